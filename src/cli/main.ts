@@ -1,0 +1,52 @@
+// The duban command line.
+import { Command, CommanderError } from 'commander';
+import { basename } from 'node:path';
+import { readInput, InputError } from '../input/read.ts';
+import { parseText } from '../parse/index.ts';
+import { summarize } from './summary.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('duban')
+    .description('督办：读取公报、汇编与公文，形成可督办的任务')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('parse')
+    .description('读取一个文件（.txt .docx .pdf .html），输出文件、任免、大事记与批办单')
+    .argument('<file>', '要读取的文件')
+    .option('--json', '以 JSON 输出（解析契约）')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      try {
+        const input = await readInput(file);
+        const result = parseText(input.text, basename(file));
+        result.warnings.unshift(...input.warnings);
+        if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else process.stdout.write(summarize(result));
+        const understood = result.documents.length + result.appointments.length + result.chronicle.length + (result.routingSlip ? 1 : 0);
+        if (understood === 0) {
+          process.stderr.write(`duban: ${file}: 未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）\n`);
+          exitCode = 2;
+        }
+      } catch (e) {
+        if (e instanceof InputError) {
+          process.stderr.write(`duban: ${file}: ${e.message}\n`);
+          exitCode = 2;
+          return;
+        }
+        throw e;
+      }
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    process.stderr.write(`duban: 内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return 70;
+  }
+  return exitCode;
+}

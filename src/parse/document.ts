@@ -1,0 +1,183 @@
+// One document's elements (GB/T 9704): title, issuer(s), number, recipients, date, publicity,
+// attachments, distribution notes, and its outline.
+import type { DocumentRecord, ParseWarning } from '../types.ts';
+import type { TextLine } from '../text/lines.ts';
+import { markerAt } from '../text/markers.ts';
+import { reflow, type Paragraph } from '../text/reflow.ts';
+import { dateLine, findDate } from './dates.ts';
+import { issuerFromMark, issuersFromTitle, splitIssuers } from './issuer.ts';
+import { buildOutline, outlineNodes, type Outline } from './outline.ts';
+import { repairScramble } from './scramble.ts';
+import { TRAILING_DATE, type DocumentSpan } from './segment.ts';
+
+export interface ParsedDocument {
+  record: DocumentRecord;
+  /** Body paragraphs (after the head), for the stages that read measures. */
+  body: Paragraph[];
+  outline: Outline;
+  /** Compilation headings above the document. */
+  groups: string[];
+}
+
+const PUBLICITY = /^（?\s*此件(公开发布|主动公开|依申请公开|不予公开|不公开|删减后公开)\s*）?$/;
+const DISTRIBUTION = /^（?\s*(此件发至.+?|此件印发至.+?)\s*）?$|^(抄送|分送|发送)[：:].+/;
+const ATTACHMENT = /^附\s*件\s*[：:]\s*(.*)$/;
+const RECIPIENT_LIST = /^([^。；]{2,200}?)[：:](.*)$/;
+
+function joinTitle(lines: readonly TextLine[], indices: readonly number[]): { title: string; date: string | null } {
+  if (indices.length === 0) return { title: '', date: null };
+  const first = lines[indices[0]!]!;
+  const marker = markerAt(first.spaced);
+  let text = indices.map((i) => lines[i]!.text).join('');
+  if (marker !== null && marker.kind !== 'chapter' && marker.kind !== 'article') {
+    const markerText = first.spaced.slice(0, marker.length).replace(/\s+/g, '');
+    if (text.startsWith(markerText)) text = text.slice(markerText.length);
+  }
+  let date: string | null = null;
+  const trailing = TRAILING_DATE.exec(text);
+  if (trailing) {
+    date = findDate(trailing[0])?.iso ?? null;
+    text = text.slice(0, trailing.index);
+  }
+  return { title: text, date };
+}
+
+/** Splits a 主送 line into recipients: groups are separated by ，, units inside a group by 、. */
+export function splitRecipients(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if ('（(〈《'.includes(ch)) depth++;
+    if ('）)〉》'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === '，' || ch === '、' || ch === ',')) {
+      if (cur.trim() !== '') out.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  if (cur.trim() !== '') out.push(cur.trim());
+  return out;
+}
+
+/** Items of an attachment list: 附件：1. X 2. Y (each item one paragraph), or 附件：X. */
+function readAttachments(paragraphs: readonly Paragraph[], from: number): string[] {
+  const first = paragraphs[from]!;
+  const m = ATTACHMENT.exec(first.text);
+  if (!m) return [];
+  const rest = m[1]!.trim();
+  const marker = markerAt(rest);
+  if (marker === null) return rest === '' ? [] : [rest];
+  const items = [rest.slice(marker.length).trim()];
+  let expected = Number(marker.label.replace(/\D/g, '')) + 1;
+  for (let i = from + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const m2 = markerAt(p.lines[0]!.spaced);
+    if (m2 === null || Number(m2.label.replace(/\D/g, '')) !== expected) break;
+    items.push(p.text.slice(p.text.indexOf(m2.label.replace(/\s/g, '')) + m2.label.length).replace(/^[.．、\s]+/, '').trim() || p.text);
+    expected++;
+  }
+  return items.filter((s) => s !== '');
+}
+
+export function readDocument(lines: readonly TextLine[], span: DocumentSpan, warnings: ParseWarning[]): ParsedDocument {
+  const { title, date: headingDate } = joinTitle(lines, span.title);
+  const headEnd = Math.max(span.anchor ?? span.start - 1, ...span.title) + 1;
+  const firstLineNo = lines[span.start]?.line ?? 0;
+  const lastLineNo = lines[span.end - 1]?.line ?? firstLineNo;
+
+  // Issuer: from the title, else from the issuer mark above the number.
+  let issuer = issuersFromTitle(title);
+  if (issuer === null) {
+    for (let i = span.start; i < headEnd; i++) {
+      const mark = issuerFromMark(lines[i]!.text);
+      if (mark !== null) {
+        issuer = splitIssuers(mark);
+        break;
+      }
+    }
+  }
+
+  // Date: on the number's line, in the compilation heading, in an adoption note under the title,
+  // or the first line that is only a date.
+  let date = dateLine(span.anchorRest) ?? headingDate;
+  const bodyLines = lines.slice(headEnd, span.end);
+  if (date === null) {
+    const note = bodyLines[0];
+    if (note && /^（\d{4}年\d{1,2}月\d{1,2}日.*(通过|批准|发布)/.test(bodyLines.slice(0, 3).map((l) => l.text).join(''))) {
+      date = findDate(note.text)?.iso ?? null;
+    }
+  }
+  if (date === null) {
+    for (const l of bodyLines) {
+      const d = dateLine(l.text);
+      if (d !== null) {
+        date = d;
+        break;
+      }
+    }
+  }
+
+  // The head of the body: recipients, then the cover notice (two-column scrambles repaired).
+  const repaired = repairScramble(bodyLines);
+  const paragraphs = reflow(repaired.lines);
+  for (const w of repaired.warnings) warnings.push(w);
+
+  let recipients: string[] = [];
+  let bodyStart = 0;
+  for (let i = 0; i < Math.min(paragraphs.length, 4); i++) {
+    const p = paragraphs[i]!;
+    if (p.cells !== null || markerAt(p.lines[0]!.spaced) !== null) break;
+    const m = RECIPIENT_LIST.exec(p.text);
+    if (m && m[2]!.trim() === '' && /(政府|部门|单位|局|委|办|厅|公署|组织|机关|团体|队|企业|各|有关)/.test(m[1]!)) {
+      recipients = splitRecipients(m[1]!);
+      bodyStart = i + 1;
+      break;
+    }
+    // Adoption notes and date lines come before the recipients in some heads.
+    if (!(/^（/.test(p.text) || dateLine(p.text) !== null)) break;
+  }
+
+  let publicity: string | null = null;
+  const distribution: string[] = [];
+  let attachments: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const t = paragraphs[i]!.text;
+    const pub = PUBLICITY.exec(t);
+    if (pub && publicity === null) publicity = `此件${pub[1]}`;
+    const dist = DISTRIBUTION.exec(t);
+    if (dist) distribution.push(t.replace(/^（|）$/g, ''));
+    if (attachments.length === 0 && ATTACHMENT.test(t)) attachments = readAttachments(paragraphs, i);
+  }
+
+  const body = paragraphs.slice(bodyStart);
+  const outline = buildOutline(body);
+  if (span.fragment) {
+    warnings.push({ code: 'document-fragment', message: '文件开头不在本文件中（无标题、无文号），正文按片段读取', line: firstLineNo });
+  }
+  if (!span.fragment && title === '') warnings.push({ code: 'document-no-title', message: '未找到文件标题', line: firstLineNo });
+  if ((issuer ?? []).length === 0 && !span.fragment) warnings.push({ code: 'document-no-issuer', message: `未能确定发文机关：${title}`, line: firstLineNo });
+  if (date === null && !span.fragment) warnings.push({ code: 'document-no-date', message: `未找到成文日期：${span.docNumber ?? title}`, line: firstLineNo });
+
+  return {
+    record: {
+      docNumber: span.docNumber,
+      title,
+      issuer: issuer ?? [],
+      date,
+      recipients,
+      publicity,
+      attachments,
+      distribution,
+      groups: span.groups.map((i) => lines[i]!.text),
+      outline: outlineNodes(outline.nodes),
+      tasks: [],
+      line: firstLineNo,
+      endLine: lastLineNo,
+    },
+    body,
+    outline,
+    groups: span.groups.map((i) => lines[i]!.text),
+  };
+}

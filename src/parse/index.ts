@@ -1,0 +1,108 @@
+// text → ParseResult: the whole pure pipeline. No disk, no database: callers bring the text.
+import type { DocumentRecord, FileKind, IssueInfo, ParseResult, ParseWarning } from '../types.ts';
+import type { TextLine } from '../text/lines.ts';
+import { readAppointments } from './appointments.ts';
+import { readChronicle } from './chronicle.ts';
+import { readDocument } from './document.ts';
+import { looksLikeGazette, readIssue, sameTitle } from './issue.ts';
+import { prepare } from './prepare.ts';
+import { readRoutingSlip } from './routing-slip.ts';
+import { segment, type Layout } from './segment.ts';
+
+function detectKind(lines: readonly TextLine[], layout: Layout): FileKind {
+  if (layout.sections.some((s) => s.kind === 'routing-slip')) return 'routed-document';
+  if (looksLikeGazette(lines)) return 'gazette';
+  const numberedHeadings = layout.documents.filter((d) => d.title.length > 0 && d.groups.length > 0).length;
+  const compiled = layout.documents.filter((d) => {
+    const first = d.title[0];
+    return first !== undefined && /^\d{1,3}[.．、]/.test(lines[first]!.text) && /（\d{4}年\d{1,2}月\d{1,2}日）$/.test(d.title.map((i) => lines[i]!.text).join(''));
+  }).length;
+  if (compiled > 0 || numberedHeadings > 0) return 'compilation';
+  return 'document';
+}
+
+/** Warnings for TOC entries without a document and documents missing from the TOC. */
+function crossCheckToc(issue: IssueInfo, documents: readonly DocumentRecord[], warnings: ParseWarning[]): void {
+  const docEntries = issue.toc.filter((e) => !/(人事任免|大事记|任免事项)/.test(e.title));
+  for (const e of docEntries) {
+    if (!documents.some((d) => sameTitle(d.title, e.title))) {
+      warnings.push({ code: 'toc-unmatched', message: `目录中的“${e.title}”（第${e.page ?? '?'}页）在正文中未找到`, line: e.line });
+    }
+  }
+  for (const d of documents) {
+    if (d.docNumber !== null && !docEntries.some((e) => sameTitle(d.title, e.title))) {
+      warnings.push({ code: 'document-not-in-toc', message: `正文中的“${d.title}”不在目录中`, line: d.line });
+    }
+  }
+  let last = 0;
+  for (const e of docEntries) {
+    if (e.page !== null && e.page < last) warnings.push({ code: 'toc-page-order', message: `目录页码倒序：“${e.title}”（第${e.page}页）`, line: e.line });
+    if (e.page !== null) last = e.page;
+  }
+}
+
+export function parseText(raw: string, source: string): ParseResult {
+  const warnings: ParseWarning[] = [];
+  const prepared = prepare(raw);
+  const { lines } = prepared;
+  const layout = segment(lines);
+  const kind = detectKind(lines, layout);
+
+  const issue = kind === 'gazette' ? readIssue(lines, layout.frontEnd) : null;
+  const documents = layout.documents.map((span) => readDocument(lines, span, warnings).record);
+  if (issue !== null) crossCheckToc(issue, documents, warnings);
+
+  const issueYear = issue?.year ?? null;
+  const appointments = layout.sections
+    .filter((s) => s.kind === 'appointments')
+    .flatMap((s) => readAppointments(lines.slice(s.start, s.end), warnings));
+  const chronicle = layout.sections
+    .filter((s) => s.kind === 'chronicle')
+    .flatMap((s) => readChronicle(lines.slice(s.start, s.end), issueYear ?? documents[0]?.date?.slice(0, 4) ?? null, warnings));
+  const slipSection = layout.sections.find((s) => s.kind === 'routing-slip');
+  const routingSlip = slipSection ? readRoutingSlip(lines.slice(slipSection.start, slipSection.end), warnings) : null;
+
+  if (lines.length === 0) warnings.push({ code: 'empty-input', message: '输入中没有可读的文字' });
+  else if (documents.length === 0 && appointments.length === 0 && chronicle.length === 0 && routingSlip === null) {
+    warnings.push({ code: 'nothing-recognised', message: '未识别出公文、人事任免、大事记或批办单' });
+  }
+
+  // Every line that is in no region is reported, so nothing the parser skipped goes unnoticed.
+  const covered = new Uint8Array(lines.length);
+  const cover = (from: number, to: number) => covered.fill(1, Math.max(0, from), Math.min(lines.length, to));
+  cover(0, layout.frontEnd + 1);
+  for (const d of layout.documents) cover(d.start, d.end);
+  for (const s of layout.sections) cover(s.start, s.end);
+  const unplaced: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (!covered[i]) unplaced.push(lines[i]!.line);
+  if (unplaced.length > 0) {
+    warnings.push({ code: 'unplaced-text', message: `${unplaced.length} 行文字不属于任何文件或栏目：第 ${unplaced.slice(0, 10).join('、')}${unplaced.length > 10 ? '…' : ''} 行`, line: unplaced[0] });
+  }
+
+  const byReason = new Map<string, number[]>();
+  for (const d of prepared.dropped) {
+    const list = byReason.get(d.reason);
+    if (list) list.push(d.line);
+    else byReason.set(d.reason, [d.line]);
+  }
+  return {
+    source,
+    kind,
+    issue,
+    documents,
+    appointments,
+    chronicle,
+    routingSlip,
+    warnings,
+    accounting: {
+      lineCount: prepared.lineCount,
+      dropped: [...byReason].map(([reason, ls]) => ({ reason, lines: ls })),
+      regions: [
+        ...(layout.frontEnd >= 0 ? [{ kind: 'front-matter', line: lines[0]!.line, endLine: lines[layout.frontEnd]!.line }] : []),
+        ...layout.sections.map((s) => ({ kind: s.kind, line: lines[s.start]!.line, endLine: lines[s.end - 1]!.line })),
+        ...layout.documents.map((d) => ({ kind: 'document', line: lines[d.start]!.line, endLine: lines[d.end - 1]!.line })),
+      ],
+      unplaced,
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// A document's outline: 第X章/第X条, 一、（一）1.（1）, 1.1.1, labels. Nesting follows the order in
+// which numbering kinds appear, not a fixed ladder, so documents that skip a level (四、 then 21.)
+// or run numbering on across sections (（二） continuing with 5.) nest the way they are read.
+import type { OutlineNode } from '../types.ts';
+import { firstLine, type Paragraph } from '../text/reflow.ts';
+import { markerAt, type Marker } from '../text/markers.ts';
+
+/** An outline node with the paragraphs that belong to it (the node's own text and what follows). */
+export interface OutlineItem extends OutlineNode {
+  kindKey: string;
+  /** Paragraphs from the node's heading up to the next node of the outline. */
+  paragraphs: Paragraph[];
+  children: OutlineItem[];
+}
+
+export interface Outline {
+  /** Paragraphs before the first numbered heading (preamble, cover notice). */
+  preamble: Paragraph[];
+  nodes: OutlineItem[];
+}
+
+const TOC_HEADING = /^(.{0,40})目\s*录$/;
+
+function kindKey(m: Marker): string {
+  return m.kind === 'decimal' ? `decimal:${m.depth}` : m.kind;
+}
+
+/** The heading of a numbered paragraph: its first clause, as short as the text allows. */
+export function headingOf(text: string): string {
+  const stop = text.search(/[。；！？]/);
+  const head = stop >= 0 ? text.slice(0, stop) : text;
+  return head.length > 60 ? `${head.slice(0, 60)}…` : head.replace(/[：:，]$/, '');
+}
+
+/** True when the document numbers plans as "1 总则 / 1.1 …", so a bare "1 " is numbering too. */
+function usesDecimalNumbering(paragraphs: readonly Paragraph[]): boolean {
+  let n = 0;
+  for (const p of paragraphs) if (/^\d{1,2}\.\d{1,2}\s/.test(p.lines[0]!.spaced) && ++n >= 2) return true;
+  return false;
+}
+
+/**
+ * Builds the outline of a document's body paragraphs. A printed table of contents (目录 and the
+ * entries after it, up to the point where the numbering starts again) is not part of the outline.
+ */
+export function buildOutline(paragraphs: readonly Paragraph[]): Outline {
+  const bare = usesDecimalNumbering(paragraphs);
+  const preamble: Paragraph[] = [];
+  const roots: OutlineItem[] = [];
+  const stack: OutlineItem[] = [];
+  let tocFirstLabel: string | null = null;
+  let inToc = false;
+  let tocSeen = 0;
+
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const spaced = p.lines[0]!.spaced;
+    if (!inToc && p.cells === null && TOC_HEADING.test(p.text) && p.text.length <= 44) {
+      inToc = true;
+      tocFirstLabel = null;
+      tocSeen = 0;
+      (stack[stack.length - 1]?.paragraphs ?? preamble).push(p);
+      continue;
+    }
+    const marker = p.cells === null ? markerAt(spaced, bare) : null;
+    if (inToc) {
+      tocSeen++;
+      const label = marker?.label ?? (p.cells ? markerAt(p.cells[0] ?? '', true)?.label : undefined) ?? null;
+      if (tocFirstLabel === null && label !== null) tocFirstLabel = label;
+      else if (label !== null && label === tocFirstLabel) inToc = false;
+      else if (tocSeen > 150) inToc = false;
+      if (inToc) {
+        (stack[stack.length - 1]?.paragraphs ?? preamble).push(p);
+        continue;
+      }
+    }
+    if (marker === null) {
+      (stack[stack.length - 1]?.paragraphs ?? preamble).push(p);
+      continue;
+    }
+    const key = kindKey(marker);
+    const node: OutlineItem = {
+      label: marker.label,
+      heading: headingOf(p.text.slice(markerLengthIn(p.text, spaced, marker))),
+      line: firstLine(p),
+      children: [],
+      kindKey: key,
+      paragraphs: [p],
+    };
+    const same = stack.findIndex((n) => n.kindKey === key);
+    if (same >= 0) stack.length = same;
+    const parent = stack[stack.length - 1];
+    (parent ? parent.children : roots).push(node);
+    stack.push(node);
+  }
+  return { preamble, nodes: roots };
+}
+
+/** Length of the marker in the paragraph text (the text has the spaces of Chinese removed). */
+function markerLengthIn(text: string, spaced: string, marker: Marker): number {
+  const markerText = spaced.slice(0, marker.length).replace(/\s+/g, '');
+  return text.startsWith(markerText) ? markerText.length : 0;
+}
+
+/** The outline without the paragraphs: what the parse contract prints. */
+export function outlineNodes(items: readonly OutlineItem[]): OutlineNode[] {
+  return items.map((n) => ({ label: n.label, heading: n.heading, line: n.line, children: outlineNodes(n.children) }));
+}

@@ -1,0 +1,248 @@
+// The layout of a file: front matter, documents, personnel and chronicle sections, a routing
+// slip. Documents are found by their 发文字号 line (the anchor) and the title block next to it;
+// everything between two documents' title blocks belongs to the first one.
+import { endsSentence } from '../text/chars.ts';
+import { frontMatterEnd, PERIOD_LINE, TOC_ENTRY } from '../text/headers.ts';
+import type { TextLine } from '../text/lines.ts';
+import { markerAt } from '../text/markers.ts';
+import { dateLine } from './dates.ts';
+import { docNumberAtStart } from './doc-number.ts';
+import { endsLikeOrgan, issuerFromMark, startsLikeOrgan } from './issuer.ts';
+
+export type SectionKind = 'appointments' | 'chronicle' | 'routing-slip';
+
+export interface Section {
+  kind: SectionKind;
+  /** Index of the heading line (the first line of the section). */
+  start: number;
+  /** Exclusive end index. */
+  end: number;
+}
+
+export interface DocumentSpan {
+  /** First line index of the document (its title block, or the anchor when the title follows it). */
+  start: number;
+  end: number;
+  /** Index of the 发文字号 line, null for a document without a number. */
+  anchor: number | null;
+  docNumber: string | null;
+  /** What the anchor line carries after the number (usually the date). */
+  anchorRest: string;
+  /** Indices of the title lines. */
+  title: number[];
+  /** Compilation headings above the document (三、华东, （一）上海), outermost first. */
+  groups: number[];
+  /** True for text whose head lies outside the file (a compilation part starting mid-document). */
+  fragment: boolean;
+}
+
+export interface Layout {
+  frontEnd: number;
+  documents: DocumentSpan[];
+  sections: Section[];
+}
+
+/** Words a document title ends with (文种). */
+const DOC_TYPE = /(通知|通告|公告|意见|决定|决议|办法|方案|规定|细则|规划|要点|预案|批复|复函|函|报告|请示|纪要|命令|令|通报|条例|规则|章程|指引|清单|目录|计划|措施|纲要|指南|标准|公报)$/;
+/** A compilation's own heading for a document ends with the date in brackets: …的通知（2023年5月29日）. */
+export const TRAILING_DATE = /（\d{4}年\d{1,2}月\d{1,2}日）$/;
+const SECTION_HEADING = /^.{0,24}(人事任免|任免事项|大事记)$/;
+const SLIP_TITLE = /^.{0,12}(批办单|处理笺|阅办单|阅文单|收文处理单|办文单)$/;
+
+function isAnchor(l: TextLine): { docNumber: string; rest: string } | null {
+  if (l.cells !== null) return null;
+  const hit = docNumberAtStart(l.text);
+  if (!hit) return null;
+  // Only the number, or the number followed by the date: 通政发[2023]108号 2023年7月26日.
+  if (hit.rest === '' || dateLine(hit.rest) !== null) return hit;
+  return null;
+}
+
+/** True when the text could be (part of) a document title. */
+function titleLike(text: string): boolean {
+  return (
+    !/[。；：]/.test(text) &&
+    !/^(（?此件|【|附\s*件|●)/.test(text) &&
+    !/】$/.test(text) &&
+    !TOC_ENTRY.test(text) &&
+    dateLine(text) === null &&
+    !PERIOD_LINE.test(text)
+  );
+}
+
+/** A joined title block is a title when it names a 文种 or says 关于. */
+export function isTitle(text: string): boolean {
+  const core = text.replace(TRAILING_DATE, '');
+  return core.length >= 6 && (core.includes('关于') || DOC_TYPE.test(core));
+}
+
+function sectionKindAt(lines: readonly TextLine[], i: number): SectionKind | null {
+  const l = lines[i]!;
+  if (l.cells !== null || !SECTION_HEADING.test(l.text)) return null;
+  const next = lines[i + 1];
+  if (next === undefined) return null;
+  const kind: SectionKind = l.text.endsWith('大事记') ? 'chronicle' : 'appointments';
+  if (PERIOD_LINE.test(next.text)) return kind;
+  if (kind === 'chronicle' && /^●/.test(next.text)) return kind;
+  if (kind === 'appointments' && /(研究决定|决定：|任命)/.test(next.text)) return kind;
+  return null;
+}
+
+/** Title lines above the anchor, or [] when there is none. `floor` is the first index it may use. */
+function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): number[] {
+  const candidates: number[] = [];
+  for (let i = anchor - 1; i >= floor && candidates.length < 6; i--) {
+    const l = lines[i]!;
+    if (l.cells !== null || endsSentence(l.text) || !titleLike(l.text) || issuerFromMark(l.text) !== null) break;
+    if (SECTION_HEADING.test(l.text)) break;
+    candidates.unshift(i);
+  }
+  const text = (from: number) => candidates.slice(from).map((i) => lines[i]!.text).join('');
+  // The shortest tail that reads as a title …
+  let from = candidates.length - 1;
+  while (from >= 0 && !isTitle(text(from))) from--;
+  if (from < 0) return [];
+  // … grown upwards while the title is visibly incomplete: it opens with 关于 (the issuer's name
+  // is on the line above), it closes a bracket it never opened, or it does not start with an organ.
+  while (from > 0) {
+    const tail = withoutMarker(lines[candidates[from]!]!).concat(text(from + 1));
+    const above = lines[candidates[from - 1]!]!;
+    if (markerAt(lines[candidates[from]!]!.spaced) !== null) break;
+    if (tail.startsWith('关于')) {
+      if (endsLikeOrgan(above.text) && above.text.length <= 40) from--;
+      break;
+    }
+    if (!closesUnopened(tail) && startsLikeOrgan(tail)) break;
+    from--;
+  }
+  return candidates.slice(from);
+}
+
+function withoutMarker(line: TextLine): string {
+  const m = markerAt(line.spaced);
+  if (m === null) return line.text;
+  const markerText = line.spaced.slice(0, m.length).replace(/\s+/g, '');
+  return line.text.startsWith(markerText) ? line.text.slice(markerText.length) : line.text;
+}
+
+/** True when the text closes a bracket (》」）…) that it did not open. */
+function closesUnopened(text: string): boolean {
+  const pairs: Record<string, string> = { '》': '《', '）': '（', '〉': '〈', '”': '“', '」': '「' };
+  const depth: Record<string, number> = {};
+  for (const ch of text) {
+    const open = pairs[ch];
+    if (open !== undefined) {
+      depth[open] = (depth[open] ?? 0) - 1;
+      if (depth[open]! < 0) return true;
+    } else if ('《（〈“「'.includes(ch)) depth[ch] = (depth[ch] ?? 0) + 1;
+  }
+  return false;
+}
+
+/** Title lines below the anchor (GB/T 9704 puts the title after the number), or []. */
+function titleBelow(lines: readonly TextLine[], anchor: number, ceiling: number): number[] {
+  const out: number[] = [];
+  for (let i = anchor + 1; i < ceiling && out.length < 4; i++) {
+    const l = lines[i]!;
+    if (l.cells !== null || !titleLike(l.text) || /^[（(].*\d{4}年/.test(l.text)) break;
+    out.push(i);
+  }
+  return isTitle(out.map((k) => lines[k]!.text).join('')) ? out : [];
+}
+
+/** Compilation headings directly above a title block: short numbered lines such as （五）内蒙古. */
+function groupsAbove(lines: readonly TextLine[], start: number, floor: number): number[] {
+  const out: number[] = [];
+  for (let i = start - 1; i >= floor && out.length < 3; i--) {
+    const l = lines[i]!;
+    const m = l.cells === null ? markerAt(l.spaced) : null;
+    if (m === null) break;
+    const rest = l.spaced.slice(m.length).trim();
+    if (rest.length === 0 || rest.length > 12 || /[，。；：、（）]/.test(rest)) break;
+    out.unshift(i);
+  }
+  return out;
+}
+
+export function segment(lines: readonly TextLine[]): Layout {
+  const sections: Section[] = [];
+  const front = frontMatterEnd(lines);
+  const firstBody = front + 1;
+
+  // Routing slip: a 批办单 title near the top runs to the document's issuer mark or number.
+  let slip: Section | null = null;
+  for (let i = 0; i < Math.min(lines.length, 30); i++) {
+    if (SLIP_TITLE.test(lines[i]!.text)) {
+      slip = { kind: 'routing-slip', start: i, end: i + 1 };
+      break;
+    }
+  }
+
+  const anchors: { index: number; docNumber: string; rest: string }[] = [];
+  const headings: { index: number; kind: SectionKind }[] = [];
+  for (let i = firstBody; i < lines.length; i++) {
+    const hit = isAnchor(lines[i]!);
+    if (hit) {
+      anchors.push({ index: i, docNumber: hit.docNumber, rest: hit.rest });
+      continue;
+    }
+    const kind = sectionKindAt(lines, i);
+    if (kind) headings.push({ index: i, kind });
+  }
+
+  // Slip ends where the document head starts (issuer mark, or the first anchor).
+  if (slip !== null) {
+    let end = anchors[0]?.index ?? lines.length;
+    for (let i = slip.start + 1; i < end; i++) {
+      if (issuerFromMark(lines[i]!.text) !== null) {
+        end = i;
+        break;
+      }
+    }
+    slip.end = end;
+    sections.push(slip);
+  }
+
+  const documents: DocumentSpan[] = [];
+  let floor = Math.max(firstBody, slip?.end ?? 0);
+  for (let a = 0; a < anchors.length; a++) {
+    const { index, docNumber, rest } = anchors[a]!;
+    const nextBoundary = anchors[a + 1]?.index ?? lines.length;
+    const above = titleAbove(lines, index, floor);
+    const title = above.length > 0 ? above : titleBelow(lines, index, nextBoundary);
+    let start = above.length > 0 ? above[0]! : index;
+    // An issuer mark right above the anchor belongs to the document head.
+    while (start - 1 >= floor && issuerFromMark(lines[start - 1]!.text) !== null) start--;
+    const groups = groupsAbove(lines, start, floor);
+    documents.push({ start: groups[0] ?? start, end: nextBoundary, anchor: index, docNumber, anchorRest: rest, title, groups, fragment: false });
+    floor = index + 1;
+  }
+
+  // Each document runs to the next document or section.
+  const starts = [...documents.map((d) => d.start), ...headings.map((h) => h.index)].sort((x, y) => x - y);
+  const nextStart = (after: number) => starts.find((s) => s > after) ?? lines.length;
+  for (const d of documents) d.end = nextStart(d.anchor ?? d.start);
+  for (const h of headings) sections.push({ kind: h.kind, start: h.index, end: nextStart(h.index) });
+
+  // Text before the first document that is not front matter or a slip: a document whose head is elsewhere.
+  const firstStart = Math.min(documents[0]?.start ?? lines.length, headings[0]?.index ?? lines.length);
+  const leadStart = Math.max(firstBody, slip?.end ?? 0);
+  if (firstStart > leadStart) {
+    const lead = lines.slice(leadStart, firstStart);
+    const hasBody = lead.some((l) => l.text.length > 0);
+    if (hasBody && documents.length + headings.length > 0) {
+      documents.unshift({ start: leadStart, end: firstStart, anchor: null, docNumber: null, anchorRest: '', title: [], groups: [], fragment: true });
+    } else if (hasBody && documents.length === 0) {
+      // No number anywhere: the whole text is one document (a web page, a draft).
+      const title: number[] = [];
+      for (let i = leadStart; i < Math.min(lines.length, leadStart + 4) && titleLike(lines[i]!.text); i++) {
+        title.push(i);
+        if (isTitle(title.map((k) => lines[k]!.text).join(''))) break;
+      }
+      const named = isTitle(title.map((k) => lines[k]!.text).join('')) ? title : [];
+      documents.push({ start: leadStart, end: firstStart, anchor: null, docNumber: null, anchorRest: '', title: named, groups: [], fragment: named.length === 0 });
+    }
+  }
+  sections.sort((x, y) => x.start - y.start);
+  return { frontEnd: front, documents, sections };
+}

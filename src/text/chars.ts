@@ -1,0 +1,172 @@
+// Character classes and the line-level normalisation every later stage relies on.
+// All functions here are pure and linear in the length of their input.
+import * as OpenCC from 'opencc-js/t2cn';
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Han ideographs (BMP and the common extension blocks) and the CJK symbol/punctuation block. */
+export function isHan(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff);
+}
+
+/** Full-width punctuation and brackets used in Chinese running text. */
+export const CJK_PUNCT = '，。、；：？！…—～·“”‘’（）《》〈〉【】〔〕「」『』';
+
+export function isCjkPunct(ch: string): boolean {
+  return CJK_PUNCT.includes(ch);
+}
+
+/** A character next to which a space carries no meaning in Chinese text. */
+export function isCjkContext(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && (isHan(ch) || isCjkPunct(ch));
+}
+
+const SPACE_RE = /[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]/;
+export function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE_RE.test(ch);
+}
+
+/** Sentence-final punctuation: a line ending in one of these ends its paragraph. */
+export const TERMINAL = '。！？；：!?;';
+/** Closers that may follow the terminal punctuation of a sentence. */
+const CLOSERS = '”’）)」』】〕》〉';
+
+/** True when the text ends a sentence (ignoring trailing closers such as ）or ”). */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (CLOSERS.includes(text[i]!) || isSpace(text[i]))) i--;
+  if (i < 0) return false;
+  if (TERMINAL.includes(text[i]!)) return true;
+  // A closing bracket right after a terminal mark: （此件公开发布） counts as a closed unit.
+  return false;
+}
+
+/** Mongolian script (the garbled cover line of the seeds' gazettes). */
+export function isMongolian(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x1800 && c <= 0x18af) || (c >= 0x11660 && c <= 0x1167f);
+}
+
+/** Share of the non-space characters of a line written in a script the parser cannot read. */
+export function foreignScriptShare(line: string): number {
+  let total = 0;
+  let foreign = 0;
+  for (const ch of line) {
+    if (isSpace(ch)) continue;
+    total++;
+    if (isMongolian(ch)) foreign++;
+  }
+  return total === 0 ? 0 : foreign / total;
+}
+
+const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0f\uff06]/g;
+
+/** Full-width letters and digits (ＡＢＣ１２３％．) become ASCII; Chinese punctuation is left alone. */
+export function halfWidthAlnum(text: string): string {
+  return text.replace(FULLWIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+const ASCII_TO_CJK: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
+
+/**
+ * ASCII punctuation written inside Chinese text becomes its full-width form, so later stages
+ * match one alphabet: `(责任单位:市科技局,财政局)` → `（责任单位：市科技局，财政局）`.
+ * Punctuation between two ASCII characters (`http://`, `1,000`, `R&D (test)`) stays as it is.
+ */
+export function widenPunctuation(text: string): string {
+  const n = text.length;
+  if (!/[,;:!?()]/.test(text)) return text;
+  const neighbour = (i: number, step: 1 | -1): string | undefined => {
+    let k = i + step;
+    while (k >= 0 && k < n && isSpace(text[k])) k += step;
+    return k >= 0 && k < n ? text[k] : undefined;
+  };
+  // Parentheses are decided per matched pair, so both halves always end up in the same alphabet.
+  const wideParen = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '(') open.push(i);
+    else if (ch === ')') {
+      const o = open.pop();
+      if (o === undefined) {
+        if (neighbour(i, 1) === undefined || isCjkContext(neighbour(i, -1)) || isCjkContext(neighbour(i, 1))) wideParen.add(i);
+        continue;
+      }
+      const inner = text.slice(o + 1, i);
+      const widen =
+        /[\u3400-\u9fff]/.test(inner) ||
+        isCjkContext(neighbour(o, -1)) ||
+        isCjkContext(neighbour(i, 1)) ||
+        neighbour(o, -1) === undefined ||
+        (neighbour(i, 1) === undefined && /^\s*\d+\s*$/.test(inner));
+      if (widen) {
+        wideParen.add(o);
+        wideParen.add(i);
+      }
+    }
+  }
+  for (const o of open) if (neighbour(o, -1) === undefined || isCjkContext(neighbour(o, -1)) || isCjkContext(neighbour(o, 1))) wideParen.add(o);
+
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!;
+    const wide = ASCII_TO_CJK[ch];
+    if (wide === undefined) out += ch;
+    else if (ch === '(' || ch === ')') out += wideParen.has(i) ? wide : ch;
+    else out += isCjkContext(neighbour(i, -1)) || isCjkContext(neighbour(i, 1)) ? wide : ch;
+  }
+  return out;
+}
+
+/**
+ * Removes spaces that PDF extraction puts inside Chinese text (`2023 年5 月29 日`,
+ * `通辽市人民政府 关于…`, `12345 与110`): a space touching a Han character or Chinese
+ * punctuation goes; a space between two ASCII words stays, collapsed to one.
+ */
+export function closeSpaces(text: string): string {
+  let out = '';
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i]!;
+    if (!isSpace(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && isSpace(text[j])) j++;
+    const before = out.length > 0 ? out[out.length - 1] : undefined;
+    const after = j < n ? text[j] : undefined;
+    if (before !== undefined && after !== undefined && !isCjkContext(before) && !isCjkContext(after)) out += ' ';
+    i = j;
+  }
+  return out;
+}
+
+/** Collapses runs of white space to one ASCII space and trims the ends. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+/g, ' ').trim();
+}
+
+/**
+ * The normalised form of one line of input: simplified characters, ASCII letters and digits,
+ * Chinese punctuation inside Chinese text. Spaces are kept (collapsed) so that callers that
+ * need them as evidence — table cells, two-column scrambles — still see them.
+ */
+export function normalizeSpaced(line: string): string {
+  const simplified = toSimplified(line.normalize('NFC'));
+  return collapseSpaces(widenPunctuation(halfWidthAlnum(simplified)));
+}
+
+/** The normalised line with the spaces of Chinese text removed (see closeSpaces). */
+export function normalizeLine(line: string): string {
+  return closeSpaces(normalizeSpaced(line));
+}
+
+/** Simplified form of a string, nothing else changed. */
+export function simplify(text: string): string {
+  return toSimplified(text);
+}

@@ -1,0 +1,125 @@
+// Raw text → lines the parser can read, with a record of every original line's fate.
+// Page markers, the garbled foreign-script cover line and table rules are layout, not text:
+// they are dropped here but remembered (LineAccount), so no original line goes missing.
+import { foreignScriptShare, normalizeLine, normalizeSpaced } from './chars.ts';
+
+export interface TextLine {
+  /** 1-based line number in the original input. */
+  line: number;
+  /** Page number from the nearest page marker above, null when the input has none. */
+  page: number | null;
+  /** The line as it was in the input (one cell of it when a row of <p> cells was split). */
+  original: string;
+  /** Normalised text with the spaces of Chinese text removed. */
+  text: string;
+  /** Normalised text with spaces kept (collapsed to one): evidence of columns and cells. */
+  spaced: string;
+  /** Number of blank input lines directly above this one. */
+  blankBefore: number;
+  /** True when a page marker or a dropped running header stands between this line and the previous one. */
+  afterBreak: boolean;
+  /** Cells of a tab-separated table row, each normalised; null for ordinary lines. */
+  cells: string[] | null;
+}
+
+export interface DroppedLine {
+  line: number;
+  reason: 'page-marker' | 'foreign-script' | 'table-rule' | 'running-header' | 'empty-markup';
+  text: string;
+}
+
+export interface SplitText {
+  lines: TextLine[];
+  dropped: DroppedLine[];
+  /** Number of original lines (blank ones included). */
+  lineCount: number;
+  hasPageMarkers: boolean;
+}
+
+const PAGE_MARKER = /^\s*#+\s*Page\s+(\d+)\s*[:：]?\s*$/i;
+const TABLE_RULE = /^[\s|:：\-—–=]+$/;
+const BULLET_PREFIX = /^\s*[-*•]\s+/;
+const P_CELL = /<p>([\s\S]*?)<\/p>/g;
+
+/** The texts of the <p>…</p> cells of a line, or null when the line has none. */
+function pCells(line: string): string[] | null {
+  if (!line.includes('<p>')) return null;
+  const cells: string[] = [];
+  for (const m of line.matchAll(P_CELL)) cells.push(m[1] ?? '');
+  return cells.length > 0 ? cells : null;
+}
+
+/** One table cell: its <p> paragraphs joined by newlines, each normalised. */
+function normalizeCell(cell: string): string {
+  const paras = pCells(cell) ?? [cell];
+  return paras.map((p) => normalizeSpaced(p)).filter((p) => p !== '').join('\n');
+}
+
+export function splitLines(raw: string): SplitText {
+  const source = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const rawLines = source.split(/\r\n|\n|\r/);
+  const lines: TextLine[] = [];
+  const dropped: DroppedLine[] = [];
+  let page: number | null = null;
+  let blank = 0;
+  let afterBreak = false;
+  let hasPageMarkers = false;
+
+  const push = (lineNo: number, original: string, text: string, spaced: string, cells: string[] | null) => {
+    lines.push({ line: lineNo, page, original, text, spaced, blankBefore: blank, afterBreak, cells });
+    blank = 0;
+    afterBreak = false;
+  };
+
+  for (let i = 0; i < rawLines.length; i++) {
+    const lineNo = i + 1;
+    const original = rawLines[i]!;
+    if (original.trim() === '') {
+      blank++;
+      continue;
+    }
+    const marker = PAGE_MARKER.exec(original);
+    if (marker) {
+      page = Number(marker[1]);
+      hasPageMarkers = true;
+      afterBreak = true;
+      dropped.push({ line: lineNo, reason: 'page-marker', text: original });
+      continue;
+    }
+    if (foreignScriptShare(original) > 0.5) {
+      dropped.push({ line: lineNo, reason: 'foreign-script', text: original });
+      continue;
+    }
+    if (original.includes('\t')) {
+      if (TABLE_RULE.test(original)) {
+        dropped.push({ line: lineNo, reason: 'table-rule', text: original });
+        continue;
+      }
+      const cells = original.split('\t').map(normalizeCell);
+      const spaced = cells.filter((c) => c !== '').join(' ');
+      push(lineNo, original, normalizeLine(spaced), spaced, cells);
+      continue;
+    }
+    const paras = pCells(original);
+    if (paras) {
+      // A run of <p> cells outside a table is a sequence of paragraphs that lost their line breaks.
+      let any = false;
+      for (const p of paras) {
+        const spaced = normalizeSpaced(p);
+        if (spaced === '') continue;
+        push(lineNo, p, normalizeLine(spaced), spaced, null);
+        any = true;
+      }
+      if (!any) dropped.push({ line: lineNo, reason: 'empty-markup', text: original });
+      continue;
+    }
+    const unbulleted = original.replace(BULLET_PREFIX, '');
+    const spaced = normalizeSpaced(unbulleted);
+    if (spaced === '') {
+      dropped.push({ line: lineNo, reason: 'empty-markup', text: original });
+      continue;
+    }
+    push(lineNo, original, normalizeLine(spaced), spaced, null);
+  }
+  return { lines, dropped, lineCount: rawLines.length, hasPageMarkers };
+}

@@ -1,0 +1,78 @@
+// Outline numbering and other line openers that start a new paragraph.
+// One place decides what counts as a marker, so reflow and the outline builder agree.
+
+const CN_NUM = '一二三四五六七八九十百零〇两';
+
+export type MarkerKind =
+  | 'part' // 第一部分 / 第一编
+  | 'chapter' // 第一章
+  | 'section' // 第一节
+  | 'article' // 第一条
+  | 'cn' // 一、
+  | 'cn-paren' // （一）
+  | 'num-paren' // （1）
+  | 'num-dot' // 1. 1、 1．
+  | 'decimal' // 1.1 / 1.1.1 (and a bare "1 " before a heading in numbered plans)
+  | 'circled' // ①
+  | 'cn-shi' // 一是
+  | 'label'; // 提升任务：/ 重点工程一：
+
+export interface Marker {
+  kind: MarkerKind;
+  /** The marker as it should be shown: 一、 （一） 1. （1） 第一章 1.1 … */
+  label: string;
+  /** Depth for decimal markers (1.1.1 → 3), 1 otherwise. */
+  depth: number;
+  /** Length of the marker in the spaced text, including the space after it. */
+  length: number;
+}
+
+const RULES: { kind: MarkerKind; re: RegExp; label: (m: RegExpExecArray) => string }[] = [
+  { kind: 'part', re: new RegExp(`^第[${CN_NUM}\\d]+[部编](分)?(?=\\s|$|[^\\s，。])\\s*`), label: (m) => m[0].trim() },
+  { kind: 'chapter', re: new RegExp(`^第[${CN_NUM}\\d]+章\\s*`), label: (m) => m[0].trim() },
+  { kind: 'section', re: new RegExp(`^第[${CN_NUM}\\d]+节\\s*`), label: (m) => m[0].trim() },
+  { kind: 'article', re: new RegExp(`^第[${CN_NUM}\\d]+条(?!例)\\s*`), label: (m) => m[0].trim() },
+  { kind: 'cn', re: new RegExp(`^([${CN_NUM}]+)\\s*[、．.]\\s*`), label: (m) => `${m[1]}、` },
+  { kind: 'cn-paren', re: new RegExp(`^（\\s*([${CN_NUM}]+)\\s*）\\s*`), label: (m) => `（${m[1]}）` },
+  { kind: 'num-paren', re: /^（\s*(\d{1,3})\s*）\s*/, label: (m) => `（${m[1]}）` },
+  { kind: 'decimal', re: /^(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d%])\.?\s*(?=[^\s\d.])/, label: (m) => m[1]! },
+  { kind: 'num-dot', re: /^(\d{1,3})\s*[.．、](?![\d])\s*/, label: (m) => `${m[1]}.` },
+  { kind: 'circled', re: /^([①-⑳])\s*/, label: (m) => m[1]! },
+  { kind: 'cn-shi', re: new RegExp(`^([${CN_NUM}]{1,3})是(?=[^是])`), label: (m) => `${m[1]}是` },
+  {
+    kind: 'label',
+    re: new RegExp(`^([\u4e00-\u9fff]{1,8}(?:任务|工程|行动|专项|举措))(之?[${CN_NUM}\\d]{1,3})?\\s*[：:]\\s*`),
+    label: (m) => `${m[1]}${m[2] ?? ''}`,
+  },
+];
+
+/** A plan's top-level numbering: "1 总则" — a number, a space, then a short heading. */
+const BARE_NUMBER = /^(\d{1,2})\s+(?=[\u4e00-\u9fff])/;
+
+/**
+ * The outline marker at the start of a line (spaced form), or null.
+ * `bareNumbers` also accepts "1 总则" (digit, space, heading), used inside numbered plans.
+ */
+export function markerAt(spaced: string, bareNumbers = false): Marker | null {
+  for (const rule of RULES) {
+    const m = rule.re.exec(spaced);
+    if (!m) continue;
+    const label = rule.label(m);
+    const depth = rule.kind === 'decimal' ? label.split('.').length : 1;
+    // Years and amounts are not numbering: "2023年…", "1.5亿元".
+    if ((rule.kind === 'num-dot' || rule.kind === 'decimal') && /^\d+(\.\d+)*[年月日号万亿元%％个项件人次家]/.test(spaced.slice(0, m[0].length + 1).replace(/\s/g, ''))) {
+      continue;
+    }
+    return { kind: rule.kind, label, depth, length: m[0].length };
+  }
+  if (bareNumbers) {
+    const m = BARE_NUMBER.exec(spaced);
+    if (m) return { kind: 'decimal', label: m[1]!, depth: 1, length: m[0].length };
+  }
+  return null;
+}
+
+/** The text after the marker (spaced form in, spaces of Chinese text kept as given). */
+export function afterMarker(spaced: string, marker: Marker): string {
+  return spaced.slice(marker.length).trim();
+}
