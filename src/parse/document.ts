@@ -42,15 +42,15 @@ function joinTitle(lines: readonly TextLine[], indices: readonly number[]): { ti
   return { title: text, date };
 }
 
-/** Splits a 主送 line into recipients: groups are separated by ，, units inside a group by 、. */
-export function splitRecipients(text: string): string[] {
+/** Splits `text` at `sep` characters outside brackets. */
+function splitOutside(text: string, seps: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of text) {
     if ('（(〈《'.includes(ch)) depth++;
     if ('）)〉》'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === '，' || ch === '、' || ch === ',')) {
+    if (depth === 0 && seps.includes(ch)) {
       if (cur.trim() !== '') out.push(cur.trim());
       cur = '';
       continue;
@@ -59,6 +59,18 @@ export function splitRecipients(text: string): string[] {
   }
   if (cur.trim() !== '') out.push(cur.trim());
   return out;
+}
+
+/**
+ * Splits a 主送 line into recipients. Groups are separated by ，; inside a group 、 separates
+ * whole organs (各旗县市区人民政府、开发区管委会) but also the parts of one collective
+ * (自治区各委、办、厅、局), so a group is split at 、 only when every part is a name on its own.
+ */
+export function splitRecipients(text: string): string[] {
+  return splitOutside(text, '，,').flatMap((group) => {
+    const parts = splitOutside(group, '、');
+    return parts.every((p) => p.length >= 3) ? parts : [group];
+  });
 }
 
 /** Items of an attachment list: 附件：1. X 2. Y (each item one paragraph), or 附件：X. */
@@ -79,6 +91,33 @@ function readAttachments(paragraphs: readonly Paragraph[], from: number): string
     expected++;
   }
   return items.filter((s) => s !== '');
+}
+
+/**
+ * The cover notice names the text it issues (现将《X》印发给你们); where X then appears as a line of
+ * its own (or two lines), it is that text's title and must not run into the first paragraph.
+ */
+function markIssuedTitle(lines: readonly TextLine[]): { lines: TextLine[]; standalone: Set<TextLine> } {
+  const standalone = new Set<TextLine>();
+  const head = lines.slice(0, 12).map((l) => l.text).join('');
+  const quoted = [...head.matchAll(/《([^《》]{4,80})》/g)].map((m) => m[1]!);
+  if (quoted.length === 0) return { lines: [...lines], standalone };
+  const out = [...lines];
+  for (let i = 0; i < Math.min(out.length, 40); i++) {
+    const one = out[i]!.text;
+    const two = out[i + 1] ? one + out[i + 1]!.text : null;
+    if (quoted.includes(one)) {
+      standalone.add(out[i]!);
+      break;
+    }
+    if (two !== null && quoted.includes(two) && out[i + 1]!.cells === null) {
+      const merged: TextLine = { ...out[i]!, text: two, spaced: two };
+      out.splice(i, 2, merged);
+      standalone.add(merged);
+      break;
+    }
+  }
+  return { lines: out, standalone };
 }
 
 export function readDocument(lines: readonly TextLine[], span: DocumentSpan, warnings: ParseWarning[]): ParsedDocument {
@@ -121,7 +160,8 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
 
   // The head of the body: recipients, then the cover notice (two-column scrambles repaired).
   const repaired = repairScramble(bodyLines);
-  const paragraphs = reflow(repaired.lines);
+  const titled = markIssuedTitle(repaired.lines);
+  const paragraphs = reflow(titled.lines, { standalone: (l) => titled.standalone.has(l) });
   for (const w of repaired.warnings) warnings.push(w);
 
   let recipients: string[] = [];

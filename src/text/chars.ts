@@ -146,6 +146,12 @@ export function closeSpaces(text: string): string {
   return out;
 }
 
+/**
+ * Typesetting codes of Founder (方正) layout files that leak into extracted text: 〔JP3〕, 〔HT5H〕.
+ * They are instructions, not text; a 发文字号's year 〔2023〕 never starts with a letter.
+ */
+const TYPESETTING_CODE = /〔[A-Z]{1,3}[0-9A-Z.,\-]{0,6}〕/g;
+
 /** Collapses runs of white space to one ASCII space and trims the ends. */
 export function collapseSpaces(text: string): string {
   return text.replace(/[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+/g, ' ').trim();
@@ -157,7 +163,7 @@ export function collapseSpaces(text: string): string {
  * need them as evidence — table cells, two-column scrambles — still see them.
  */
 export function normalizeSpaced(line: string): string {
-  const simplified = toSimplified(line.normalize('NFC'));
+  const simplified = toSimplified(line.normalize('NFC')).replace(TYPESETTING_CODE, '');
   return collapseSpaces(widenPunctuation(halfWidthAlnum(simplified)));
 }
 

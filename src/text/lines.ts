@@ -20,6 +20,8 @@ export interface TextLine {
   afterBreak: boolean;
   /** Cells of a tab-separated table row, each normalised; null for ordinary lines. */
   cells: string[] | null;
+  /** Set by repairs that move a piece of text back to where it belongs: always joins the line before. */
+  glued?: true;
 }
 
 export interface DroppedLine {

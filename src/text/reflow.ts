@@ -73,6 +73,7 @@ const JOINER_END = /[，、（(《“‘〈【〔—\-－和与及或的]$/;
 /** Line openers that always start a new paragraph (besides outline markers). */
 const STRUCTURAL_START =
   /^(●|◆|■|附件|附\s*件|（此件|此件|【|联系人|联系电话|抄送|印发|主办单位|\d{4}年\d{1,2}月\d{1,2}日$|[\u4e00-\u9fff]{1,12}[〔［\[（]\d{4}[〕］\]）]\s*\d+\s*号)/;
+const ATTACHMENT_LINE = /^附\s*件\s*[：:]/;
 const CONTINUATION_START = /^[和与及的等、，。；：）》”’〕】]/;
 const BARE_MARKER_ONLY = /^(（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十百]+、|\d{1,3}[.．、])$/;
 
@@ -105,7 +106,8 @@ export function wrapWidth(lines: readonly TextLine[]): number {
       bestCount = around;
     }
   }
-  return bestCount >= 3 && bestCount >= total * 0.2 ? best + 1 : Infinity;
+  // Columns narrower than 18 characters are not what hard wrapping looks like in these files.
+  return bestCount >= 3 && bestCount >= total * 0.2 && best >= 18 ? best + 1 : Infinity;
 }
 
 interface Building {
@@ -119,6 +121,7 @@ function continues(b: Building, next: TextLine, width: number, standalone: (l: T
   const curLine = b.para.lines[b.para.lines.length - 1]!;
   if (curLine.cells !== null || next.cells !== null) return false;
   if (standalone(curLine) || standalone(next)) return false;
+  if (next.glued) return true;
   const cur = curLine.text;
   if (endsSentence(cur)) return false;
   if (markerAt(next.spaced) !== null || STRUCTURAL_START.test(next.text)) return false;
@@ -127,9 +130,14 @@ function continues(b: Building, next: TextLine, width: number, standalone: (l: T
   if (CONTINUATION_START.test(next.text)) return true;
     // An open bracket joins only a few lines: a lost closing bracket must not swallow the text.
   if (JOINER_END.test(cur) || (b.open.length > 0 && b.para.lines.length < 6)) return true;
+  // An attachment line (附件：名称) goes on only where the line is visibly unfinished.
+  if (ATTACHMENT_LINE.test(b.para.text)) return false;
   const long = cur.length >= 45 || cur.length >= width - 2;
   const marker = markerAt(curLine.spaced);
-  if (marker !== null && b.para.lines.length === 1) return long;
+  // A numbered line is a heading unless it is long or already holds a finished sentence.
+  if (marker !== null && b.para.lines.length === 1) return long || /[。；]/.test(cur);
+  // Prose broken off mid-sentence: titles and headings carry no comma.
+  if (marker === null && /[，。；]/.test(cur)) return true;
   if (next.afterBreak) return true;
   if (long) return true;
   return wordSpansBreak(cur, next.text);
