@@ -13,6 +13,7 @@ export function formatDocNumber(code: string, year: string, serial: string): str
 
 /** The document number at the very start of `text` and what follows it, or null. */
 export function docNumberAtStart(text: string): { docNumber: string; rest: string } | null {
+  if (!text.includes('号')) return null;
   const m = DOC_NUMBER_AT_START.exec(text);
   if (!m) return null;
   return { docNumber: formatDocNumber(m[1]!, m[2]!, m[3]!), rest: text.slice(m[0].length).trim() };

@@ -89,11 +89,33 @@ export function buildOutline(paragraphs: readonly Paragraph[]): Outline {
     };
     const same = stack.findIndex((n) => n.kindKey === key);
     if (same >= 0) stack.length = same;
+    else stack.length = outranked(stack, marker.kind);
     const parent = stack[stack.length - 1];
     (parent ? parent.children : roots).push(node);
     stack.push(node);
   }
   return { preamble, nodes: roots };
+}
+
+/**
+ * Kinds that always stand above the others when they appear: a 第X章 closes any article or list
+ * that is open, a 一、 closes any （一）/1./（1） that is open. This keeps a fragment that starts
+ * mid-list ((九) … 四、) from nesting 四、 under (九).
+ */
+const ABOVE: Partial<Record<Marker['kind'], readonly Marker['kind'][]>> = {
+  part: [],
+  chapter: ['part'],
+  section: ['part', 'chapter'],
+  article: ['part', 'chapter', 'section'],
+  cn: ['part', 'chapter', 'section', 'article'],
+};
+
+function outranked(stack: readonly OutlineItem[], kind: Marker['kind']): number {
+  const keep = ABOVE[kind];
+  if (keep === undefined) return stack.length;
+  let depth = 0;
+  while (depth < stack.length && keep.includes(stack[depth]!.kindKey as Marker['kind'])) depth++;
+  return depth;
 }
 
 /** Length of the marker in the paragraph text (the text has the spaces of Chinese removed). */

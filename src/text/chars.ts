@@ -22,9 +22,10 @@ export function isCjkContext(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && (isHan(ch) || isCjkPunct(ch));
 }
 
-const SPACE_RE = /[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]/;
 export function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && SPACE_RE.test(ch);
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
 
 /** Sentence-final punctuation: a line ending in one of these ends its paragraph. */
@@ -158,18 +159,25 @@ export function collapseSpaces(text: string): string {
 }
 
 /**
- * The normalised form of one line of input: simplified characters, ASCII letters and digits,
- * Chinese punctuation inside Chinese text. Spaces are kept (collapsed) so that callers that
+ * The normalised form of one line of input (already simplified, see simplifyText): ASCII letters
+ * and digits, Chinese punctuation inside Chinese text. Spaces are kept (collapsed) so that callers that
  * need them as evidence — table cells, two-column scrambles — still see them.
  */
 export function normalizeSpaced(line: string): string {
-  const simplified = toSimplified(line.normalize('NFC')).replace(TYPESETTING_CODE, '');
-  return collapseSpaces(widenPunctuation(halfWidthAlnum(simplified)));
+  return collapseSpaces(widenPunctuation(halfWidthAlnum(line.includes('〔') ? line.replace(TYPESETTING_CODE, '') : line)));
+}
+
+/**
+ * Unicode composition and traditional → simplified for a whole text at once (one call is far
+ * cheaper than one per line). Conversion never touches line breaks, so lines stay aligned.
+ */
+export function simplifyText(text: string): string {
+  return toSimplified(text.normalize('NFC'));
 }
 
 /** The normalised line with the spaces of Chinese text removed (see closeSpaces). */
 export function normalizeLine(line: string): string {
-  return closeSpaces(normalizeSpaced(line));
+  return closeSpaces(normalizeSpaced(simplifyText(line)));
 }
 
 /** Simplified form of a string, nothing else changed. */

@@ -1,7 +1,7 @@
 // Raw text → lines the parser can read, with a record of every original line's fate.
 // Page markers, the garbled foreign-script cover line and table rules are layout, not text:
 // they are dropped here but remembered (LineAccount), so no original line goes missing.
-import { foreignScriptShare, normalizeLine, normalizeSpaced } from './chars.ts';
+import { closeSpaces, foreignScriptShare, normalizeSpaced, simplifyText } from './chars.ts';
 
 export interface TextLine {
   /** 1-based line number in the original input. */
@@ -60,6 +60,9 @@ function normalizeCell(cell: string): string {
 export function splitLines(raw: string): SplitText {
   const source = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const rawLines = source.split(/\r\n|\n|\r/);
+  // Simplified text, line for line with the original (conversion never adds or removes a break).
+  let simpleLines = simplifyText(source).split(/\r\n|\n|\r/);
+  if (simpleLines.length !== rawLines.length) simpleLines = rawLines.map((l) => simplifyText(l));
   const lines: TextLine[] = [];
   const dropped: DroppedLine[] = [];
   let page: number | null = null;
@@ -76,6 +79,7 @@ export function splitLines(raw: string): SplitText {
   for (let i = 0; i < rawLines.length; i++) {
     const lineNo = i + 1;
     const original = rawLines[i]!;
+    const simple = simpleLines[i]!;
     if (original.trim() === '') {
       blank++;
       continue;
@@ -97,31 +101,30 @@ export function splitLines(raw: string): SplitText {
         dropped.push({ line: lineNo, reason: 'table-rule', text: original });
         continue;
       }
-      const cells = original.split('\t').map(normalizeCell);
+      const cells = simple.split('\t').map(normalizeCell);
       const spaced = cells.filter((c) => c !== '').join(' ');
-      push(lineNo, original, normalizeLine(spaced), spaced, cells);
+      push(lineNo, original, closeSpaces(spaced), spaced, cells);
       continue;
     }
-    const paras = pCells(original);
+    const paras = pCells(simple);
     if (paras) {
       // A run of <p> cells outside a table is a sequence of paragraphs that lost their line breaks.
       let any = false;
       for (const p of paras) {
         const spaced = normalizeSpaced(p);
         if (spaced === '') continue;
-        push(lineNo, p, normalizeLine(spaced), spaced, null);
+        push(lineNo, p, closeSpaces(spaced), spaced, null);
         any = true;
       }
       if (!any) dropped.push({ line: lineNo, reason: 'empty-markup', text: original });
       continue;
     }
-    const unbulleted = original.replace(BULLET_PREFIX, '');
-    const spaced = normalizeSpaced(unbulleted);
+    const spaced = normalizeSpaced(simple.replace(BULLET_PREFIX, ''));
     if (spaced === '') {
       dropped.push({ line: lineNo, reason: 'empty-markup', text: original });
       continue;
     }
-    push(lineNo, original, normalizeLine(spaced), spaced, null);
+    push(lineNo, original, closeSpaces(spaced), spaced, null);
   }
   return { lines, dropped, lineCount: rawLines.length, hasPageMarkers };
 }
