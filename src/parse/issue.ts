@@ -13,7 +13,6 @@ const YEAR_ISSUE = /^(\d{4})年第/;
 const PRINTED = /^(印刷日期|出版日期|印发日期)\s*(.+)$/;
 const PUBLISHER = /^(主办单位|主办|编印单位|编辑出版|出版单位|编印)\s*[：:]?\s*(.+)$/;
 const MASTHEAD_FIELD = /^(主办单位|主办|编印单位|编辑出版|出版单位|编印|地\s*址|电\s*话|网\s*址|邮\s*编|印刷单位|印刷日期|出版日期|印发日期|传\s*真|电子邮箱)/;
-const PAGE_REF = /^(.*?)\s*(?:[.…·]{2,}\s*)?（?(\d{1,4})）?$/;
 
 /** True when the opening lines carry a gazette masthead (XX公报 and 第N期). */
 export function looksLikeGazette(lines: readonly TextLine[]): boolean {
@@ -28,12 +27,25 @@ function readPrinted(text: string): string | null {
   return m ? isoDate(Number(m[1]), Number(m[2])) : null;
 }
 
-/** Splits "title (12)" or "title 12" into title and page. */
-function pageOf(spaced: string): { title: string; page: number } | null {
-  if (!/(（\d{1,4}）|\s\d{1,4}|[.…·]{2,}\s*（?\d{1,4}）?)$/.test(spaced)) return null;
-  const m = PAGE_REF.exec(spaced);
-  if (!m) return null;
-  return { title: m[1]!.replace(/[.…·\s]+$/, ''), page: Number(m[2]) };
+/** Splits "title (12)", "title …… 12" or "title 12" into title and page (read from the right). */
+export function pageOf(spaced: string): { title: string; page: number } | null {
+  let end = spaced.length;
+  const closed = spaced.endsWith('）');
+  if (closed) end--;
+  let start = end;
+  while (start > 0 && start > end - 4 && /\d/.test(spaced[start - 1]!)) start--;
+  if (start === end || /\d/.test(spaced[start - 1] ?? '')) return null;
+  const page = Number(spaced.slice(start, end));
+  let head = start;
+  if (closed) {
+    if (spaced[head - 1] !== '（') return null;
+    head--;
+  } else if (!/[\s.…·]/.test(spaced[head - 1] ?? '')) {
+    return null; // "2023" at the end of a title is not a page number
+  }
+  // Drop the leaders and spaces between the title and the page number.
+  while (head > 0 && /[\s.…·]/.test(spaced[head - 1]!)) head--;
+  return { title: spaced.slice(0, head), page };
 }
 
 /**

@@ -83,6 +83,12 @@ export function widenPunctuation(text: string): string {
     while (k >= 0 && k < n && isSpace(text[k])) k += step;
     return k >= 0 && k < n ? text[k] : undefined;
   };
+  // Han characters before each position, so "is there Chinese inside this pair" costs O(1).
+  const hanBefore = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    hanBefore[i + 1] = hanBefore[i]! + (c >= 0x3400 && c <= 0x9fff ? 1 : 0);
+  }
   // Parentheses are decided per matched pair, so both halves always end up in the same alphabet.
   const wideParen = new Set<number>();
   const open: number[] = [];
@@ -95,13 +101,12 @@ export function widenPunctuation(text: string): string {
         if (neighbour(i, 1) === undefined || isCjkContext(neighbour(i, -1)) || isCjkContext(neighbour(i, 1))) wideParen.add(i);
         continue;
       }
-      const inner = text.slice(o + 1, i);
       const widen =
-        /[\u3400-\u9fff]/.test(inner) ||
+        hanBefore[i]! - hanBefore[o + 1]! > 0 ||
         isCjkContext(neighbour(o, -1)) ||
         isCjkContext(neighbour(i, 1)) ||
         neighbour(o, -1) === undefined ||
-        (neighbour(i, 1) === undefined && /^\s*\d+\s*$/.test(inner));
+        (neighbour(i, 1) === undefined && /^\s*\d+\s*$/.test(text.slice(o + 1, i)));
       if (widen) {
         wideParen.add(o);
         wideParen.add(i);

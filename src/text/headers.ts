@@ -8,7 +8,7 @@ const HEADER_ENDING = /(公报|大事记|任免|文件|汇编|选编)$/;
 /** A line naming the period a section covers: （2023年7月至8月） (1月1日至3月31日). */
 export const PERIOD_LINE = /^（[^（）]{0,40}[年月日][^（）]{0,40}）$/;
 /** A table-of-contents entry: a title ending in a page number, (12) or … 12. */
-export const TOC_ENTRY = /(（\d{1,4}）|[.…·]{2,}\s*（?\d{1,4}）?|\D\s\d{1,4})$/;
+export const TOC_ENTRY = /(（\d{1,4}）|[.…·]{2}\s?（?\d{1,4}）?|\D\s\d{1,4})$/;
 
 function isHeaderShape(text: string): boolean {
   return text.length >= 3 && text.length <= 24 && HEADER_ENDING.test(text) && !/[，。；：、！？（）《》“”\d]/.test(text);

@@ -41,13 +41,17 @@ export interface SplitText {
 const PAGE_MARKER = /^\s*#+\s*Page\s+(\d+)\s*[:：]?\s*$/i;
 const TABLE_RULE = /^[\s|:：\-—–=]+$/;
 const BULLET_PREFIX = /^\s*[-*•]\s+/;
-const P_CELL = /<p>([\s\S]*?)<\/p>/g;
-
-/** The texts of the <p>…</p> cells of a line, or null when the line has none. */
+/** The texts of the <p>…</p> cells of a line, or null when the line has none (one left-to-right pass). */
 function pCells(line: string): string[] | null {
-  if (!line.includes('<p>')) return null;
+  let at = line.indexOf('<p>');
+  if (at < 0) return null;
   const cells: string[] = [];
-  for (const m of line.matchAll(P_CELL)) cells.push(m[1] ?? '');
+  while (at >= 0) {
+    const close = line.indexOf('</p>', at + 3);
+    if (close < 0) break;
+    cells.push(line.slice(at + 3, close));
+    at = line.indexOf('<p>', close + 4);
+  }
   return cells.length > 0 ? cells : null;
 }
 
