@@ -94,6 +94,8 @@ export interface Appointment {
   probation?: true;
   retired?: string;
   years?: number;
+  /** Remarks of the batch that are not decisions (以上同志任职时间从…起计算, …待履行法律程序后再对外公布). */
+  notes?: string[];
   line: number;
 }
 
@@ -111,6 +113,8 @@ export interface RoutingProposal {
   lead: string | null;
   cooperating: string[];
   action: string | null;
+  /** Further lead units when the proposal names more than one (请A、B牵头); `lead` holds the first. */
+  coLeads?: string[];
   text: string;
 }
 
@@ -129,6 +133,8 @@ export interface RoutingSlip {
   reviewer: string | null;
   office: string | null;
   phone: string | null;
+  /** A bare date written into the 承办人 cell (7.21): the day the handler drafted the proposal, YYYY-MM-DD. */
+  handledOn?: string;
   proposal: RoutingProposal | null;
   line: number;
 }
