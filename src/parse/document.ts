@@ -7,6 +7,7 @@ import { reflow, type Paragraph } from '../text/reflow.ts';
 import { dateLine, findDate } from './dates.ts';
 import { issuerFromMark, issuersFromTitle, splitIssuers } from './issuer.ts';
 import { buildOutline, outlineNodes, type Outline } from './outline.ts';
+import { looksLikeAddressees, splitRecipients } from './recipients.ts';
 import { repairScramble } from './scramble.ts';
 import { TRAILING_DATE, type DocumentSpan } from './segment.ts';
 
@@ -42,42 +43,15 @@ function joinTitle(lines: readonly TextLine[], indices: readonly number[]): { ti
   return { title: text, date };
 }
 
-/** Splits `text` at `sep` characters outside brackets. */
-function splitOutside(text: string, seps: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if ('（(〈《'.includes(ch)) depth++;
-    if ('）)〉》'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && seps.includes(ch)) {
-      if (cur.trim() !== '') out.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += ch;
-  }
-  if (cur.trim() !== '') out.push(cur.trim());
-  return out;
-}
-
 /**
- * Splits a 主送 line into recipients. Groups are separated by ，; inside a group 、 separates
- * whole organs (各旗县市区人民政府、开发区管委会) but also the parts of one collective
- * (自治区各委、办、厅、局), so a group is split at 、 only when every part is a name on its own.
+ * Items of an attachment list: 附件：1. X 2. Y (each item one paragraph), or 附件：X.
+ * `used` receives the paragraphs the list takes, which then stay out of the outline.
  */
-export function splitRecipients(text: string): string[] {
-  return splitOutside(text, '，,').flatMap((group) => {
-    const parts = splitOutside(group, '、');
-    return parts.every((p) => p.length >= 3) ? parts : [group];
-  });
-}
-
-/** Items of an attachment list: 附件：1. X 2. Y (each item one paragraph), or 附件：X. */
-function readAttachments(paragraphs: readonly Paragraph[], from: number): string[] {
+function readAttachments(paragraphs: readonly Paragraph[], from: number, used: Set<Paragraph>): string[] {
   const first = paragraphs[from]!;
   const m = ATTACHMENT.exec(first.text);
   if (!m) return [];
+  used.add(first);
   const rest = m[1]!.trim();
   const marker = markerAt(rest);
   if (marker === null) return rest === '' ? [] : [rest];
@@ -87,6 +61,7 @@ function readAttachments(paragraphs: readonly Paragraph[], from: number): string
     const p = paragraphs[i]!;
     const m2 = markerAt(p.lines[0]!.spaced);
     if (m2 === null || Number(m2.label.replace(/\D/g, '')) !== expected) break;
+    used.add(p);
     items.push(p.text.slice(p.text.indexOf(m2.label.replace(/\s/g, '')) + m2.label.length).replace(/^[.．、\s]+/, '').trim() || p.text);
     expected++;
   }
@@ -170,7 +145,7 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
     const p = paragraphs[i]!;
     if (p.cells !== null || markerAt(p.lines[0]!.spaced) !== null) break;
     const m = RECIPIENT_LIST.exec(p.text);
-    if (m && m[2]!.trim() === '' && /(政府|部门|单位|局|委|办|厅|公署|组织|机关|团体|队|企业|各|有关)/.test(m[1]!)) {
+    if (m && m[2]!.trim() === '' && looksLikeAddressees(m[1]!)) {
       recipients = splitRecipients(m[1]!);
       bodyStart = i + 1;
       break;
@@ -182,17 +157,18 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
   let publicity: string | null = null;
   const distribution: string[] = [];
   let attachments: string[] = [];
+  const attachmentParagraphs = new Set<Paragraph>();
   for (let i = 0; i < paragraphs.length; i++) {
     const t = paragraphs[i]!.text;
     const pub = PUBLICITY.exec(t);
     if (pub && publicity === null) publicity = `此件${pub[1]}`;
     const dist = DISTRIBUTION.exec(t);
     if (dist) distribution.push(t.replace(/^（|）$/g, ''));
-    if (attachments.length === 0 && ATTACHMENT.test(t)) attachments = readAttachments(paragraphs, i);
+    if (attachments.length === 0 && ATTACHMENT.test(t)) attachments = readAttachments(paragraphs, i, attachmentParagraphs);
   }
 
   const body = paragraphs.slice(bodyStart);
-  const outline = buildOutline(body);
+  const outline = buildOutline(body.filter((p) => !attachmentParagraphs.has(p)));
   if (span.fragment) {
     warnings.push({ code: 'document-fragment', message: '文件开头不在本文件中（无标题、无文号），正文按片段读取', line: firstLineNo });
   }

@@ -8,10 +8,9 @@ import { endsSentence } from '../text/chars.ts';
 import type { TextLine } from '../text/lines.ts';
 import { markerAt } from '../text/markers.ts';
 import { dateLine } from './dates.ts';
+import { looksLikeAddressees } from './recipients.ts';
 
 const PUBLICITY_LINE = /^（?此件/;
-/** Words that make a line read as a list of recipients. */
-const ORG_WORDS = /(政府|部门|单位|局|委|办|厅|公署|机关|团体|企业|队|组织|管委会|各|有关)/;
 const HEAD_SCAN = 14;
 
 /** Longest k such that `tail` ends with the first k characters of `piece`. */
@@ -77,12 +76,16 @@ export function repairScramble(lines: readonly TextLine[]): { lines: TextLine[];
   }
   // Recipients: the lines up to the first one holding "：", each reading as a list of organs.
   let colonAt = -1;
+  const kept: string[] = [];
   for (let i = 0; i < Math.min(zoneEnd, 5); i++) {
-    const at = lines[i]!.text.indexOf('：');
-    if (at > 0 && ORG_WORDS.test(lines[i]!.text.slice(0, at))) {
-      colonAt = i;
+    const l = lines[i]!;
+    const at = l.text.indexOf('：');
+    if (at > 0) {
+      if (looksLikeAddressees(kept.join('') + separate(l, true).keep.replace(/：$/, ''))) colonAt = i;
       break;
     }
+    const { keep } = separate(l, false);
+    if (!endsSentence(keep)) kept.push(keep);
   }
   if (colonAt < 0) return unchanged;
 

@@ -8,6 +8,7 @@ import { markerAt } from '../text/markers.ts';
 import { dateLine } from './dates.ts';
 import { docNumberAtStart } from './doc-number.ts';
 import { endsLikeOrgan, issuerFromMark, startsLikeOrgan } from './issuer.ts';
+import { looksLikeAddressees } from './recipients.ts';
 
 export type SectionKind = 'appointments' | 'chronicle' | 'routing-slip';
 
@@ -88,11 +89,21 @@ function sectionKindAt(lines: readonly TextLine[], i: number): SectionKind | nul
   return null;
 }
 
+/** Web-page chrome that sits between a title and its number: 发布时间：… 来源：… 【字体：大 中 小】. */
+export const WEB_META = /^【?\s*(发布时间|发布日期|更新时间|时间|来源|信息来源|文章来源|作者|责任编辑|编辑|浏览次数|点击数|阅读次数|访问量|字体|字号|分享到|打印本页|打印|关闭窗口|关闭|收藏)\s*[：:】]|^【?\s*字体/;
+const BRACKETED_DATE = /^（\d{4}年\d{1,2}月\d{1,2}日）$/;
+
 /** Title lines above the anchor, or [] when there is none. `floor` is the first index it may use. */
 function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): number[] {
   const candidates: number[] = [];
-  for (let i = anchor - 1; i >= floor && candidates.length < 6; i--) {
+  for (let i = anchor - 1, seen = 0; i >= floor && candidates.length < 6 && seen < 10; i--, seen++) {
     const l = lines[i]!;
+    if (WEB_META.test(l.text)) continue;
+    // A compilation heading's date can wrap onto a line of its own: …的通知 / （2024年3月15日）.
+    if (candidates.length === 0 && BRACKETED_DATE.test(l.text)) {
+      candidates.unshift(i);
+      continue;
+    }
     if (l.cells !== null || endsSentence(l.text) || !titleLike(l.text) || issuerFromMark(l.text) !== null) break;
     if (SECTION_HEADING.test(l.text)) break;
     candidates.unshift(i);
@@ -150,6 +161,47 @@ function titleBelow(lines: readonly TextLine[], anchor: number, ceiling: number)
   return isTitle(out.map((k) => lines[k]!.text).join('')) ? out : [];
 }
 
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+/**
+ * A compilation's numbered heading for a document, `1. …关于…的通知（2023年5月29日）`, possibly
+ * wrapped over up to five lines: the index of its last line, or null.
+ */
+function compilationHeadingAt(lines: readonly TextLine[], i: number): number | null {
+  const first = lines[i]!;
+  const marker = first.cells === null ? markerAt(first.spaced) : null;
+  if (marker === null || marker.kind !== 'num-dot') return null;
+  let text = '';
+  for (let j = i; j < Math.min(lines.length, i + 5); j++) {
+    const l = lines[j]!;
+    if (l.cells !== null || (j > i && markerAt(l.spaced) !== null)) return null;
+    text += l.text;
+    if (TRAILING_DATE.test(text)) return isTitle(text.slice(marker.length)) ? j : null;
+    if (/[。；]/.test(l.text)) return null;
+  }
+  return null;
+}
+
+/**
+ * Compilation headings hold until a heading of the same kind replaces them: a document under
+ * （二）江苏 after 三、华东 sits under both, and so does every document after it until 四、.
+ */
+function carryGroups(lines: readonly TextLine[], documents: DocumentSpan[]): void {
+  const stack: { key: string; index: number }[] = [];
+  for (const d of documents) {
+    for (const g of d.groups) {
+      const m = markerAt(lines[g]!.spaced);
+      const key = m === null ? 'none' : m.kind === 'decimal' ? `decimal:${m.depth}` : m.kind;
+      const same = stack.findIndex((e) => e.key === key);
+      if (same >= 0) stack.length = same;
+      stack.push({ key, index: g });
+    }
+    d.groups = stack.map((e) => e.index);
+  }
+}
+
 /** Compilation headings directly above a title block: short numbered lines such as （五）内蒙古. */
 function groupsAbove(lines: readonly TextLine[], start: number, floor: number): number[] {
   const out: number[] = [];
@@ -203,25 +255,43 @@ export function segment(lines: readonly TextLine[]): Layout {
     sections.push(slip);
   }
 
+  // Numbered compilation headings without a 文号 line (…的通知（2024年4月18日）) followed by the
+  // recipients open a document too.
+  const heads: { index: number; docNumber: string | null; rest: string; title: number[] | null }[] = anchors.map((a) => ({ ...a, title: null }));
+  for (let i = firstBody; i < lines.length; i++) {
+    const heading = compilationHeadingAt(lines, i);
+    if (heading === null) continue;
+    const next = lines[heading + 1];
+    const numbered = next !== undefined && isAnchor(next) !== null;
+    const addressed = next !== undefined && next.text.endsWith('：') && looksLikeAddressees(next.text.slice(0, -1));
+    if (!numbered && addressed) heads.push({ index: heading, docNumber: null, rest: '', title: range(i, heading + 1) });
+    i = heading;
+  }
+  heads.sort((x, y) => x.index - y.index);
+
   const documents: DocumentSpan[] = [];
   let floor = Math.max(firstBody, slip?.end ?? 0);
-  for (let a = 0; a < anchors.length; a++) {
-    const { index, docNumber, rest } = anchors[a]!;
-    const nextBoundary = anchors[a + 1]?.index ?? lines.length;
-    const above = titleAbove(lines, index, floor);
+  for (let a = 0; a < heads.length; a++) {
+    const { index, docNumber, rest } = heads[a]!;
+    const nextBoundary = heads[a + 1]?.index ?? lines.length;
+    const above = heads[a]!.title ?? titleAbove(lines, index, floor);
     const title = above.length > 0 ? above : titleBelow(lines, index, nextBoundary);
+    // A number with no title inside a section (a personnel batch's 文号 line) belongs to the section.
+    if (title.length === 0 && headings.some((h) => h.index >= floor && h.index < index)) continue;
     let start = above.length > 0 ? above[0]! : index;
     // An issuer mark right above the anchor belongs to the document head.
     while (start - 1 >= floor && issuerFromMark(lines[start - 1]!.text) !== null) start--;
     const groups = groupsAbove(lines, start, floor);
-    documents.push({ start: groups[0] ?? start, end: nextBoundary, anchor: index, docNumber, anchorRest: rest, title, groups, fragment: false });
+    const anchor = docNumber === null ? null : index;
+    documents.push({ start: groups[0] ?? start, end: nextBoundary, anchor, docNumber, anchorRest: rest, title, groups, fragment: false });
     floor = index + 1;
   }
+  carryGroups(lines, documents);
 
   // Each document runs to the next document or section.
   const starts = [...documents.map((d) => d.start), ...headings.map((h) => h.index)].sort((x, y) => x - y);
   const nextStart = (after: number) => starts.find((s) => s > after) ?? lines.length;
-  for (const d of documents) d.end = nextStart(d.anchor ?? d.start);
+  for (const d of documents) d.end = nextStart(Math.max(d.anchor ?? d.start, ...d.title));
   for (const h of headings) sections.push({ kind: h.kind, start: h.index, end: nextStart(h.index) });
 
   // Text before the first document that is not front matter or a slip: a document whose head is elsewhere.
