@@ -82,42 +82,95 @@ export interface ReflowOptions {
   standalone?: (line: TextLine) => boolean;
 }
 
+const WINDOW = 15;
+const MIN_COLUMN = 18;
+const MAX_COLUMN = 80;
+
 /**
- * Typical line width of hard-wrapped text among `lines`, or Infinity when the text is not
- * wrapped (each line a whole paragraph). The width is the most common length of lines that do
- * not end a sentence, when that length accounts for a fair share of them.
+ * Column width of hard-wrapped text around each line, or Infinity where the text is not wrapped
+ * (each line a whole paragraph). Within ±15 lines, the most common length (give or take one) is
+ * the column when at least six lines have it: wrapped text fills its column line after line,
+ * while headings of similar length are too few and too far apart to look like one. Local, because
+ * one file mixes wrapped and unwrapped pages. Linear: the window's counts are updated as it slides.
  */
-export function wrapWidth(lines: readonly TextLine[]): number {
-  const counts = new Map<number, number>();
-  let total = 0;
-  for (const l of lines) {
-    if (l.cells !== null) continue;
-    const n = l.text.length;
-    if (n < 12 || n > 80) continue;
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-    total++;
-  }
-  let best = 0;
-  let bestCount = 0;
-  for (const [n, c] of counts) {
-    const around = c + (counts.get(n - 1) ?? 0) + (counts.get(n + 1) ?? 0);
-    if (around > bestCount || (around === bestCount && n > best)) {
-      best = n;
-      bestCount = around;
+export function wrapWidths(lines: readonly TextLine[]): number[] {
+  const n = lines.length;
+  const lengths = lines.map((l) => (l.cells === null && l.text.length >= MIN_COLUMN && l.text.length <= MAX_COLUMN ? l.text.length : 0));
+  const counts = new Uint16Array(MAX_COLUMN + 2);
+  const add = (i: number, d: number) => {
+    const len = lengths[i];
+    if (len) counts[len] = counts[len]! + d;
+  };
+  for (let i = 0; i < Math.min(n, WINDOW + 1); i++) add(i, 1);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    let bestCount = 0;
+    for (let len = MIN_COLUMN; len <= MAX_COLUMN; len++) {
+      const around = counts[len - 1]! + counts[len]! + counts[len + 1]!;
+      if (around > bestCount || (around === bestCount && around > 0)) {
+        best = len;
+        bestCount = around;
+      }
     }
+    out[i] = bestCount >= 6 ? best + 1 : Infinity;
+    if (i + WINDOW + 1 < n) add(i + WINDOW + 1, 1);
+    if (i - WINDOW >= 0) add(i - WINDOW, -1);
   }
-  // Columns narrower than 18 characters are not what hard wrapping looks like in these files.
-  return bestCount >= 3 && bestCount >= total * 0.2 && best >= 18 ? best + 1 : Infinity;
+  return out;
 }
 
 interface Building {
   para: Paragraph;
   /** Brackets left open by the paragraph so far. */
   open: string[];
+  /** The paragraph so far holds sentence punctuation: it is prose, not a title or a heading. */
+  prose: boolean;
+  /** The paragraph is an attachment line (附件：…) or a numbered item of the list that follows it. */
+  attachment: boolean;
+}
+
+/** Punctuation found in running prose but not in a title or a heading line. */
+const PROSE = /[，。；、]/;
+/** A line ending like a title (a 文种), which may well contain 、 without being prose. */
+const TITLE_END = /(通知|通告|公告|意见|决定|办法|方案|规定|细则|规划|要点|预案|批复|报告|纲要|措施|清单|目录)$/;
+/** A line whose first clause is one or two characters long starts in the middle of a sentence. */
+const SHORT_CLAUSE_START = /^[^\s，。；：、（）]{1,2}[，。；：、]/;
+
+function isProse(text: string): boolean {
+  return PROSE.test(text) && !TITLE_END.test(text);
+}
+
+const SIBLING_REACH = 40;
+
+/**
+ * For each numbered line: do its nearest siblings (same kind of numbering, within 40 lines) read
+ * as sentences — ending one, holding a full stop, or filling the column? Then a short numbered
+ * line without a stop is the first line of such an item, cut off, not a heading:
+ * （三）提出防范 / 和整改措施； among （二）…； （四）…。
+ */
+function sentenceItems(lines: readonly TextLine[], widths: readonly number[]): boolean[] {
+  const kinds = lines.map((l) => {
+    const m = l.cells === null ? markerAt(l.spaced) : null;
+    return m === null ? null : m.kind === 'decimal' ? `decimal:${m.depth}` : m.kind;
+  });
+  const sentence = (i: number) => {
+    // A bare marker line ((二) alone) is read together with the line after it.
+    const bare = BARE_MARKER_ONLY.test(lines[i]!.text) && lines[i + 1] !== undefined;
+    const t = bare ? lines[i]!.text + lines[i + 1]!.text : lines[i]!.text;
+    return endsSentence(t) || /[。；]/.test(t) || t.length >= widths[bare ? i + 1 : i]! - 2;
+  };
+  return lines.map((_, i) => {
+    const kind = kinds[i];
+    if (kind === null) return false;
+    for (let j = i - 1; j >= Math.max(0, i - SIBLING_REACH); j--) if (kinds[j] === kind) { if (sentence(j)) return true; break; }
+    for (let j = i + 1; j < Math.min(lines.length, i + SIBLING_REACH); j++) if (kinds[j] === kind) return sentence(j);
+    return false;
+  });
 }
 
 /** Decides whether `next` continues the paragraph being built. */
-function continues(b: Building, next: TextLine, width: number, standalone: (l: TextLine) => boolean): boolean {
+function continues(b: Building, next: TextLine, width: number, itemLike: boolean, standalone: (l: TextLine) => boolean): boolean {
   const curLine = b.para.lines[b.para.lines.length - 1]!;
   if (curLine.cells !== null || next.cells !== null) return false;
   if (standalone(curLine) || standalone(next)) return false;
@@ -127,17 +180,17 @@ function continues(b: Building, next: TextLine, width: number, standalone: (l: T
   if (markerAt(next.spaced) !== null || STRUCTURAL_START.test(next.text)) return false;
   if (BARE_MARKER_ONLY.test(cur)) return true;
   // No line of Chinese prose starts with these: the line continues the one before.
-  if (CONTINUATION_START.test(next.text)) return true;
+  if (CONTINUATION_START.test(next.text) || SHORT_CLAUSE_START.test(next.text)) return true;
     // An open bracket joins only a few lines: a lost closing bracket must not swallow the text.
   if (JOINER_END.test(cur) || (b.open.length > 0 && b.para.lines.length < 6)) return true;
   // An attachment line (附件：名称) goes on only where the line is visibly unfinished.
-  if (ATTACHMENT_LINE.test(b.para.text)) return false;
+  if (b.attachment) return false;
   const long = cur.length >= 45 || cur.length >= width - 2;
   const marker = markerAt(curLine.spaced);
   // A numbered line is a heading unless it is long or already holds a finished sentence.
-  if (marker !== null && b.para.lines.length === 1) return long || /[。；]/.test(cur);
+  if (marker !== null && b.para.lines.length === 1) return long || /[。；]/.test(cur) || itemLike;
   // Prose broken off mid-sentence: titles and headings carry no comma.
-  if (marker === null && /[，。；]/.test(cur)) return true;
+  if (marker === null && b.prose) return true;
   if (next.afterBreak) return true;
   if (long) return true;
   return wordSpansBreak(cur, next.text);
@@ -150,20 +203,26 @@ function startParagraph(line: TextLine): Paragraph {
 /** Joins lines into paragraphs (see the module comment). */
 export function reflow(lines: readonly TextLine[], options: ReflowOptions = {}): Paragraph[] {
   const standalone = options.standalone ?? (() => false);
-  const width = wrapWidth(lines);
+  const widths = wrapWidths(lines);
+  const items = sentenceItems(lines, widths);
   const out: Paragraph[] = [];
   let cur: Building | null = null;
-  for (const line of lines) {
-    if (cur !== null && continues(cur, line, width, standalone)) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // The width that matters is the one around the line being continued.
+    if (cur !== null && continues(cur, line, widths[Math.max(0, i - 1)]!, items[Math.max(0, i - 1)]!, standalone)) {
       const p = cur.para;
       p.starts.push(p.text.length);
       p.lines.push(line);
       p.text += joinText(p.text, line.text);
       trackBrackets(cur.open, line.text);
+      cur.prose ||= isProse(line.text);
       continue;
     }
+    const marker = markerAt(line.spaced);
+    const attachment: boolean = ATTACHMENT_LINE.test(line.text) || (cur !== null && cur.attachment && marker?.kind === 'num-dot');
     if (cur !== null) out.push(cur.para);
-    cur = { para: startParagraph(line), open: trackBrackets([], line.text) };
+    cur = { para: startParagraph(line), open: trackBrackets([], line.text), prose: marker === null && isProse(line.text), attachment };
   }
   if (cur !== null) out.push(cur.para);
   return out;
