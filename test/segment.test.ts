@@ -39,6 +39,12 @@ describe('segmentation', () => {
     expect(r.documents[0]).toMatchObject({ docNumber: '某县发〔2024〕2号', title: '中共某某县委员会关于加强基层治理的实施意见', issuer: ['中共某某县委员会'], date: '2024-01-08' });
   });
 
+  it('keeps a title whose second line starts with a word that could open an organ name', () => {
+    const text = ['巴彦淖尔市人民政府办公室关于做好2024年度城', '市内涝防治工作的通知', '', '巴政办发〔2024〕31号', '', '各旗县区人民政府：', '现就有关事项通知如下。', '', '2024年5月6日'].join('\n');
+    const r = parseText(text, 'x.txt');
+    expect(r.documents[0]).toMatchObject({ title: '巴彦淖尔市人民政府办公室关于做好2024年度城市内涝防治工作的通知', issuer: ['巴彦淖尔市人民政府办公室'] });
+  });
+
   it('keeps text without title or number as a fragment, with a warning', () => {
     const r = parseText('随便写的一段话，没有标题也没有文号。\n第二行。', 'x.txt');
     expect(r.warnings.map((w) => w.code)).toContain('document-fragment');

@@ -5,6 +5,7 @@ import { endsSentence } from '../text/chars.ts';
 import { frontMatterEnd, PERIOD_LINE, TOC_ENTRY } from '../text/headers.ts';
 import type { TextLine } from '../text/lines.ts';
 import { markerAt } from '../text/markers.ts';
+import { wordSpansBreak } from '../text/reflow.ts';
 import { dateLine } from './dates.ts';
 import { docNumberAtStart } from './doc-number.ts';
 import { endsLikeOrgan, issuerFromMark, startsLikeOrgan } from './issuer.ts';
@@ -123,7 +124,8 @@ function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): 
       if (endsLikeOrgan(above.text) && above.text.length <= 40) from--;
       break;
     }
-    if (!closesUnopened(tail) && startsLikeOrgan(tail)) break;
+    // An organ's name starts the title, unless the line above ends in the middle of a word (…年度城 / 市内涝…).
+    if (!closesUnopened(tail) && startsLikeOrgan(tail) && !wordSpansBreak(above.text, tail)) break;
     from--;
   }
   return candidates.slice(from);
