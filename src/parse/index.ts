@@ -4,7 +4,7 @@ import type { TextLine } from '../text/lines.ts';
 import { readAppointments } from './appointments.ts';
 import { readChronicle } from './chronicle.ts';
 import { readDocument } from './document.ts';
-import { looksLikeGazette, readIssue, sameTitle } from './issue.ts';
+import { looksLikeGazette, readIssue, sameLetters, titleLetters } from './issue.ts';
 import { prepare } from './prepare.ts';
 import { readRoutingSlip } from './routing-slip.ts';
 import { segment, type Layout } from './segment.ts';
@@ -24,13 +24,17 @@ function detectKind(lines: readonly TextLine[], layout: Layout): FileKind {
 /** Warnings for TOC entries without a document and documents missing from the TOC. */
 function crossCheckToc(issue: IssueInfo, documents: readonly DocumentRecord[], warnings: ParseWarning[]): void {
   const docEntries = issue.toc.filter((e) => !/(人事任免|大事记|任免事项)/.test(e.title));
-  for (const e of docEntries) {
-    if (!documents.some((d) => sameTitle(d.title, e.title))) {
+  // Every entry is compared with every document: extract each title's letters once, not per pair
+  // (per pair, a long TOC and thousands of documents took seconds).
+  const entryLetters = docEntries.map((e) => titleLetters(e.title));
+  const docLetters = documents.map((d) => titleLetters(d.title));
+  for (const [k, e] of docEntries.entries()) {
+    if (!docLetters.some((d) => sameLetters(d, entryLetters[k]!))) {
       warnings.push({ code: 'toc-unmatched', message: `目录中的“${e.title}”（第${e.page ?? '?'}页）在正文中未找到`, line: e.line });
     }
   }
-  for (const d of documents) {
-    if (d.docNumber !== null && !docEntries.some((e) => sameTitle(d.title, e.title))) {
+  for (const [k, d] of documents.entries()) {
+    if (d.docNumber !== null && !entryLetters.some((e) => sameLetters(docLetters[k]!, e))) {
       warnings.push({ code: 'document-not-in-toc', message: `正文中的“${d.title}”不在目录中`, line: d.line });
     }
   }

@@ -99,11 +99,13 @@ export function readIssue(lines: readonly TextLine[], end: number): IssueInfo {
   return issue;
 }
 
-/** Loose equality of two titles: same letters, ignoring punctuation and spaces. */
-export function sameTitle(a: string, b: string): boolean {
-  const letters = (s: string) => s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
-  const x = letters(a);
-  const y = letters(b);
+/** A title's letters, without punctuation and spaces: what sameLetters compares. */
+export function titleLetters(s: string): string {
+  return s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
+}
+
+/** Loose equality of two titles' letters: equal, or one the start of the other (at least 8 letters). */
+export function sameLetters(x: string, y: string): boolean {
   return x.length > 0 && (x === y || (x.length >= 8 && y.startsWith(x)) || (y.length >= 8 && x.startsWith(y)));
 }
 

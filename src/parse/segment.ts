@@ -218,6 +218,21 @@ function groupsAbove(lines: readonly TextLine[], start: number, floor: number): 
   return out;
 }
 
+/**
+ * Position of the first element of the ascending `sorted` greater than `value` (its length when
+ * none). A binary search: a linear scan per document made files with many documents quadratic.
+ */
+function firstAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 export function segment(lines: readonly TextLine[]): Layout {
   const sections: Section[] = [];
   const front = frontMatterEnd(lines);
@@ -244,9 +259,11 @@ export function segment(lines: readonly TextLine[]): Layout {
     if (kind) headings.push({ index: i, kind });
   }
 
-  // Slip ends where the document head starts (issuer mark, or the first anchor).
+  // Slip ends where the document head starts (issuer mark, or the first anchor below the slip's
+  // title: a number above the title must not give the slip an end before its start).
   if (slip !== null) {
-    let end = anchors[0]?.index ?? lines.length;
+    const slipStart = slip.start;
+    let end = anchors.find((a) => a.index > slipStart)?.index ?? lines.length;
     for (let i = slip.start + 1; i < end; i++) {
       if (issuerFromMark(lines[i]!.text) !== null) {
         end = i;
@@ -272,6 +289,7 @@ export function segment(lines: readonly TextLine[]): Layout {
   heads.sort((x, y) => x.index - y.index);
 
   const documents: DocumentSpan[] = [];
+  const headingStarts = headings.map((h) => h.index);
   let floor = Math.max(firstBody, slip?.end ?? 0);
   for (let a = 0; a < heads.length; a++) {
     const { index, docNumber, rest } = heads[a]!;
@@ -279,7 +297,7 @@ export function segment(lines: readonly TextLine[]): Layout {
     const above = heads[a]!.title ?? titleAbove(lines, index, floor);
     const title = above.length > 0 ? above : titleBelow(lines, index, nextBoundary);
     // A number with no title inside a section (a personnel batch's 文号 line) belongs to the section.
-    if (title.length === 0 && headings.some((h) => h.index >= floor && h.index < index)) continue;
+    if (title.length === 0 && (headingStarts[firstAfter(headingStarts, floor - 1)] ?? lines.length) < index) continue;
     let start = above.length > 0 ? above[0]! : index;
     // An issuer mark right above the anchor belongs to the document head.
     while (start - 1 >= floor && issuerFromMark(lines[start - 1]!.text) !== null) start--;
@@ -292,7 +310,7 @@ export function segment(lines: readonly TextLine[]): Layout {
 
   // Each document runs to the next document or section.
   const starts = [...documents.map((d) => d.start), ...headings.map((h) => h.index)].sort((x, y) => x - y);
-  const nextStart = (after: number) => starts.find((s) => s > after) ?? lines.length;
+  const nextStart = (after: number) => starts[firstAfter(starts, after)] ?? lines.length;
   for (const d of documents) d.end = nextStart(Math.max(d.anchor ?? d.start, ...d.title));
   for (const h of headings) sections.push({ kind: h.kind, start: h.index, end: nextStart(h.index) });
 

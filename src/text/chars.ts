@@ -133,20 +133,29 @@ export function widenPunctuation(text: string): string {
  */
 export function closeSpaces(text: string): string {
   let out = '';
+  // The last character written, kept aside: reading it back from `out` flattened the string being
+  // built at every run of spaces, which made a long line with many spaces quadratic.
+  let last: string | undefined;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const ch = text[i]!;
-    if (!isSpace(ch)) {
-      out += ch;
-      i++;
+    if (!isSpace(text[i])) {
+      // Copy the run up to the next space as one slice: appending character by character built a
+      // rope with one node per character, which every later regex or Set lookup had to flatten.
+      let k = i + 1;
+      while (k < n && !isSpace(text[k])) k++;
+      out += text.slice(i, k);
+      last = text[k - 1];
+      i = k;
       continue;
     }
     let j = i;
     while (j < n && isSpace(text[j])) j++;
-    const before = out.length > 0 ? out[out.length - 1] : undefined;
     const after = j < n ? text[j] : undefined;
-    if (before !== undefined && after !== undefined && !isCjkContext(before) && !isCjkContext(after)) out += ' ';
+    if (last !== undefined && after !== undefined && !isCjkContext(last) && !isCjkContext(after)) {
+      out += ' ';
+      last = ' ';
+    }
     i = j;
   }
   return out;

@@ -212,9 +212,13 @@ export function reflow(lines: readonly TextLine[], options: ReflowOptions = {}):
     // The width that matters is the one around the line being continued.
     if (cur !== null && continues(cur, line, widths[Math.max(0, i - 1)]!, items[Math.max(0, i - 1)]!, standalone)) {
       const p = cur.para;
+      // The paragraph text ends with the previous line's text, and joinText reads only its last
+      // character: taking it from the growing paragraph flattened that string at every line
+      // (quadratic on a long paragraph, e.g. pages joined across page markers).
+      const previous = p.lines[p.lines.length - 1]!.text;
       p.starts.push(p.text.length);
       p.lines.push(line);
-      p.text += joinText(p.text, line.text);
+      p.text += joinText(previous === '' ? p.text : previous, line.text);
       trackBrackets(cur.open, line.text);
       cur.prose ||= isProse(line.text);
       continue;
