@@ -51,3 +51,11 @@ describe('segmentation', () => {
     expect(r.accounting.regions).toContainEqual({ kind: 'document', line: 1, endLine: 2 });
   });
 });
+
+describe('routing slip placement', () => {
+  it('ends a document that stands above a slip where the slip begins', () => {
+    const r = parseText(['某政发〔2024〕5号', '文件批办单', '运转号：（政）12号', '来文单位\t某市人民政府办公室\t来文日期\t2024.3.1'].join('\n'), 'x.txt');
+    const regions = r.accounting.regions;
+    for (const a of regions) for (const b of regions) if (a !== b) expect(a.endLine < b.line || b.endLine < a.line).toBe(true);
+  });
+});

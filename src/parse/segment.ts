@@ -309,7 +309,7 @@ export function segment(lines: readonly TextLine[]): Layout {
   carryGroups(lines, documents);
 
   // Each document runs to the next document or section.
-  const starts = [...documents.map((d) => d.start), ...headings.map((h) => h.index)].sort((x, y) => x - y);
+  const starts = [...documents.map((d) => d.start), ...headings.map((h) => h.index), ...(slip ? [slip.start] : [])].sort((x, y) => x - y);
   const nextStart = (after: number) => starts[firstAfter(starts, after)] ?? lines.length;
   for (const d of documents) d.end = nextStart(Math.max(d.anchor ?? d.start, ...d.title));
   for (const h of headings) sections.push({ kind: h.kind, start: h.index, end: nextStart(h.index) });
