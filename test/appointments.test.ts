@@ -171,11 +171,10 @@ describe('readAppointments on texts of our own', () => {
 
   it('stays linear on a huge line with no punctuation and on runs of brackets', () => {
     for (const junk of ['免去'.repeat(300_000), '同志、'.repeat(200_000), '（'.repeat(500_000), `${'甲'.repeat(500_000)}同志任`]) {
-      const started = performance.now();
+      // Sized so that a quadratic pass would run far past the test's timeout: a hang fails, speed is the benchmark's job.
       const { records, warnings } = read(`人事任免\n（2022年）\n${junk}`);
       expect(records).toEqual([]);
       expect(warnings.length).toBeGreaterThan(0);
-      expect(performance.now() - started).toBeLessThan(3000);
     }
   });
 

@@ -165,10 +165,9 @@ describe('readChronicle on chronicles of our own', () => {
   });
 
   it('stays linear on a huge single line', () => {
-    const started = performance.now();
+    // Sized so that a quadratic pass would run far past the test's timeout: a hang fails, speed is the benchmark's job.
     const { entries } = read(`大事记\n（2022年）\n●1月1日${'召开会议'.repeat(250_000)}\n${'7月'.repeat(300_000)}`);
     expect(entries).toHaveLength(1);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it("is reached through the whole pipeline and takes the gazette's year when the period line has none", () => {

@@ -114,12 +114,11 @@ describe('bad input', () => {
     const sentence = '<p>为做好防汛工作，保障人民群众生命财产安全，现就有关事项通知如下。</p>';
     const divs = `<html><body>${'<div>'.repeat(100_000)}${sentence}${'</div>'.repeat(100_000)}</body></html>`;
     const tables = `<html><body>${'<table><tr><td>格</td><td>'.repeat(20_000)}${sentence}${'</td></tr></table>'.repeat(20_000)}</body></html>`;
-    const started = performance.now();
+    // Sized so that a quadratic pass would run far past the test's timeout: a hang fails, speed is the benchmark's job.
     for (const html of [divs, tables]) {
       const input = await readBytes(new TextEncoder().encode(html), 'deep.html');
       expect(input.text).toContain('现就有关事项通知如下。');
     }
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('random bytes under every name resolve or reject with an InputError, nothing else', async () => {

@@ -165,10 +165,9 @@ describe('readProposal', () => {
   });
 
   it('stays linear on a huge proposal', () => {
-    const started = performance.now();
+    // Sized so that a quadratic pass would run far past the test's timeout: a hang fails, speed is the benchmark's job.
     const p = readProposal(`请${'牵头、'.repeat(200_000)}配合，${'（'.repeat(100_000)}`);
     expect(p.lead).toBeNull();
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('never throws on random rows and lines', () => {
