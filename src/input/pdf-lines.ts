@@ -33,21 +33,38 @@ const CELL_GAP = 0.8;
 const WORD_GAP = 0.25;
 
 /** — 3 —, - 12 -, 3, 第3页, 第3页 共9页, 3/9. A bare number has at most three digits: 2022 alone is a cover's year. */
-const PAGE_NUMBER = /^(?:[-—–－~～]+\s*\d{1,4}\s*[-—–－~～]+|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const PAGE_NUMBER = /^(?:[-—–－~～]+\s*\d{1,4}\s*[-—–－~～]+|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+
+/** Smallest and largest of `values` (a loop: spreading a huge array into Math.min throws). */
+function extent(values: Iterable<number>): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
 
 function groupRows(pieces: readonly TextPiece[]): { y: number; size: number; pieces: TextPiece[] }[] {
   const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: { y: number; size: number; pieces: TextPiece[] }[] = [];
+  const rows: { y: number; size: number; pieces: TextPiece[]; byText: Map<string, TextPiece[]> }[] = [];
   for (const p of sorted) {
     const row = rows[rows.length - 1];
     // Same baseline within about half a glyph: superscripts and jitter stay in the row.
     if (row && Math.abs(row.y - p.y) <= 0.45 * Math.min(row.size, p.size)) {
-      // Fake bold prints the same text twice, a fraction of a point apart.
-      const twin = row.pieces.some((q) => q.text === p.text && Math.abs(q.x - p.x) < 0.3 * p.size && Math.abs(q.y - p.y) < 0.3 * p.size);
-      if (!twin) row.pieces.push(p);
+      // Fake bold prints the same text twice, a fraction of a point apart (looked up by text, so a
+      // long row is not compared piece against piece).
+      const same = row.byText.get(p.text);
+      const twin = same?.some((q) => Math.abs(q.x - p.x) < 0.3 * p.size && Math.abs(q.y - p.y) < 0.3 * p.size) ?? false;
+      if (!twin) {
+        row.pieces.push(p);
+        if (same) same.push(p);
+        else row.byText.set(p.text, [p]);
+      }
       row.size = Math.max(row.size, p.size);
     } else {
-      rows.push({ y: p.y, size: p.size, pieces: [p] });
+      rows.push({ y: p.y, size: p.size, pieces: [p], byText: new Map([[p.text, [p]]]) });
     }
   }
   for (const r of rows) r.pieces.sort((a, b) => a.x - b.x);
@@ -96,8 +113,8 @@ function rowText(segments: readonly Segment[]): string {
 function gutter(rows: readonly Row[]): number | null {
   const segments = rows.flatMap((r) => r.segments);
   if (segments.length < 12) return null;
-  const left = Math.min(...segments.map((s) => s.left));
-  const right = Math.max(...segments.map((s) => s.right));
+  const left = extent(segments.map((s) => s.left)).min;
+  const right = extent(segments.map((s) => s.right)).max;
   const width = right - left;
   if (width <= 0) return null;
   let best: { x: number; crossing: number } | null = null;
@@ -111,8 +128,8 @@ function gutter(rows: readonly Row[]): number | null {
   const rightParts = rows.map((r) => r.segments.filter((s) => s.left >= x)).filter((p) => p.length > 0);
   if (leftParts.length < 6 || rightParts.length < 6 || best.crossing > Math.max(3, 0.2 * Math.min(leftParts.length, rightParts.length))) return null;
   const prose = (parts: Segment[][]) => {
-    const l = Math.min(...parts.flat().map((s) => s.left));
-    const r = Math.max(...parts.flat().map((s) => s.right));
+    const l = extent(parts.flat().map((s) => s.left)).min;
+    const r = extent(parts.flat().map((s) => s.right)).max;
     return parts.filter((p) => p.length === 1 && p[0]!.right - p[0]!.left >= 0.75 * (r - l)).length / parts.length;
   };
   return prose(leftParts) >= 0.4 && prose(rightParts) >= 0.4 ? x : null;
@@ -168,7 +185,7 @@ function joinDisplayLines(lines: readonly Line[]): Line[] {
 export function pageLines(pieces: readonly TextPiece[]): PageText {
   const usable = pieces.filter((p) => p.text.trim() !== '' && Number.isFinite(p.x) && Number.isFinite(p.y) && p.size > 0);
   const rows: Row[] = groupRows(usable).map((r) => ({ y: r.y, size: r.size, segments: segmentsOf(r.pieces) }));
-  const lineOf = (r: Row, segments: readonly Segment[]): Line => ({ text: rowText(segments), y: r.y, size: Math.max(...segments.map((s) => s.size)) });
+  const lineOf = (r: Row, segments: readonly Segment[]): Line => ({ text: rowText(segments), y: r.y, size: extent(segments.map((s) => s.size)).max });
 
   const lines: Line[] = [];
   const at = gutter(rows);

@@ -33,7 +33,18 @@ function head(bytes: Uint8Array, n: number): string {
   return text.trimStart();
 }
 
-const HTML_START = /^(<!--[\s\S]*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype\s+html|<html[\s>]|<head[\s>]|<meta[\s>]|<body[\s>]|<title[\s>])/;
+const HTML_START = /^(<\?xml[^>]*>\s*)?(<!doctype\s+html|<html[\s>]|<head[\s>]|<meta[\s>]|<body[\s>]|<title[\s>])/;
+
+/** The text after any leading <!-- comments --> (skipped with indexOf: a regex over repeated comments can backtrack exponentially). */
+function afterComments(text: string): string {
+  let rest = text;
+  while (rest.startsWith('<!--')) {
+    const end = rest.indexOf('-->', 4);
+    if (end < 0) return rest;
+    rest = rest.slice(end + 3).trimStart();
+  }
+  return rest;
+}
 
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   // The PDF header may follow some junk bytes; readers accept it anywhere in the first kilobyte.
@@ -49,6 +60,6 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image';
   const start = head(bytes, 2048);
   if (start.startsWith('{\\rtf')) return 'rtf';
-  if (HTML_START.test(start)) return 'html';
+  if (HTML_START.test(afterComments(start))) return 'html';
   return null;
 }

@@ -2,7 +2,7 @@
 // attachments, distribution notes, and its outline.
 import type { DocumentRecord, ParseWarning } from '../types.ts';
 import type { TextLine } from '../text/lines.ts';
-import { markerAt } from '../text/markers.ts';
+import { lineMarker, markerAt, withoutMarker } from '../text/markers.ts';
 import { reflow, type Paragraph } from '../text/reflow.ts';
 import { dateLine, findDate } from './dates.ts';
 import { issuerFromMark, issuersFromTitle, splitIssuers } from './issuer.ts';
@@ -28,12 +28,8 @@ const RECIPIENT_LIST = /^([^。；]{2,200}?)[：:](.*)$/;
 function joinTitle(lines: readonly TextLine[], indices: readonly number[]): { title: string; date: string | null } {
   if (indices.length === 0) return { title: '', date: null };
   const first = lines[indices[0]!]!;
-  const marker = markerAt(first.spaced);
-  let text = indices.map((i) => lines[i]!.text).join('');
-  if (marker !== null && marker.kind !== 'chapter' && marker.kind !== 'article') {
-    const markerText = first.spaced.slice(0, marker.length).replace(/\s+/g, '');
-    if (text.startsWith(markerText)) text = text.slice(markerText.length);
-  }
+  // A compilation's heading is numbered (1. …的通知（日期）); the number is not part of the title.
+  let text = [withoutMarker(first), ...indices.slice(1).map((i) => lines[i]!.text)].join('');
   let date: string | null = null;
   const trailing = TRAILING_DATE.exec(text);
   if (trailing) {
@@ -55,14 +51,14 @@ function readAttachments(paragraphs: readonly Paragraph[], from: number, used: S
   const rest = m[1]!.trim();
   const marker = markerAt(rest);
   if (marker === null) return rest === '' ? [] : [rest];
-  const items = [rest.slice(marker.length).trim()];
+  const items = [rest.slice(marker.textLength).trim()];
   let expected = Number(marker.label.replace(/\D/g, '')) + 1;
   for (let i = from + 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const m2 = markerAt(p.lines[0]!.spaced);
+    const m2 = lineMarker(p.lines[0]!);
     if (m2 === null || Number(m2.label.replace(/\D/g, '')) !== expected) break;
     used.add(p);
-    items.push(p.text.slice(p.text.indexOf(m2.label.replace(/\s/g, '')) + m2.label.length).replace(/^[.．、\s]+/, '').trim() || p.text);
+    items.push(p.text.slice(m2.textLength).trim() || p.text);
     expected++;
   }
   return items.filter((s) => s !== '');
@@ -143,7 +139,7 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
   let bodyStart = 0;
   for (let i = 0; i < Math.min(paragraphs.length, 4); i++) {
     const p = paragraphs[i]!;
-    if (p.cells !== null || markerAt(p.lines[0]!.spaced) !== null) break;
+    if (p.cells !== null || lineMarker(p.lines[0]!) !== null) break;
     const m = RECIPIENT_LIST.exec(p.text);
     if (m && m[2]!.trim() === '' && looksLikeAddressees(m[1]!)) {
       recipients = splitRecipients(m[1]!);

@@ -3,7 +3,7 @@
 // or run numbering on across sections (（二） continuing with 5.) nest the way they are read.
 import type { OutlineNode } from '../types.ts';
 import { firstLine, type Paragraph } from '../text/reflow.ts';
-import { markerAt, type Marker } from '../text/markers.ts';
+import { lineMarker, markerAt, markerKey, type Marker } from '../text/markers.ts';
 
 /** An outline node with the paragraphs that belong to it (the node's own text and what follows). */
 export interface OutlineItem extends OutlineNode {
@@ -20,10 +20,6 @@ export interface Outline {
 }
 
 const TOC_HEADING = /^(.{0,40})目\s*录$/;
-
-function kindKey(m: Marker): string {
-  return m.kind === 'decimal' ? `decimal:${m.depth}` : m.kind;
-}
 
 /** The heading of a numbered paragraph: its first clause, as short as the text allows. */
 export function headingOf(text: string): string {
@@ -62,7 +58,7 @@ export function buildOutline(paragraphs: readonly Paragraph[]): Outline {
       (stack[stack.length - 1]?.paragraphs ?? preamble).push(p);
       continue;
     }
-    const marker = p.cells === null ? markerAt(spaced, bare) : null;
+    const marker = p.cells !== null ? null : bare ? markerAt(spaced, true) : lineMarker(p.lines[0]!);
     if (inToc) {
       tocSeen++;
       const label = marker?.label ?? (p.cells ? markerAt(p.cells[0] ?? '', true)?.label : undefined) ?? null;
@@ -78,10 +74,10 @@ export function buildOutline(paragraphs: readonly Paragraph[]): Outline {
       (stack[stack.length - 1]?.paragraphs ?? preamble).push(p);
       continue;
     }
-    const key = kindKey(marker);
+    const key = markerKey(marker);
     const node: OutlineItem = {
       label: marker.label,
-      heading: headingOf(p.text.slice(markerLengthIn(p.text, spaced, marker))),
+      heading: headingOf(p.text.slice(marker.textLength).trim()),
       line: firstLine(p),
       children: [],
       kindKey: key,
@@ -116,12 +112,6 @@ function outranked(stack: readonly OutlineItem[], kind: Marker['kind']): number 
   let depth = 0;
   while (depth < stack.length && keep.includes(stack[depth]!.kindKey as Marker['kind'])) depth++;
   return depth;
-}
-
-/** Length of the marker in the paragraph text (the text has the spaces of Chinese removed). */
-function markerLengthIn(text: string, spaced: string, marker: Marker): number {
-  const markerText = spaced.slice(0, marker.length).replace(/\s+/g, '');
-  return text.startsWith(markerText) ? markerText.length : 0;
 }
 
 /** The outline without the paragraphs: what the parse contract prints. */

@@ -6,7 +6,7 @@
 import type { ParseWarning } from '../types.ts';
 import { endsSentence } from '../text/chars.ts';
 import type { TextLine } from '../text/lines.ts';
-import { markerAt } from '../text/markers.ts';
+import { lineMarker } from '../text/markers.ts';
 import { dateLine } from './dates.ts';
 import { looksLikeAddressees } from './recipients.ts';
 
@@ -69,7 +69,7 @@ export function repairScramble(lines: readonly TextLine[]): { lines: TextLine[];
   let zoneEnd = limit;
   for (let i = 0; i < limit; i++) {
     const l = lines[i]!;
-    if (l.cells !== null || PUBLICITY_LINE.test(l.text) || dateLine(l.text) !== null || markerAt(l.spaced) !== null) {
+    if (l.cells !== null || PUBLICITY_LINE.test(l.text) || dateLine(l.text) !== null || lineMarker(l) !== null) {
       zoneEnd = i;
       break;
     }

@@ -4,7 +4,7 @@
 import { endsSentence } from '../text/chars.ts';
 import { frontMatterEnd, PERIOD_LINE, TOC_ENTRY } from '../text/headers.ts';
 import type { TextLine } from '../text/lines.ts';
-import { markerAt } from '../text/markers.ts';
+import { lineMarker, markerKey, withoutMarker } from '../text/markers.ts';
 import { wordSpansBreak } from '../text/reflow.ts';
 import { dateLine } from './dates.ts';
 import { docNumberAtStart } from './doc-number.ts';
@@ -119,7 +119,7 @@ function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): 
   while (from > 0) {
     const tail = withoutMarker(lines[candidates[from]!]!).concat(text(from + 1));
     const above = lines[candidates[from - 1]!]!;
-    if (markerAt(lines[candidates[from]!]!.spaced) !== null) break;
+    if (lineMarker(lines[candidates[from]!]!) !== null) break;
     if (tail.startsWith('关于')) {
       if (endsLikeOrgan(above.text) && above.text.length <= 40) from--;
       break;
@@ -129,13 +129,6 @@ function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): 
     from--;
   }
   return candidates.slice(from);
-}
-
-function withoutMarker(line: TextLine): string {
-  const m = markerAt(line.spaced);
-  if (m === null) return line.text;
-  const markerText = line.spaced.slice(0, m.length).replace(/\s+/g, '');
-  return line.text.startsWith(markerText) ? line.text.slice(markerText.length) : line.text;
 }
 
 /** True when the text closes a bracket (》」）…) that it did not open. */
@@ -173,14 +166,14 @@ function range(from: number, to: number): number[] {
  */
 function compilationHeadingAt(lines: readonly TextLine[], i: number): number | null {
   const first = lines[i]!;
-  const marker = first.cells === null ? markerAt(first.spaced) : null;
+  const marker = lineMarker(first);
   if (marker === null || marker.kind !== 'num-dot') return null;
   let text = '';
   for (let j = i; j < Math.min(lines.length, i + 5); j++) {
     const l = lines[j]!;
-    if (l.cells !== null || (j > i && markerAt(l.spaced) !== null)) return null;
+    if (l.cells !== null || (j > i && lineMarker(l) !== null)) return null;
     text += l.text;
-    if (TRAILING_DATE.test(text)) return isTitle(text.slice(marker.length)) ? j : null;
+    if (TRAILING_DATE.test(text)) return isTitle(text.slice(marker.textLength)) ? j : null;
     if (/[。；]/.test(l.text)) return null;
   }
   return null;
@@ -194,8 +187,8 @@ function carryGroups(lines: readonly TextLine[], documents: DocumentSpan[]): voi
   const stack: { key: string; index: number }[] = [];
   for (const d of documents) {
     for (const g of d.groups) {
-      const m = markerAt(lines[g]!.spaced);
-      const key = m === null ? 'none' : m.kind === 'decimal' ? `decimal:${m.depth}` : m.kind;
+      const m = lineMarker(lines[g]!);
+      const key = m === null ? 'none' : markerKey(m);
       const same = stack.findIndex((e) => e.key === key);
       if (same >= 0) stack.length = same;
       stack.push({ key, index: g });
@@ -209,7 +202,7 @@ function groupsAbove(lines: readonly TextLine[], start: number, floor: number): 
   const out: number[] = [];
   for (let i = start - 1; i >= floor && out.length < 3; i--) {
     const l = lines[i]!;
-    const m = l.cells === null ? markerAt(l.spaced) : null;
+    const m = lineMarker(l);
     if (m === null) break;
     const rest = l.spaced.slice(m.length).trim();
     if (rest.length === 0 || rest.length > 12 || /[，。；：、（）]/.test(rest)) break;

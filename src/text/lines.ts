@@ -38,7 +38,7 @@ export interface SplitText {
   hasPageMarkers: boolean;
 }
 
-const PAGE_MARKER = /^\s*#+\s*Page\s+(\d+)\s*[:：]?\s*$/i;
+const PAGE_MARKER = /^\s*#+\s*Page\s+(\d+)\s*(?:[:：]\s*)?$/i;
 const TABLE_RULE = /^[\s|:：\-—–=]+$/;
 const BULLET_PREFIX = /^\s*[-*•]\s+/;
 /** The texts of the <p>…</p> cells of a line, or null when the line has none (one left-to-right pass). */

@@ -25,6 +25,8 @@ export interface Marker {
   depth: number;
   /** Length of the marker in the spaced text, including the space after it. */
   length: number;
+  /** Length of the marker in the text with the spaces of Chinese removed (TextLine.text). */
+  textLength: number;
 }
 
 const RULES: { kind: MarkerKind; re: RegExp; label: (m: RegExpExecArray) => string }[] = [
@@ -63,16 +65,34 @@ export function markerAt(spaced: string, bareNumbers = false): Marker | null {
     if ((rule.kind === 'num-dot' || rule.kind === 'decimal') && /^\d+(\.\d+)*[年月日号万亿元%％个项件人次家]/.test(spaced.slice(0, m[0].length + 1).replace(/\s/g, ''))) {
       continue;
     }
-    return { kind: rule.kind, label, depth, length: m[0].length };
+    return { kind: rule.kind, label, depth, length: m[0].length, textLength: m[0].replace(/\s+/g, '').length };
   }
   if (bareNumbers) {
     const m = BARE_NUMBER.exec(spaced);
-    if (m) return { kind: 'decimal', label: m[1]!, depth: 1, length: m[0].length };
+    if (m) return { kind: 'decimal', label: m[1]!, depth: 1, length: m[0].length, textLength: m[1]!.length };
   }
   return null;
 }
 
-/** The text after the marker (spaced form in, spaces of Chinese text kept as given). */
-export function afterMarker(spaced: string, marker: Marker): string {
-  return spaced.slice(marker.length).trim();
+/** What identifies a numbering level: its kind, and for decimal numbering its depth (1.1 ≠ 1.1.1). */
+export function markerKey(m: Marker): string {
+  return m.kind === 'decimal' ? `decimal:${m.depth}` : m.kind;
+}
+
+const cache = new WeakMap<object, Marker | null>();
+
+/** The marker at the start of a line (table rows have none), computed once per line. */
+export function lineMarker(line: { spaced: string; cells: unknown }): Marker | null {
+  let m = cache.get(line);
+  if (m === undefined) {
+    m = line.cells === null ? markerAt(line.spaced) : null;
+    cache.set(line, m);
+  }
+  return m;
+}
+
+/** A line's text without its numbering marker (the whole text when it has none). */
+export function withoutMarker(line: { text: string; spaced: string; cells: unknown }): string {
+  const m = lineMarker(line);
+  return m === null ? line.text : line.text.slice(m.textLength).trim();
 }

@@ -6,7 +6,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { endsSentence, isHan } from './chars.ts';
 import type { TextLine } from './lines.ts';
-import { markerAt } from './markers.ts';
+import { lineMarker, markerKey } from './markers.ts';
 
 export interface Paragraph {
   text: string;
@@ -151,8 +151,8 @@ const SIBLING_REACH = 40;
  */
 function sentenceItems(lines: readonly TextLine[], widths: readonly number[]): boolean[] {
   const kinds = lines.map((l) => {
-    const m = l.cells === null ? markerAt(l.spaced) : null;
-    return m === null ? null : m.kind === 'decimal' ? `decimal:${m.depth}` : m.kind;
+    const m = lineMarker(l);
+    return m === null ? null : markerKey(m);
   });
   const sentence = (i: number) => {
     // A bare marker line ((二) alone) is read together with the line after it.
@@ -177,7 +177,7 @@ function continues(b: Building, next: TextLine, width: number, itemLike: boolean
   if (next.glued) return true;
   const cur = curLine.text;
   if (endsSentence(cur)) return false;
-  if (markerAt(next.spaced) !== null || STRUCTURAL_START.test(next.text)) return false;
+  if (lineMarker(next) !== null || STRUCTURAL_START.test(next.text)) return false;
   if (BARE_MARKER_ONLY.test(cur)) return true;
   // No line of Chinese prose starts with these: the line continues the one before.
   if (CONTINUATION_START.test(next.text) || SHORT_CLAUSE_START.test(next.text)) return true;
@@ -186,7 +186,7 @@ function continues(b: Building, next: TextLine, width: number, itemLike: boolean
   // An attachment line (附件：名称) goes on only where the line is visibly unfinished.
   if (b.attachment) return false;
   const long = cur.length >= 45 || cur.length >= width - 2;
-  const marker = markerAt(curLine.spaced);
+  const marker = lineMarker(curLine);
   // A numbered line is a heading unless it is long or already holds a finished sentence.
   if (marker !== null && b.para.lines.length === 1) return long || /[。；]/.test(cur) || itemLike;
   // Prose broken off mid-sentence: titles and headings carry no comma.
@@ -223,7 +223,7 @@ export function reflow(lines: readonly TextLine[], options: ReflowOptions = {}):
       cur.prose ||= isProse(line.text);
       continue;
     }
-    const marker = markerAt(line.spaced);
+    const marker = lineMarker(line);
     const attachment: boolean = ATTACHMENT_LINE.test(line.text) || (cur !== null && cur.attachment && marker?.kind === 'num-dot');
     if (cur !== null) out.push(cur.para);
     cur = { para: startParagraph(line), open: trackBrackets([], line.text), prose: marker === null && isProse(line.text), attachment };
