@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readChronicle } from '../src/parse/chronicle.ts';
 import { parseText } from '../src/parse/index.ts';
 import { prepare } from '../src/parse/prepare.ts';
-import { simplify } from '../src/text/chars.ts';
+import { simplifyText } from '../src/text/chars.ts';
 import type { ChronicleEntry, ParseWarning } from '../src/types.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared');
@@ -32,7 +32,7 @@ describe.skipIf(gold === null)('seed chronicles', () => {
       expect(dates(result.chronicle)).toEqual(expected.map((g) => (g.endDate ? `${g.date}/${g.endDate}` : g.date)));
       for (const [i, g] of expected.entries()) {
         // The gold keeps one traditional character the parser converts (屆 → 届).
-        expect(letters(result.chronicle[i]!.text).startsWith(letters(simplify(g.startsWith))), `${g.date} ${g.startsWith}`).toBe(true);
+        expect(letters(result.chronicle[i]!.text).startsWith(letters(simplifyText(g.startsWith))), `${g.date} ${g.startsWith}`).toBe(true);
       }
       expect(result.warnings.filter((w) => w.code.startsWith('chronicle'))).toEqual([]);
     });

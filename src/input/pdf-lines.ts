@@ -2,6 +2,7 @@
 // runs placed on the page, so lines are rebuilt from geometry: pieces on one baseline form a row,
 // wide gaps in a row separate table cells (written as tabs, the parser's table rows), and a page
 // printed in two columns is read column by column. Pure: no pdf.js here, so it is tested alone.
+import { joinWrapped } from '../text/chars.ts';
 
 export interface TextPiece {
   text: string;
@@ -172,8 +173,7 @@ function joinDisplayLines(lines: readonly Line[]): Line[] {
     const prev = out[out.length - 1];
     const display = (x: Line) => x.size >= 1.2 * body && !x.text.includes('\t');
     if (prev && display(prev) && display(l) && Math.abs(prev.size - l.size) <= 0.05 * l.size && prev.y - l.y > 0 && prev.y - l.y <= 2 * l.size) {
-      const space = /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(l.text) ? ' ' : '';
-      out[out.length - 1] = { text: prev.text + space + l.text, y: l.y, size: l.size };
+      out[out.length - 1] = { text: prev.text + joinWrapped(prev.text, l.text), y: l.y, size: l.size };
     } else {
       out.push({ ...l });
     }

@@ -5,6 +5,7 @@
 // 文号 of its decision in brackets ("（通政任字〔2023〕15号）"). Lines are hard-wrapped anywhere, even
 // inside a post or the 文号, so the section's lines are joined into one stream first and split into
 // statements by punctuation, never by line.
+import { CLOSER_OF, splitOutside } from '../text/brackets.ts';
 import { PERIOD_LINE } from '../text/headers.ts';
 import type { TextLine } from '../text/lines.ts';
 import type { Appointment, AppointmentAction, ParseWarning } from '../types.ts';
@@ -31,7 +32,6 @@ const NOTE_SHAPE = /^(以上|上述|其中|注[：:]?)|待履行|对外公布|�
 /** Words that show a statement meant to decide something. */
 const DECISION_WORDS = /同志|免去|任命|挂职|任职/;
 
-const OPENERS: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '[': ']', '【': '】', '《': '》', '〈': '〉', '“': '”' };
 
 interface Stream {
   text: string;
@@ -85,12 +85,12 @@ function lineOf(s: Stream, offset: number): number {
  * looked at over a bounded distance, so scanning stays linear.
  */
 function batchAt(text: string, at: number): { docNumber: string; end: number } | null {
-  const stack: string[] = [OPENERS[text[at]!]!];
+  const stack: string[] = [CLOSER_OF[text[at]!]!];
   const limit = Math.min(text.length, at + 48);
   for (let j = at + 1; j < limit; j++) {
     const ch = text[j]!;
     if (ch === '；' || ch === '。' || ch === '\n') return null;
-    const closer = OPENERS[ch];
+    const closer = CLOSER_OF[ch];
     if (closer !== undefined) stack.push(closer);
     else if (ch === stack[stack.length - 1]) {
       stack.pop();
@@ -101,25 +101,6 @@ function batchAt(text: string, at: number): { docNumber: string; end: number } |
     }
   }
   return null;
-}
-
-/** Splits at `sep` outside brackets. */
-function splitTop(text: string, sep: string): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const closer = OPENERS[ch];
-    if (closer !== undefined) stack.push(closer);
-    else if (stack.length > 0 && ch === stack[stack.length - 1]) stack.pop();
-    else if (ch === sep && stack.length === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start));
-  return out.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 function isName(name: string): boolean {
@@ -165,7 +146,7 @@ function readPosts(raw: string, dropDuty: boolean): Posts | null {
   }
   if (dropDuty) text = text.replace(/^的/, '').replace(/的?职务$/, '');
   if (text === '' || text.length > 80 || text.includes('同志')) return null;
-  const parts = splitTop(text, '、');
+  const parts = splitOutside(text, '、');
   // "市委、市政府信访局局长" is one post of a joint organ, "市政府副秘书长、市乡村振兴局副局长" two posts.
   const list = parts.length > 1 && parts.slice(0, -1).every((p) => TITLE_END.test(p)) ? parts : [text];
   return { posts: list, probation };
@@ -228,7 +209,7 @@ interface StatementResult {
 
 /** One statement → its records, or null when it is not a decision the grammar knows. */
 function readStatement(statement: string, previous: readonly string[]): StatementResult | null {
-  const clauses = splitTop(statement, '，');
+  const clauses = splitOutside(statement, '，');
   const head = readHead(clauses[0] ?? '', previous);
   if (head === null) return null;
   const records: StatementResult['records'] = [];
@@ -333,7 +314,7 @@ export function readAppointments(lines: readonly TextLine[], warnings: ParseWarn
     // The intro: everything before a colon that ends like a decision (经…研究决定：).
     const colon = s.indexOf('：');
     if (colon >= 0 && INTRO_END.test(s.slice(0, colon))) {
-      for (const clause of splitTop(s.slice(0, colon), '，')) {
+      for (const clause of splitOutside(s.slice(0, colon), '，')) {
         // 原超俊等同志任职试用期已满 says why the batch was decided: keep it with the batch.
         if (!/^(经|根据|现|按照)/.test(clause)) addNote(clause, line);
       }
@@ -384,7 +365,7 @@ export function readAppointments(lines: readonly TextLine[], warnings: ParseWarn
         continue;
       }
     }
-    if (OPENERS[ch] !== undefined) depth++;
+    if (CLOSER_OF[ch] !== undefined) depth++;
     else if (depth > 0 && /[）)〕\]】》〉”]/.test(ch)) depth--;
   }
   statement(start, text.length);

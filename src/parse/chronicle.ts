@@ -3,7 +3,7 @@
 // An entry starts with its date ("●7月1日…", "●7月3日—4日…", "1月7日，…" without the bullet); the
 // lines after it that carry no date of their own belong to it. The year is printed once, in the
 // section's period line (（2023年7月至8月）), or not at all (then the gazette's year is used).
-import { endsSentence } from '../text/chars.ts';
+import { endsSentence, joinWrapped } from '../text/chars.ts';
 import { PERIOD_LINE } from '../text/headers.ts';
 import type { TextLine } from '../text/lines.ts';
 import type { ChronicleEntry, ParseWarning } from '../types.ts';
@@ -66,7 +66,7 @@ function iso(year: number | null, month: number, day: number): string {
 function joinPart(previous: string, after: string): string {
   if (previous === '') return after;
   if (endsSentence(previous)) return `\n${after}`;
-  return /[A-Za-z0-9]/.test(previous[previous.length - 1]!) && /^[A-Za-z]/.test(after) ? ` ${after}` : after;
+  return joinWrapped(previous, after);
 }
 
 interface Draft extends DateHead {

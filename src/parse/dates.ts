@@ -34,7 +34,6 @@ export function daysInMonth(year: number, month: number): number {
 const NUM = '[0-9〇○零一二三四五六七八九十两]';
 /** A full date anywhere in a string (spaces already removed). */
 export const FULL_DATE = new RegExp(`(\\d{4}|[〇○零一二三四五六七八九]{4})年(${NUM}{1,3})月(${NUM}{1,3})日`);
-const FULL_DATE_G = new RegExp(FULL_DATE.source, 'g');
 /** A line that is nothing but a date, possibly in brackets: the 成文日期 line. */
 export const DATE_LINE = new RegExp(`^[（(]?${FULL_DATE.source}[）)]?$`);
 
@@ -44,16 +43,6 @@ export function findDate(text: string): { iso: string; index: number; length: nu
   if (!m) return null;
   const iso = isoDate(yearOf(m[1]!), numberOf(m[2]!), numberOf(m[3]!));
   return iso === null ? null : { iso, index: m.index, length: m[0].length };
-}
-
-/** Every full date in `text`, as ISO strings. */
-export function allDates(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(FULL_DATE_G)) {
-    const iso = isoDate(yearOf(m[1]!), numberOf(m[2]!), numberOf(m[3]!));
-    if (iso !== null) out.push(iso);
-  }
-  return out;
 }
 
 /** A date line (the whole text is one date): its ISO form, or null. */

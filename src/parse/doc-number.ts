@@ -19,13 +19,6 @@ export function docNumberAtStart(text: string): { docNumber: string; rest: strin
   return { docNumber: formatDocNumber(m[1]!, m[2]!, m[3]!), rest: text.slice(m[0].length).trim() };
 }
 
-/** Every document number in `text`, normalised. */
-export function findDocNumbers(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(new RegExp(DOC_NUMBER.source, 'g'))) out.push(formatDocNumber(m[1]!, m[2]!, m[3]!));
-  return out;
-}
-
 /** Normalises a document number written any of the usual ways; returns the input when it is not one. */
 export function normalizeDocNumber(text: string): string {
   const cleaned = text.replace(/\s+/g, '');

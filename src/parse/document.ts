@@ -16,8 +16,6 @@ export interface ParsedDocument {
   /** Body paragraphs (after the head), for the stages that read measures. */
   body: Paragraph[];
   outline: Outline;
-  /** Compilation headings above the document. */
-  groups: string[];
 }
 
 const PUBLICITY = /^（?\s*此件(公开发布|主动公开|依申请公开|不予公开|不公开|删减后公开)\s*）?$/;
@@ -190,6 +188,5 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
     },
     body,
     outline,
-    groups: span.groups.map((i) => lines[i]!.text),
   };
 }

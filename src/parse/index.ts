@@ -7,7 +7,7 @@ import { readDocument } from './document.ts';
 import { looksLikeGazette, readIssue, sameLetters, titleLetters } from './issue.ts';
 import { prepare } from './prepare.ts';
 import { readRoutingSlip } from './routing-slip.ts';
-import { segment, type Layout } from './segment.ts';
+import { segment, TRAILING_DATE, type Layout } from './segment.ts';
 
 function detectKind(lines: readonly TextLine[], layout: Layout): FileKind {
   if (layout.sections.some((s) => s.kind === 'routing-slip')) return 'routed-document';
@@ -15,7 +15,7 @@ function detectKind(lines: readonly TextLine[], layout: Layout): FileKind {
   const numberedHeadings = layout.documents.filter((d) => d.title.length > 0 && d.groups.length > 0).length;
   const compiled = layout.documents.filter((d) => {
     const first = d.title[0];
-    return first !== undefined && /^\d{1,3}[.．、]/.test(lines[first]!.text) && /（\d{4}年\d{1,2}月\d{1,2}日）$/.test(d.title.map((i) => lines[i]!.text).join(''));
+    return first !== undefined && /^\d{1,3}[.．、]/.test(lines[first]!.text) && TRAILING_DATE.test(d.title.map((i) => lines[i]!.text).join(''));
   }).length;
   if (compiled > 0 || numberedHeadings > 0) return 'compilation';
   return 'document';

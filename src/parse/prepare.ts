@@ -6,7 +6,6 @@ export interface Prepared {
   lines: TextLine[];
   dropped: DroppedLine[];
   lineCount: number;
-  hasPageMarkers: boolean;
 }
 
 export function prepare(raw: string): Prepared {
@@ -16,6 +15,5 @@ export function prepare(raw: string): Prepared {
     lines: headers.lines,
     dropped: [...split.dropped, ...headers.dropped].sort((a, b) => a.line - b.line),
     lineCount: split.lineCount,
-    hasPageMarkers: split.hasPageMarkers,
   };
 }

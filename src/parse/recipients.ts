@@ -1,28 +1,10 @@
 // 主送机关: the line that ends with "：" and lists the organs a document is addressed to.
+import { splitOutside } from '../text/brackets.ts';
 
 /** Endings of an addressee: an organ, a kind of unit, or a place standing for its government. */
 const ADDRESSEE_END = /(政府|公署|部门|单位|机关|团体|组织|企业|机构|部队|中心|公司|街道|苏木|局|委|办|厅|队|会|院|处|室|所|区|县|旗|市|盟|镇|乡|行|社)$/;
 /** How a sentence (not a list of addressees) opens. */
 const SENTENCE_OPENING = /^(为|根据|按照|依据|经|现|近|特|鉴于|关于|对|在|从|自|随着)/;
-
-/** Splits `text` at the given separators where they stand outside brackets. */
-export function splitOutside(text: string, seps: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if ('（(〈《'.includes(ch)) depth++;
-    if ('）)〉》'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && seps.includes(ch)) {
-      if (cur.trim() !== '') out.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += ch;
-  }
-  if (cur.trim() !== '') out.push(cur.trim());
-  return out;
-}
 
 /**
  * True when `list` (the text before the colon) reads as addressees: no sentence opening, no

@@ -6,7 +6,8 @@
 // next label in the same row. Lines outside the table hold "label：value" pairs (运转号：…,
 // 电话：…) and the handling office's name. The proposal (拟办意见) is read into who reads, who
 // leads, who cooperates and what is to be produced.
-import { closeSpaces, normalizeLine } from '../text/chars.ts';
+import { splitOutside } from '../text/brackets.ts';
+import { closeSpaces } from '../text/chars.ts';
 import type { TextLine } from '../text/lines.ts';
 import type { ParseWarning, RoutingProposal, RoutingSlip } from '../types.ts';
 import { dottedDate, findDate, isoDate } from './dates.ts';
@@ -126,32 +127,14 @@ function strayDate(token: string, year: number | null): string | null {
 
 /** Value text of a field: cells joined, spaces of Chinese text closed, empty → null. */
 function valueOf(parts: readonly string[]): string | null {
-  // Words of one value are joined with a space, which normalisation then closes inside Chinese text.
+  // Words of one value are joined with a space, which closeSpaces then removes inside Chinese text.
   const text = parts
     .join(' ')
     .split('\n')
-    .map((q) => normalizeLine(q))
+    .map((q) => closeSpaces(q))
     .filter((q) => q !== '')
     .join('\n');
   return text === '' ? null : text;
-}
-
-/** Splits at `seps` outside brackets. */
-function splitTop(text: string, seps: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if ('（(〔【《'.includes(ch)) depth++;
-    else if ('）)〕】》'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && seps.includes(ch)) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start));
-  return out.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 /** Titles that follow a person's name in a proposal (王洪江书记, 于重洋副主任). */
@@ -163,7 +146,7 @@ const TITLES = [
 
 /** "王洪江书记、于重洋副主任" → the persons, without titles; group words (班子成员) stay as written. */
 function persons(text: string): string[] {
-  return splitTop(text, '、，').map((p) => {
+  return splitOutside(text, '、，').map((p) => {
     for (const t of TITLES) if (p.length > t.length + 1 && p.endsWith(t)) return p.slice(0, -t.length);
     return p;
   });
@@ -176,9 +159,9 @@ function persons(text: string): string[] {
  */
 function units(text: string): string[] {
   const out: string[] = [];
-  for (const part of splitTop(text.replace(/等(有关|相关)?(单位|部门)$/, ''), '、')) {
+  for (const part of splitOutside(text.replace(/等(有关|相关)?(单位|部门)$/, ''), '、')) {
     const m = /^(.+?)[（(](.+)[）)]$/.exec(part);
-    if (m && /[、，]/.test(m[2]!)) out.push(...splitTop(m[2]!, '、，'));
+    if (m && /[、，]/.test(m[2]!)) out.push(...splitOutside(m[2]!, '、，'));
     else out.push(part);
   }
   return out;
@@ -192,11 +175,11 @@ const QUALIFIER = /^(按照|根据|结合|对照|围绕|依据|参照|对标)/;
 export function readProposal(raw: string): RoutingProposal {
   const text = raw
     .split('\n')
-    .map((p) => normalizeLine(p))
+    .map((p) => closeSpaces(p))
     .filter((p) => p !== '')
     .join('\n');
   const proposal: RoutingProposal = { submitTo: [], circulateTo: [], approveBy: [], lead: null, cooperating: [], action: null, text };
-  for (const piece of splitTop(text, '。；\n')) {
+  for (const piece of splitOutside(text, '。；\n')) {
     // A sentence of this length is not a routing instruction; reading it would only cost time.
     if (piece.length > MAX_SENTENCE) continue;
     // 建议：1.请… → 请…; numbering and the 建议 heading carry no content.
@@ -213,7 +196,7 @@ export function readProposal(raw: string): RoutingProposal {
 /** "请A牵头，B、C配合，按照…，制定实施方案" (or 请A会同B…) → lead, cooperating, action. */
 function readAssignment(sentence: string, proposal: RoutingProposal): void {
   const rest: string[] = [];
-  for (const clause of splitTop(sentence, '，,')) {
+  for (const clause of splitOutside(sentence, '，,')) {
     let m: RegExpExecArray | null;
     if ((m = /^(?:请|由|建议)?(.+?)牵头(?:负责|办理|落实)?(?:[、](.+?)(?:配合|协助|协同|参与))?$/.exec(clause)) && proposal.lead === null) {
       const leads = units(m[1]!);

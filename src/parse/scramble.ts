@@ -4,6 +4,7 @@
 // dangling ("…印发给你们，请结合"). The repair moves each misplaced piece to the end of the
 // dangling notice, dropping the text the two columns share ("请结合" + "合实际" → "请结合实际").
 import type { ParseWarning } from '../types.ts';
+import { closesUnopened } from '../text/brackets.ts';
 import { endsSentence } from '../text/chars.ts';
 import type { TextLine } from '../text/lines.ts';
 import { lineMarker } from '../text/markers.ts';
@@ -19,16 +20,6 @@ export function sharedEdge(tail: string, piece: string): number {
     if (tail.endsWith(piece.slice(0, k))) return k;
   }
   return 0;
-}
-
-/** True when the text closes a bracket it did not open (the tail of a title cut from its 《). */
-function closesUnopened(text: string): boolean {
-  let depth = 0;
-  for (const ch of text) {
-    if (ch === '《') depth++;
-    else if (ch === '》' && --depth < 0) return true;
-  }
-  return false;
 }
 
 function withText(line: TextLine, text: string, glued = false): TextLine {
@@ -55,7 +46,7 @@ function separate(line: TextLine, isLast: boolean): { keep: string; pieces: stri
   }
   // A comma-separated part that closes a 《 it never opened is the tail of the notice's title.
   const parts = keep.split('，');
-  const stray = parts.findIndex((p) => closesUnopened(p));
+  const stray = parts.findIndex((p) => closesUnopened(p, '》'));
   if (stray >= 0) {
     pieces.unshift(`${parts.slice(stray).join('，')}`.replace(/：$/, ''));
     keep = `${parts.slice(0, stray).join('，')}，`;

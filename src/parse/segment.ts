@@ -1,10 +1,11 @@
 // The layout of a file: front matter, documents, personnel and chronicle sections, a routing
 // slip. Documents are found by their 发文字号 line (the anchor) and the title block next to it;
 // everything between two documents' title blocks belongs to the first one.
+import { closesUnopened } from '../text/brackets.ts';
 import { endsSentence } from '../text/chars.ts';
 import { frontMatterEnd, PERIOD_LINE, TOC_ENTRY } from '../text/headers.ts';
 import type { TextLine } from '../text/lines.ts';
-import { lineMarker, markerKey, withoutMarker } from '../text/markers.ts';
+import { DOC_TYPE_END, lineMarker, markerKey, withoutMarker } from '../text/markers.ts';
 import { wordSpansBreak } from '../text/reflow.ts';
 import { dateLine } from './dates.ts';
 import { docNumberAtStart } from './doc-number.ts';
@@ -44,8 +45,6 @@ export interface Layout {
   sections: Section[];
 }
 
-/** Words a document title ends with (文种). */
-const DOC_TYPE = /(通知|通告|公告|意见|决定|决议|办法|方案|规定|细则|规划|要点|预案|批复|复函|函|报告|请示|纪要|命令|令|通报|条例|规则|章程|指引|清单|目录|计划|措施|纲要|指南|标准|公报)$/;
 /** A compilation's own heading for a document ends with the date in brackets: …的通知（2023年5月29日）. */
 export const TRAILING_DATE = /（\d{4}年\d{1,2}月\d{1,2}日）$/;
 const SECTION_HEADING = /^.{0,24}(人事任免|任免事项|大事记)$/;
@@ -75,7 +74,7 @@ function titleLike(text: string): boolean {
 /** A joined title block is a title when it names a 文种 or says 关于. */
 export function isTitle(text: string): boolean {
   const core = text.replace(TRAILING_DATE, '');
-  return core.length >= 6 && (core.includes('关于') || DOC_TYPE.test(core));
+  return core.length >= 6 && (core.includes('关于') || DOC_TYPE_END.test(core));
 }
 
 function sectionKindAt(lines: readonly TextLine[], i: number): SectionKind | null {
@@ -125,24 +124,10 @@ function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): 
       break;
     }
     // An organ's name starts the title, unless the line above ends in the middle of a word (…年度城 / 市内涝…).
-    if (!closesUnopened(tail) && startsLikeOrgan(tail) && !wordSpansBreak(above.text, tail)) break;
+    if (!closesUnopened(tail, '》）〉”」') && startsLikeOrgan(tail) && !wordSpansBreak(above.text, tail)) break;
     from--;
   }
   return candidates.slice(from);
-}
-
-/** True when the text closes a bracket (》」）…) that it did not open. */
-function closesUnopened(text: string): boolean {
-  const pairs: Record<string, string> = { '》': '《', '）': '（', '〉': '〈', '”': '“', '」': '「' };
-  const depth: Record<string, number> = {};
-  for (const ch of text) {
-    const open = pairs[ch];
-    if (open !== undefined) {
-      depth[open] = (depth[open] ?? 0) - 1;
-      if (depth[open]! < 0) return true;
-    } else if ('《（〈“「'.includes(ch)) depth[ch] = (depth[ch] ?? 0) + 1;
-  }
-  return false;
 }
 
 /** Title lines below the anchor (GB/T 9704 puts the title after the number), or []. */

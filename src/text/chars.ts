@@ -38,9 +38,7 @@ export function endsSentence(text: string): boolean {
   let i = text.length - 1;
   while (i >= 0 && (CLOSERS.includes(text[i]!) || isSpace(text[i]))) i--;
   if (i < 0) return false;
-  if (TERMINAL.includes(text[i]!)) return true;
-  // A closing bracket right after a terminal mark: （此件公开发布） counts as a closed unit.
-  return false;
+  return TERMINAL.includes(text[i]!);
 }
 
 /** Mongolian script (the garbled cover line of the seeds' gazettes). */
@@ -115,15 +113,20 @@ export function widenPunctuation(text: string): string {
   }
   for (const o of open) if (neighbour(o, -1) === undefined || isCjkContext(neighbour(o, -1)) || isCjkContext(neighbour(o, 1))) wideParen.add(o);
 
+  // Copy the text between replacements as slices (one piece per character would build a rope
+  // that every later regex has to flatten).
   let out = '';
+  let from = 0;
   for (let i = 0; i < n; i++) {
     const ch = text[i]!;
     const wide = ASCII_TO_CJK[ch];
-    if (wide === undefined) out += ch;
-    else if (ch === '(' || ch === ')') out += wideParen.has(i) ? wide : ch;
-    else out += isCjkContext(neighbour(i, -1)) || isCjkContext(neighbour(i, 1)) ? wide : ch;
+    if (wide === undefined) continue;
+    const widen = ch === '(' || ch === ')' ? wideParen.has(i) : isCjkContext(neighbour(i, -1)) || isCjkContext(neighbour(i, 1));
+    if (!widen) continue;
+    out += text.slice(from, i) + wide;
+    from = i + 1;
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
@@ -194,7 +197,12 @@ export function normalizeLine(line: string): string {
   return closeSpaces(normalizeSpaced(simplifyText(line)));
 }
 
-/** Simplified form of a string, nothing else changed. */
-export function simplify(text: string): string {
-  return toSimplified(text);
+/**
+ * What to append when a wrapped line is joined to the text before it: Chinese joins with
+ * nothing, two Latin words or a number and a word keep one space between them.
+ */
+export function joinWrapped(before: string, after: string): string {
+  const a = before[before.length - 1] ?? '';
+  const b = after[0] ?? '';
+  return /[A-Za-z0-9]/.test(a) && /[A-Za-z]/.test(b) ? ` ${after}` : after;
 }

@@ -35,7 +35,6 @@ export interface SplitText {
   dropped: DroppedLine[];
   /** Number of original lines (blank ones included). */
   lineCount: number;
-  hasPageMarkers: boolean;
 }
 
 const PAGE_MARKER = /^\s*#+\s*Page\s+(\d+)\s*(?:[:：]\s*)?$/i;
@@ -72,7 +71,6 @@ export function splitLines(raw: string): SplitText {
   let page: number | null = null;
   let blank = 0;
   let afterBreak = false;
-  let hasPageMarkers = false;
 
   const push = (lineNo: number, original: string, text: string, spaced: string, cells: string[] | null) => {
     lines.push({ line: lineNo, page, original, text, spaced, blankBefore: blank, afterBreak, cells });
@@ -91,7 +89,6 @@ export function splitLines(raw: string): SplitText {
     const marker = PAGE_MARKER.exec(original);
     if (marker) {
       page = Number(marker[1]);
-      hasPageMarkers = true;
       afterBreak = true;
       dropped.push({ line: lineNo, reason: 'page-marker', text: original });
       continue;
@@ -113,11 +110,13 @@ export function splitLines(raw: string): SplitText {
     const paras = pCells(simple);
     if (paras) {
       // A run of <p> cells outside a table is a sequence of paragraphs that lost their line breaks.
+      // Each keeps its own original (unconverted) text; conversion never changes the cell count.
+      const originals = pCells(original);
       let any = false;
-      for (const p of paras) {
+      for (const [k, p] of paras.entries()) {
         const spaced = normalizeSpaced(p);
         if (spaced === '') continue;
-        push(lineNo, p, closeSpaces(spaced), spaced, null);
+        push(lineNo, originals?.length === paras.length ? originals[k]! : p, closeSpaces(spaced), spaced, null);
         any = true;
       }
       if (!any) dropped.push({ line: lineNo, reason: 'empty-markup', text: original });
@@ -130,5 +129,5 @@ export function splitLines(raw: string): SplitText {
     }
     push(lineNo, original, closeSpaces(spaced), spaced, null);
   }
-  return { lines, dropped, lineCount: rawLines.length, hasPageMarkers };
+  return { lines, dropped, lineCount: rawLines.length };
 }

@@ -3,6 +3,10 @@
 
 const CN_NUM = '一二三四五六七八九十百零〇两';
 
+/** Words a document's title ends with (文种): …的通知, …实施方案, …的批复. */
+export const DOC_TYPE_END =
+  /(通知|通告|公告|意见|决定|决议|办法|方案|规定|细则|规划|要点|预案|批复|复函|函|报告|请示|纪要|命令|令|通报|条例|规则|章程|指引|清单|目录|计划|措施|纲要|指南|标准|公报)$/;
+
 export type MarkerKind =
   | 'part' // 第一部分 / 第一编
   | 'chapter' // 第一章

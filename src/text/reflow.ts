@@ -4,9 +4,10 @@
 // original line every part of its text came from.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { endsSentence, isHan } from './chars.ts';
+import { trackBrackets } from './brackets.ts';
+import { endsSentence, isHan, joinWrapped } from './chars.ts';
 import type { TextLine } from './lines.ts';
-import { lineMarker, markerKey } from './markers.ts';
+import { DOC_TYPE_END, lineMarker, markerKey } from './markers.ts';
 
 export interface Paragraph {
   text: string;
@@ -21,13 +22,6 @@ export interface Paragraph {
 /** First original line of a paragraph. */
 export function firstLine(p: Paragraph): number {
   return p.lines[0]!.line;
-}
-
-/** Original line number of the character at `offset` in a paragraph's text. */
-export function lineAt(p: Paragraph, offset: number): number {
-  let k = 0;
-  while (k + 1 < p.starts.length && p.starts[k + 1]! <= offset) k++;
-  return p.lines[k]!.line;
 }
 
 let jieba: Jieba | null = null;
@@ -48,25 +42,6 @@ export function wordSpansBreak(a: string, b: string): boolean {
     offset = end;
   }
   return false;
-}
-
-const OPENERS = '（(《“‘〈【〔「『';
-const CLOSERS_OF: Record<string, string> = { '（': '）', '(': ')', '《': '》', '“': '”', '‘': '’', '〈': '〉', '【': '】', '〔': '〕', '「': '」', '『': '』' };
-
-/** Pushes the brackets `text` opens onto `stack` and pops the ones it closes (mismatches are ignored). */
-export function trackBrackets(stack: string[], text: string): string[] {
-  for (const ch of text) {
-    if (OPENERS.includes(ch)) stack.push(CLOSERS_OF[ch]!);
-    else if (stack.length > 0 && ch === stack[stack.length - 1]) stack.pop();
-  }
-  // A run-away stack (an unclosed bracket early in a long paragraph) must not keep joining forever.
-  if (stack.length > 8) stack.splice(0, stack.length - 8);
-  return stack;
-}
-
-/** True when the text leaves a bracket or quotation open. */
-export function hasOpenBracket(text: string): boolean {
-  return trackBrackets([], text).length > 0;
 }
 
 const JOINER_END = /[，、（(《“‘〈【〔—\-－和与及或的]$/;
@@ -130,15 +105,13 @@ interface Building {
   attachment: boolean;
 }
 
-/** Punctuation found in running prose but not in a title or a heading line. */
+/** Punctuation found in running prose but not in a title or a heading line (a title ending in its 文种 may hold 、). */
 const PROSE = /[，。；、]/;
-/** A line ending like a title (a 文种), which may well contain 、 without being prose. */
-const TITLE_END = /(通知|通告|公告|意见|决定|办法|方案|规定|细则|规划|要点|预案|批复|报告|纲要|措施|清单|目录)$/;
 /** A line whose first clause is one or two characters long starts in the middle of a sentence. */
 const SHORT_CLAUSE_START = /^[^\s，。；：、（）]{1,2}[，。；：、]/;
 
 function isProse(text: string): boolean {
-  return PROSE.test(text) && !TITLE_END.test(text);
+  return PROSE.test(text) && !DOC_TYPE_END.test(text);
 }
 
 const SIBLING_REACH = 40;
@@ -212,13 +185,13 @@ export function reflow(lines: readonly TextLine[], options: ReflowOptions = {}):
     // The width that matters is the one around the line being continued.
     if (cur !== null && continues(cur, line, widths[Math.max(0, i - 1)]!, items[Math.max(0, i - 1)]!, standalone)) {
       const p = cur.para;
-      // The paragraph text ends with the previous line's text, and joinText reads only its last
+      // The paragraph text ends with the previous line's text, and joinWrapped reads only its last
       // character: taking it from the growing paragraph flattened that string at every line
       // (quadratic on a long paragraph, e.g. pages joined across page markers).
       const previous = p.lines[p.lines.length - 1]!.text;
       p.starts.push(p.text.length);
       p.lines.push(line);
-      p.text += joinText(previous === '' ? p.text : previous, line.text);
+      p.text += joinWrapped(previous === '' ? p.text : previous, line.text);
       trackBrackets(cur.open, line.text);
       cur.prose ||= isProse(line.text);
       continue;
@@ -230,11 +203,4 @@ export function reflow(lines: readonly TextLine[], options: ReflowOptions = {}):
   }
   if (cur !== null) out.push(cur.para);
   return out;
-}
-
-/** Text to append when joining: Chinese joins with nothing, two ASCII words keep a space. */
-function joinText(before: string, after: string): string {
-  const a = before[before.length - 1] ?? '';
-  const b = after[0] ?? '';
-  return /[A-Za-z0-9]/.test(a) && /[A-Za-z]/.test(b) ? ` ${after}` : after;
 }
