@@ -78,13 +78,11 @@ interface Draft extends DateHead {
   offset: number;
 }
 
-function yearOfInput(year: number | string | null): number | null {
-  if (year === null) return null;
-  const n = typeof year === 'number' ? year : Number(String(year).trim().slice(0, 4));
-  return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : null;
+function yearOfInput(year: number | null): number | null {
+  return year !== null && Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
 }
 
-export function readChronicle(lines: readonly TextLine[], year: number | string | null, warnings: ParseWarning[]): ChronicleEntry[] {
+export function readChronicle(lines: readonly TextLine[], year: number | null, warnings: ParseWarning[]): ChronicleEntry[] {
   // The heading and the period line come first; the period line's year is the chronicle's own.
   let first = 0;
   let printedYear: number | null = null;

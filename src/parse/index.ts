@@ -45,6 +45,11 @@ function crossCheckToc(issue: IssueInfo, documents: readonly DocumentRecord[], w
   }
 }
 
+/** The year of an ISO date, or null. */
+function yearOfDate(date: string | null): number | null {
+  return date === null ? null : Number(date.slice(0, 4));
+}
+
 export function parseText(raw: string, source: string): ParseResult {
   const warnings: ParseWarning[] = [];
   const prepared = prepare(raw);
@@ -62,7 +67,7 @@ export function parseText(raw: string, source: string): ParseResult {
     .flatMap((s) => readAppointments(lines.slice(s.start, s.end), warnings));
   const chronicle = layout.sections
     .filter((s) => s.kind === 'chronicle')
-    .flatMap((s) => readChronicle(lines.slice(s.start, s.end), issueYear ?? documents[0]?.date?.slice(0, 4) ?? null, warnings));
+    .flatMap((s) => readChronicle(lines.slice(s.start, s.end), issueYear ?? yearOfDate(documents[0]?.date ?? null), warnings));
   const slipSection = layout.sections.find((s) => s.kind === 'routing-slip');
   const routingSlip = slipSection ? readRoutingSlip(lines.slice(slipSection.start, slipSection.end), warnings) : null;
 
