@@ -68,15 +68,8 @@ function allNodes(nodes: readonly OutlineNode[]): OutlineNode[] {
   return nodes.flatMap((n) => [n, ...allNodes(n.children)]);
 }
 
-interface ExpectedDoc {
-  docNumber: string | null;
-  title: string;
-  issuer: string[];
-  date: string | null;
-  recipients: string[];
-  publicity: string | null;
-  attachments?: string[];
-  groups?: string[];
+/** What a document must hold: the contract's own fields, plus outline labels to check. */
+interface ExpectedDoc extends Pick<DocumentRecord, 'docNumber' | 'title' | 'issuer' | 'date' | 'recipients' | 'publicity'>, Partial<Pick<DocumentRecord, 'attachments' | 'groups'>> {
   /** Top-level outline labels. */
   outline: string[];
   /** Labels below a node, keyed by the path of labels joined with "/". */
