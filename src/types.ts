@@ -55,6 +55,10 @@ export interface Task {
   cooperating: Unit[];
   deadline: Deadline | null;
   targets: Target[];
+  /** Original line of the clause (or table row) that closes the task. */
+  line: number;
+  /** True for a row of a table (indicator table, decision list). */
+  table?: true;
 }
 
 export interface OutlineNode {

@@ -1,6 +1,7 @@
 // text → ParseResult: the whole pure pipeline. No disk, no database: callers bring the text.
 import type { DocumentRecord, FileKind, IssueInfo, ParseResult, ParseWarning } from '../types.ts';
 import type { TextLine } from '../text/lines.ts';
+import { documentTasks } from '../extract/index.ts';
 import { readAppointments } from './appointments.ts';
 import { readChronicle } from './chronicle.ts';
 import { readDocument } from './document.ts';
@@ -50,7 +51,12 @@ function yearOfDate(date: string | null): number | null {
   return date === null ? null : Number(date.slice(0, 4));
 }
 
-export function parseText(raw: string, source: string): ParseResult {
+export interface ParseOptions {
+  /** Extract tasks from the documents' measures (default true; off to time parsing alone). */
+  tasks?: boolean;
+}
+
+export function parseText(raw: string, source: string, options: ParseOptions = {}): ParseResult {
   const warnings: ParseWarning[] = [];
   const prepared = prepare(raw);
   const { lines } = prepared;
@@ -58,7 +64,11 @@ export function parseText(raw: string, source: string): ParseResult {
   const kind = detectKind(lines, layout);
 
   const issue = kind === 'gazette' ? readIssue(lines, layout.frontEnd) : null;
-  const documents = layout.documents.map((span) => readDocument(lines, span, warnings).record);
+  const documents = layout.documents.map((span) => {
+    const parsed = readDocument(lines, span, warnings);
+    if (options.tasks !== false) parsed.record.tasks = documentTasks(parsed.record, parsed.outline, warnings);
+    return parsed.record;
+  });
   if (issue !== null) crossCheckToc(issue, documents, warnings);
 
   const issueYear = issue?.year ?? null;

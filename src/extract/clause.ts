@@ -1,0 +1,168 @@
+// Responsibility clauses inside a paragraph. Each one closes the measure written before it:
+//   （责任单位：市科技局、工信局，各旗县市区人民政府）
+//   （牵头单位：X；责任单位：Y）  (牵头部门：X。配合部门：Y)  〔责任单位：各级党委（党组）〕
+//   （市行政审批局牵头，各县〈市、区〉人民政府、市直各单位按职责完成有关工作，长期推进）
+//   （完成时限：3 月底前）
+// and a standing rule inside a clause (以下均需…落实，不再列出) that later measures inherit.
+// Scanning is one pass over the text with a bracket stack: no regex runs over unbounded input.
+import { CLOSER_OF, splitOutside } from '../text/brackets.ts';
+import { splitUnitList, type UnitName } from './unit-list.ts';
+
+export type Role = 'leads' | 'responsible' | 'cooperating';
+
+export interface Clause {
+  /** Offset of the clause's opening bracket (or label) in the paragraph text. */
+  start: number;
+  /** Offset just past the clause's closing bracket (or the end of the text when it was lost). */
+  end: number;
+  leads: UnitName[];
+  responsible: UnitName[];
+  cooperating: UnitName[];
+  /** Units a standing rule (以下均需…落实，不再列出) adds to this and every later measure. */
+  standing: UnitName[];
+  /** The deadline words of the clause (3月底前, 长期推进), parsed later. */
+  deadline: string | null;
+  /** False when the closing bracket is missing. */
+  closed: boolean;
+}
+
+const ROLE_LABEL = /^(牵头|主体责任|主要责任|责任|配合|协办|协助|参与|主办|承办|主责|落实)(单位|部门)[：:]/;
+const DEADLINE_LABEL = /^(完成时限|完成时间|办结时限|时限要求|时间要求|时间节点|时限)[：:]/;
+const OPENERS = '（(〔【[';
+
+function roleOfLabel(word: string): Role {
+  if (/^(牵头|主办|承办)/.test(word)) return 'leads';
+  if (/^(配合|协办|协助|参与)/.test(word)) return 'cooperating';
+  return 'responsible';
+}
+
+/** The opening of a labelled clause at `i` (just after an opener): its label, or null. */
+function labelAt(text: string, i: number): RegExpExecArray | null {
+  const head = text.slice(i, i + 12).replace(/^\s+/, '');
+  return ROLE_LABEL.exec(head) ?? DEADLINE_LABEL.exec(head);
+}
+
+/** Offset of the closer matching the opener at `open`, or -1 (nested brackets counted). */
+function matchingCloser(text: string, open: number, limit: number): number {
+  const stack: string[] = [CLOSER_OF[text[open]!]!];
+  const end = Math.min(text.length, open + limit);
+  for (let i = open + 1; i < end; i++) {
+    const ch = text[i]!;
+    const closer = CLOSER_OF[ch];
+    if (closer !== undefined) stack.push(closer);
+    else if (ch === stack[stack.length - 1]) {
+      stack.pop();
+      if (stack.length === 0) return i;
+    } else if (stack.length === 1 && '）)〕】]'.includes(ch)) {
+      // A clause opened with （ and closed with 〕 (or the reverse) still ends here.
+      return i;
+    }
+  }
+  return -1;
+}
+
+const STANDING = /^以下(均|都|各项|任务|措施)?(均|都)?(需|由|须|要)?(.+?)(推动落实|负责落实|抓好落实|落实|负责|执行)[，,]?(不再列出|不再一一列出|不再单独列出|不再重复列出)?$/;
+const STANDING_TAIL = /^(不再列出|不再一一列出|不再单独列出|不再重复列出)$/;
+
+/** Reads the inside of a labelled clause: roles, standing rule, deadline. */
+function readLabelled(inner: string): Omit<Clause, 'start' | 'end' | 'closed'> {
+  const clause: Omit<Clause, 'start' | 'end' | 'closed'> = { leads: [], responsible: [], cooperating: [], standing: [], deadline: null };
+  let role: Role | 'deadline' = 'responsible';
+  // Labelled parts are separated by ； 。 or ， — a ， that is followed by a label, or a group of
+  // the current role otherwise.
+  for (const part of splitOutside(inner, '，,；;。')) {
+    const label = ROLE_LABEL.exec(part) ?? DEADLINE_LABEL.exec(part);
+    let rest = part;
+    if (label) {
+      role = DEADLINE_LABEL.test(part) ? 'deadline' : roleOfLabel(label[1]!);
+      rest = part.slice(label[0].length).trim();
+    }
+    if (rest === '' || STANDING_TAIL.test(rest)) continue;
+    const standing = STANDING.exec(rest);
+    if (standing) {
+      clause.standing.push(...splitUnitList(standing[4]!));
+      continue;
+    }
+    if (role === 'deadline') clause.deadline = clause.deadline === null ? rest : `${clause.deadline}，${rest}`;
+    else clause[role].push(...splitUnitList(rest));
+  }
+  return clause;
+}
+
+const INLINE_ROLE = /^(.+?)(牵头负责|牵头|负责|配合|协助|参与|按职责分工负责|按职责完成有关工作|按职责分工落实|按职责落实|按职责抓好落实|分别负责|共同负责)(.*)$/;
+const INLINE_DEADLINE = /^(长期推进|持续推进|长期坚持|长期执行|持续开展|年内完成|\d{4}年.{0,12}(前|底|内)(完成)?|\d{1,2}月(底|末|中旬|上旬|下旬)?(前|内)?(完成)?|.{0,6}(个工作日|日|天|个月)内(完成)?)$/;
+
+/**
+ * Reads an unlabelled clause (市行政审批局牵头，各县〈市、区〉人民政府、市直各单位按职责完成有关工作，长期推进),
+ * or returns null when the bracket is ordinary text. Every part must be a role or a deadline, and
+ * at least one must name a role: a bracket that merely mentions 负责 is not a clause.
+ */
+function readInline(inner: string): Omit<Clause, 'start' | 'end' | 'closed'> | null {
+  if (inner.length > 300) return null;
+  const clause: Omit<Clause, 'start' | 'end' | 'closed'> = { leads: [], responsible: [], cooperating: [], standing: [], deadline: null };
+  let roles = 0;
+  for (const part of splitOutside(inner, '，,；;')) {
+    if (INLINE_DEADLINE.test(part)) {
+      clause.deadline = clause.deadline === null ? part : `${clause.deadline}，${part}`;
+      continue;
+    }
+    const m = INLINE_ROLE.exec(part);
+    if (!m || m[1]!.length > 120 || m[3]!.length > 12 || /[。：:]/.test(m[1]!)) return null;
+    const verb = m[2]!;
+    const role: Role = verb.startsWith('牵头') ? 'leads' : /^(配合|协助|参与)/.test(verb) ? 'cooperating' : 'responsible';
+    const units = splitUnitList(m[1]!);
+    if (units.length === 0 || !units.every((u) => looksLikeUnitName(u.name))) return null;
+    clause[role].push(...units);
+    roles++;
+  }
+  return roles > 0 ? clause : null;
+}
+
+/** A unit name is short and names an organ, a government or a collective of them. */
+function looksLikeUnitName(name: string): boolean {
+  return name.length >= 2 && name.length <= 40 && /(局|委|办|院|会|中心|队|所|部|室|厅|社|行|司|政府|单位|部门|机构|党组）|公司|联|团|站|馆|校|处|署|关|组|区|旗|县|市|盟)$/.test(name);
+}
+
+/** All responsibility clauses of a paragraph, in order. */
+export function findClauses(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (OPENERS.includes(ch)) {
+      const label = labelAt(text, i + 1);
+      const close = matchingCloser(text, i, 2000);
+      if (label) {
+        // A lost closing bracket: the clause runs to the end of its sentence or of the paragraph.
+        let end = close;
+        let closed = true;
+        if (end < 0) {
+          closed = false;
+          const stop = text.indexOf('。', i);
+          end = stop < 0 ? text.length - 1 : stop;
+        }
+        const inner = text.slice(i + 1, closed ? end : end + 1).replace(/[。]$/, '');
+        clauses.push({ start: i, end: end + 1, closed, ...readLabelled(inner.trim()) });
+        i = end + 1;
+        continue;
+      }
+      if (close > 0) {
+        const inline = readInline(text.slice(i + 1, close));
+        if (inline) {
+          clauses.push({ start: i, end: close + 1, closed: true, ...inline });
+          i = close + 1;
+          continue;
+        }
+        // Ordinary brackets: skip over them so a label inside a quotation is not read.
+        i = close + 1;
+        continue;
+      }
+    } else if ((i === 0 || '。；'.includes(text[i - 1]!)) && labelAt(text, i)) {
+      // An unbracketed clause: 责任单位：… at the start of the paragraph or after a sentence.
+      clauses.push({ start: i, end: text.length, closed: true, ...readLabelled(text.slice(i).replace(/[。；]$/, '')) });
+      break;
+    }
+    i++;
+  }
+  return clauses;
+}

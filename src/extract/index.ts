@@ -1,0 +1,21 @@
+// Extraction: a parsed document's measures → tasks with units, deadlines and targets.
+import type { DocumentRecord, ParseWarning, Task } from '../types.ts';
+import type { Outline } from '../parse/outline.ts';
+import { extractTasks, type ExtractContext } from './tasks.ts';
+
+/** The context extraction reads a document's tasks in: its year, date and jurisdiction. */
+export function contextFor(record: DocumentRecord): ExtractContext {
+  const year = record.date === null ? null : Number(record.date.slice(0, 4));
+  return {
+    year,
+    issued: record.date,
+    resolve: (name) => ({ name, canonical: null }),
+    deadline: () => null,
+    targets: () => [],
+  };
+}
+
+/** The tasks of one document. */
+export function documentTasks(record: DocumentRecord, outline: Outline, warnings: ParseWarning[]): Task[] {
+  return extractTasks(outline, contextFor(record), warnings);
+}

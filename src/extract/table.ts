@@ -1,0 +1,105 @@
+// Tables whose rows are tasks: an indicator table (序号 / 牵头部门 / 配合部门 / 指标内容 / 2024年预期指标 /
+// 2025年指标) or a decision list (序号 / 决策事项 / 承办单位). The header says which column holds
+// which role; every later row is one task. A table of standing duties (具体职责 / 配合部门职责) is
+// not a list of tasks and is left to the duty reader.
+import type { ParseWarning, Target } from '../types.ts';
+import type { Paragraph } from '../text/reflow.ts';
+import { closeSpaces } from '../text/chars.ts';
+import type { Role } from './clause.ts';
+import { splitCellUnits, splitUnitList, type UnitName } from './unit-list.ts';
+
+type Column = Role | 'text' | 'target' | 'deadline' | 'number' | 'other';
+
+function columnOf(header: string): Column {
+  const h = header.replace(/\s+/g, '');
+  if (/^(序号|编号|序)$/.test(h)) return 'number';
+  if (/职责/.test(h)) return 'other';
+  if (/^(牵头|主办|承办)(单位|部门)/.test(h)) return 'leads';
+  if (/^(配合|协办|协助|参与)(单位|部门)/.test(h)) return 'cooperating';
+  if (/^(主体)?(责任|落实|实施)(单位|部门)|^责任主体/.test(h)) return 'responsible';
+  if (/时限|完成时间|时间节点/.test(h)) return 'deadline';
+  if (/\d{4}年|目标值|预期|^目标/.test(h)) return 'target';
+  if (/指标|事项|任务|内容|措施|项目|名称|工作/.test(h)) return 'text';
+  return 'other';
+}
+
+const cellsOf = (p: Paragraph): string[] => p.cells!.map((c) => c.trim());
+
+function isHeader(cells: readonly string[]): boolean {
+  return cells.some((c) => { const k = columnOf(c); return k === 'leads' || k === 'responsible' || k === 'cooperating'; });
+}
+
+/** The columns of a table's header row, or null when the rows are not a task table. */
+function columns(rows: readonly Paragraph[]): Column[] | null {
+  const header = rows.find((r) => isHeader(cellsOf(r)));
+  if (!header) return null;
+  const cols = cellsOf(header).map(columnOf);
+  if (!cols.includes('text')) return null;
+  return cols;
+}
+
+export function isTaskTable(rows: readonly Paragraph[]): boolean {
+  return columns(rows) !== null;
+}
+
+export interface TableTask {
+  text: string;
+  leads: UnitName[];
+  responsible: UnitName[];
+  cooperating: UnitName[];
+  deadline: string | null;
+  targets: Target[];
+  line: number;
+}
+
+/**
+ * The task of each data row. Header rows repeated after a page break are skipped; a row whose
+ * number cell is empty continues the row above (a row split across a page).
+ */
+export function readTable(rows: readonly Paragraph[], targetsOf: (text: string) => Target[], warnings: ParseWarning[]): TableTask[] {
+  const cols = columns(rows);
+  if (cols === null) return [];
+  const headers = cellsOf(rows.find((r) => isHeader(cellsOf(r)))!);
+  const merged: { cells: string[]; line: number }[] = [];
+  for (const row of rows) {
+    const cells = cellsOf(row);
+    if (isHeader(cells) || cells.every((c) => c === '' || /^[-—\s]+$/.test(c))) continue;
+    const numberAt = cols.indexOf('number');
+    const previous = merged[merged.length - 1];
+    if (previous && numberAt >= 0 && cells[numberAt] === '') {
+      previous.cells = previous.cells.map((c, k) => closeSpaces(`${c}${cells[k] ?? ''}`));
+      continue;
+    }
+    merged.push({ cells, line: row.lines[0]!.line });
+  }
+  const tasks: TableTask[] = [];
+  for (const { cells, line } of merged) {
+    if (cells.length !== cols.length) {
+      warnings.push({ code: 'table-row-shape', message: `表格行的列数（${cells.length}）与表头（${cols.length}）不同：${cells.join(' | ').slice(0, 60)}`, line });
+    }
+    const task: TableTask = { text: '', leads: [], responsible: [], cooperating: [], deadline: null, targets: [], line };
+    const text: string[] = [];
+    cols.forEach((col, k) => {
+      const cell = cells[k] ?? '';
+      if (cell === '') return;
+      if (col === 'text') text.push(closeSpaces(cell));
+      else if (col === 'leads' || col === 'responsible' || col === 'cooperating') task[col].push(...splitCellUnits(cell));
+      else if (col === 'deadline') task.deadline = closeSpaces(cell);
+      else if (col === 'target') {
+        const value = closeSpaces(cell);
+        const label = closeSpaces(headers[k] ?? '');
+        for (const t of targetsOf(value)) task.targets.push({ ...t, text: `${label}：${t.text}` });
+      }
+    });
+    task.text = text.join('；');
+    if (task.text !== '') tasks.push(task);
+  }
+  return tasks;
+}
+
+/** Units a note under a table gives every row: 说明：各项量化指标均需各旗县市区人民政府、开发区管委会落实. */
+export function tableFootnoteUnits(text: string): UnitName[] {
+  const m = /^(说明|注|备注)[：:].{0,20}?(均需|均由|需由|由)(.{2,200}?)(负责)?(推动)?落实/.exec(text);
+  return m ? splitUnitList(m[3]!) : [];
+}
+

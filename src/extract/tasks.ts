@@ -1,0 +1,166 @@
+// A document's measures → tasks. Every responsibility clause closes a task: the text written
+// since the previous clause of the same measure (outline node), without the clause, with the
+// outline path, units by role, deadline and targets. Table rows that name units are tasks too.
+import type { Deadline, ParseWarning, Task, Target, Unit } from '../types.ts';
+import type { Outline, OutlineItem } from '../parse/outline.ts';
+import type { Paragraph } from '../text/reflow.ts';
+import { lineMarker } from '../text/markers.ts';
+import { findClauses, type Clause } from './clause.ts';
+import { isTaskTable, readTable, tableFootnoteUnits } from './table.ts';
+import type { UnitName } from './unit-list.ts';
+
+/** What extraction needs to know about the document around its measures. */
+export interface ExtractContext {
+  /** Year of the document, for deadlines that omit it. */
+  year: number | null;
+  /** Date the document was issued (YYYY-MM-DD), for relative deadlines. */
+  issued: string | null;
+  /** Turns a name as written into a unit with its canonical name. */
+  resolve: (name: string) => Unit;
+  /** Reads a deadline from clause words or task text. */
+  deadline: (text: string) => Deadline | null;
+  /** Reads targets from task text. */
+  targets: (text: string) => Target[];
+}
+
+interface Placed {
+  paragraph: Paragraph;
+  /** The outline node the paragraph belongs to (null in the preamble). */
+  node: OutlineItem | null;
+  path: string[];
+}
+
+/** The body's paragraphs in reading order, each with its outline node and path. */
+function placeParagraphs(outline: Outline): Placed[] {
+  const out: Placed[] = outline.preamble.map((paragraph) => ({ paragraph, node: null, path: [] }));
+  const walk = (nodes: readonly OutlineItem[], path: string[]): void => {
+    for (const node of nodes) {
+      const here = [...path, node.label];
+      for (const paragraph of node.paragraphs) out.push({ paragraph, node, path: here });
+      walk(node.children, here);
+    }
+  };
+  walk(outline.nodes, []);
+  return out;
+}
+
+/** The text of a paragraph without its numbering marker. */
+function bodyText(p: Paragraph): string {
+  const marker = lineMarker(p.lines[0]!);
+  return marker === null ? p.text : p.text.slice(marker.textLength).trim();
+}
+
+/** The original line a character offset of a paragraph's text came from. */
+function lineAt(p: Paragraph, offset: number): number {
+  let k = 0;
+  while (k + 1 < p.starts.length && p.starts[k + 1]! <= offset) k++;
+  return p.lines[k]!.line;
+}
+
+function mergeUnits(into: UnitName[], more: readonly UnitName[]): UnitName[] {
+  const seen = new Set(into.map((u) => u.name));
+  for (const u of more) if (!seen.has(u.name)) {
+    seen.add(u.name);
+    into.push(u);
+  }
+  return into;
+}
+
+/** Trims list punctuation left at the edges of a task's text. */
+function tidy(text: string): string {
+  return text.replace(/^[，,、；;：:\s]+/, '').replace(/[，,、；;：:\s]+$/, '').trim();
+}
+
+/** A short unnumbered line read as a heading, for tasks outside the numbered outline. */
+function looksLikeHeading(p: Paragraph): boolean {
+  return p.cells === null && p.text.length <= 30 && !/[，。；：]/.test(p.text.slice(0, -1));
+}
+
+export function extractTasks(outline: Outline, context: ExtractContext, warnings: ParseWarning[]): Task[] {
+  const tasks: Task[] = [];
+  const standing: UnitName[] = [];
+  const placed = placeParagraphs(outline);
+  let pending: string[] = [];
+  let pendingNode: OutlineItem | null | undefined;
+  let lastHeading: string | null = null;
+
+  const unitsOf = (names: readonly UnitName[]): Unit[] => names.map((u) => context.resolve(u.name));
+  const close = (text: string, path: string[], clause: Clause, line: number): void => {
+    const responsible = mergeUnits([...clause.responsible], standing);
+    const words = clause.deadline ?? text;
+    const task: Task = {
+      text,
+      path,
+      leads: unitsOf(clause.leads),
+      responsible: unitsOf(responsible),
+      cooperating: unitsOf(clause.cooperating),
+      deadline: context.deadline(words) ?? (clause.deadline === null ? null : context.deadline(text)),
+      targets: context.targets(text),
+      line,
+    };
+    tasks.push(task);
+  };
+
+  for (let k = 0; k < placed.length; k++) {
+    const { paragraph: p, node, path } = placed[k]!;
+    if (node !== pendingNode) {
+      pending = [];
+      pendingNode = node;
+    }
+    if (p.cells !== null) {
+      // A run of table rows: a task table when its header names units by role.
+      let end = k;
+      while (end + 1 < placed.length && placed[end + 1]!.paragraph.cells !== null) end++;
+      const rows = placed.slice(k, end + 1).map((x) => x.paragraph);
+      if (isTaskTable(rows)) {
+        const note = placed[end + 1]?.paragraph;
+        const footnote = note && note.cells === null ? tableFootnoteUnits(note.text) : [];
+        for (const row of readTable(rows, context.targets, warnings)) {
+          tasks.push({
+            text: row.text,
+            path: path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [],
+            leads: unitsOf(row.leads),
+            responsible: unitsOf(mergeUnits(mergeUnits([...row.responsible], footnote), standing)),
+            cooperating: unitsOf(row.cooperating),
+            deadline: row.deadline === null ? null : context.deadline(row.deadline),
+            targets: row.targets,
+            line: row.line,
+            table: true,
+          });
+        }
+      }
+      k = end;
+      continue;
+    }
+
+    const text = node !== null && p === node.paragraphs[0] ? bodyText(p) : p.text;
+    const offset = p.text.length - text.length;
+    const clauses = findClauses(text);
+    if (clauses.length === 0) {
+      pending.push(text);
+      if (node === null && looksLikeHeading(p)) lastHeading = p.text;
+      continue;
+    }
+    let from = 0;
+    for (const clause of clauses) {
+      let taskText = tidy([...pending, text.slice(from, clause.start)].join(''));
+      pending = [];
+      if (taskText === '' && node !== null) taskText = node.heading;
+      if (!clause.closed) {
+        warnings.push({ code: 'clause-unclosed', message: `责任分工缺少右括号：${text.slice(clause.start, clause.start + 40)}`, line: lineAt(p, offset + clause.start) });
+      }
+      mergeUnits(standing, clause.standing);
+      const hasRoles = clause.leads.length + clause.responsible.length + clause.cooperating.length + standing.length > 0;
+      if (taskText === '' || (!hasRoles && clause.deadline === null)) {
+        if (clause.standing.length === 0) warnings.push({ code: 'clause-without-task', message: `责任分工前没有任务内容：${text.slice(clause.start, clause.start + 40)}`, line: lineAt(p, offset + clause.start) });
+      } else {
+        const taskPath = path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
+        close(taskText, taskPath, clause, lineAt(p, offset + clause.start));
+      }
+      from = clause.end;
+    }
+    const rest = tidy(text.slice(from));
+    if (rest !== '') pending.push(rest);
+  }
+  return tasks;
+}

@@ -1,0 +1,112 @@
+// A list of responsible units as documents write it: 、 between units of one group, ， or ；
+// between groups, and a level prefix (市/盟/市委/盟委…) written once for the units after it:
+//   市科技局、工信局、财政局，各旗县市区人民政府、开发区管委会
+//   市委统战部、组织部、教育局   → 市委统战部 市委组织部 市教育局
+// Names come out as written, with the prefix the list implies; resolving them is the directory's job.
+import { splitOutside } from '../text/brackets.ts';
+
+/** Levels a prefix can name, longest first so 市委 wins over 市. */
+const LEVELS = ['自治区党委', '省委', '市委', '盟委', '州委', '县委', '自治区', '省', '市', '盟', '州', '县'] as const;
+
+/** Words that start with a level character but are no prefix: 市场监督管理局, 市直各单位, 市级各部门, 县域…. */
+const NOT_A_PREFIX = /^(市场|市直|市级|盟直|盟级|省直|省级|县级|县域|州级)/;
+
+/**
+ * Party organs: the units a party-level prefix (市委) carries to. Everything else in the same
+ * group takes the government level (市), so 市委统战部、教育局 is 市委统战部, 市教育局.
+ */
+const PARTY_ORGAN = /^(组织部|宣传部|统战部|统一战线工作部|政法委|政法委员会|网信办|网络安全和信息化委员会办公室|编办|机构编制委员会办公室|巡察办|巡察工作领导小组办公室|党校|党史|国安办|政研室|政策研究室|改革办|深改办|全面深化改革委员会办公室|老干部局|直属机关工委|机关工委|保密办|机要局|台办|农办|农村牧区工作领导小组办公室|财经办|外办|依法治[市盟州县区]办|党建办)/;
+
+/** Units that stand on their own and never take a carried prefix. */
+function standsAlone(name: string): boolean {
+  return /^(各|全|有关|相关|其他|国家|中国|中华|国网|人民银行|团|驻)/.test(name) || /管委会$|管理委员会$/.test(name);
+}
+
+export interface UnitName {
+  /** The name with the prefix the list implies. */
+  name: string;
+  /** The name exactly as the text writes it. */
+  written: string;
+}
+
+/** The level prefix a name starts with, or null. */
+export function levelPrefix(name: string): string | null {
+  if (NOT_A_PREFIX.test(name)) {
+    // 市市场监管局: the first 市 is the level, 市场 the word after it.
+    return /^(市|省|县|盟|州)(市场|市直)/.test(name) ? name[0]! : null;
+  }
+  for (const level of LEVELS) if (name.startsWith(level) && name.length > level.length + 1) return level;
+  return null;
+}
+
+/** The government level of a prefix: 市委 → 市, 自治区党委 → 自治区. */
+function baseLevel(level: string): string {
+  if (level === '自治区党委') return '自治区';
+  return level.endsWith('委') ? level.slice(0, -1) : level;
+}
+
+function partyLevel(base: string): string {
+  return base === '自治区' ? '自治区党委' : `${base}委`;
+}
+
+/** Removes list noise around one unit: spaces, stray punctuation, a leading 由. */
+function cleanUnit(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/^[、，,；;：:。]+|[、，,；;：:。]+$/g, '')
+    .replace(/^(由|请|和|及|以及)/, '')
+    .trim();
+}
+
+/** Splits one group (units joined by 、) and carries its level prefix. */
+function splitGroup(group: string): UnitName[] {
+  const out: UnitName[] = [];
+  let base: string | null = null;
+  let last: string | null = null;
+  for (const part of splitOutside(group, '、')) {
+    const written = cleanUnit(part);
+    if (written === '') continue;
+    const own = levelPrefix(written);
+    if (own !== null) {
+      base = baseLevel(own);
+      last = own;
+      out.push({ name: written, written });
+      continue;
+    }
+    if (base === null || standsAlone(written)) {
+      out.push({ name: written, written });
+      continue;
+    }
+    // 办公室 alone could be the party's or the government's: it follows the unit before it.
+    const prefix = PARTY_ORGAN.test(written) ? partyLevel(base) : written === '办公室' && last !== null ? last : base;
+    out.push({ name: `${prefix}${written}`, written });
+  }
+  return out;
+}
+
+/**
+ * Splits a unit list into names. Groups are separated by ， ； or a line break; brackets inside a
+ * name (各县〈市、区〉人民政府, 各级党委（党组）) are kept whole.
+ */
+export function splitUnitList(text: string): UnitName[] {
+  const out: UnitName[] = [];
+  for (const group of splitOutside(text.replace(/[,;]/g, '，'), '，；\n')) out.push(...splitGroup(group));
+  return out;
+}
+
+/** Splits the units of a table cell, where spaces separate units and a wrap may split one (市综合 执法局). */
+export function splitCellUnits(cell: string): UnitName[] {
+  const pieces = cell.split(/[\s、，,；;]+/).filter((p) => p !== '' && !/^[\/／—\-－]+$/.test(p));
+  const joined: string[] = [];
+  for (const piece of pieces) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && !endsLikeUnit(prev)) joined[joined.length - 1] = prev + piece;
+    else joined.push(piece);
+  }
+  return joined.flatMap((name) => splitGroup(name));
+}
+
+/** True when a text ends the way a unit's name does (局, 委, 办, 中心, 政府, 公司 …). */
+export function endsLikeUnit(text: string): boolean {
+  return /(局|委|办|院|会|中心|队|所|部|室|厅|社|行|司|府|联|团|站|台|馆|校|处|署|关|庭|组|区|旗|县|市|盟|厂|集团|机构|单位|部门|党组）|党组\))$/.test(text);
+}
