@@ -61,7 +61,7 @@ function matchingCloser(text: string, open: number, limit: number): number {
   return -1;
 }
 
-const STANDING = /^以下(均|都|各项|任务|措施)?(均|都)?(需|由|须|要)?(.+?)(推动落实|负责落实|抓好落实|落实|负责|执行)[，,]?(不再列出|不再一一列出|不再单独列出|不再重复列出)?$/;
+const STANDING = /^以下(各项任务|各项措施|任务|措施|各项)?(均|都)?(需|由|须|要)?(.+?)(推动落实|负责落实|抓好落实|落实|负责|执行)[，,]?(不再列出|不再一一列出|不再单独列出|不再重复列出)?$/;
 const STANDING_TAIL = /^(不再列出|不再一一列出|不再单独列出|不再重复列出)$/;
 
 /** Reads the inside of a labelled clause: roles, standing rule, deadline. */
@@ -155,6 +155,17 @@ export function findClauses(text: string): Clause[] {
         }
         // Ordinary brackets: skip over them so a label inside a quotation is not read.
         i = close + 1;
+        continue;
+      }
+    } else if ((i === 0 || '。；）】〕)'.includes(text[i - 1]!)) && text.startsWith('以下', i)) {
+      // A standing rule written as a sentence of its own: 以下各项任务均需…落实，不再列出。
+      const stop = text.indexOf('。', i);
+      const sentence = text.slice(i, stop < 0 ? text.length : stop);
+      const standing = STANDING.exec(sentence.replace(/[，,]\s*$/, ''));
+      if (standing && standing[5] !== undefined && /不再/.test(sentence)) {
+        const end = stop < 0 ? text.length : stop + 1;
+        clauses.push({ start: i, end, closed: true, leads: [], responsible: [], cooperating: [], standing: splitUnitList(standing[4]!), deadline: null });
+        i = end;
         continue;
       }
     } else if ((i === 0 || '。；'.includes(text[i - 1]!)) && labelAt(text, i)) {

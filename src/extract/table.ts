@@ -67,7 +67,7 @@ export function readTable(rows: readonly Paragraph[], targetsOf: (text: string) 
     const numberAt = cols.indexOf('number');
     const previous = merged[merged.length - 1];
     if (previous && numberAt >= 0 && cells[numberAt] === '') {
-      previous.cells = previous.cells.map((c, k) => closeSpaces(`${c}${cells[k] ?? ''}`));
+      previous.cells = previous.cells.map((c, k) => `${c}${cells[k] ?? ''}`);
       continue;
     }
     merged.push({ cells, line: row.lines[0]!.line });

@@ -76,6 +76,16 @@ function looksLikeHeading(p: Paragraph): boolean {
   return p.cells === null && p.text.length <= 30 && !/[，。；：]/.test(p.text.slice(0, -1));
 }
 
+/** The title printed above a table (重点指标任务分解表), skipping an 附件 line, or null. */
+function tableTitle(placed: readonly Placed[], k: number): string | null {
+  for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
+    const p = placed[j]!.paragraph;
+    if (/^附\s*件\s*\d*$/.test(p.text)) continue;
+    return p.cells === null && p.text.length <= 60 && !/[，。；]/.test(p.text) && /(表|清单|目录|一览)$/.test(p.text) ? p.text : null;
+  }
+  return null;
+}
+
 export function extractTasks(outline: Outline, context: ExtractContext, warnings: ParseWarning[]): Task[] {
   const tasks: Task[] = [];
   const standing: UnitName[] = [];
@@ -115,10 +125,12 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       if (isTaskTable(rows)) {
         const note = placed[end + 1]?.paragraph;
         const footnote = note && note.cells === null ? tableFootnoteUnits(note.text) : [];
+        const title = tableTitle(placed, k);
+        const tablePath = title !== null ? [title] : path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
         for (const row of readTable(rows, context.targets, warnings)) {
           tasks.push({
             text: row.text,
-            path: path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [],
+            path: tablePath,
             leads: unitsOf(row.leads),
             responsible: unitsOf(mergeUnits(mergeUnits([...row.responsible], footnote), standing)),
             cooperating: unitsOf(row.cooperating),
@@ -143,6 +155,13 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     }
     let from = 0;
     for (const clause of clauses) {
+      if (clause.leads.length + clause.responsible.length + clause.cooperating.length === 0 && clause.deadline === null) {
+        // A standing rule of its own (以下均需…落实，不再列出) closes no task: it applies from here on.
+        mergeUnits(standing, clause.standing);
+        pending.push(text.slice(from, clause.start));
+        from = clause.end;
+        continue;
+      }
       let taskText = tidy([...pending, text.slice(from, clause.start)].join(''));
       pending = [];
       if (taskText === '' && node !== null) taskText = node.heading;

@@ -3,6 +3,7 @@
 //   市科技局、工信局、财政局，各旗县市区人民政府、开发区管委会
 //   市委统战部、组织部、教育局   → 市委统战部 市委组织部 市教育局
 // Names come out as written, with the prefix the list implies; resolving them is the directory's job.
+import { regionPrefix } from '../directory/regions.ts';
 import { splitOutside } from '../text/brackets.ts';
 
 /** Levels a prefix can name, longest first so 市委 wins over 市. */
@@ -17,9 +18,9 @@ const NOT_A_PREFIX = /^(市场|市直|市级|盟直|盟级|省直|省级|县级|
  */
 const PARTY_ORGAN = /^(组织部|宣传部|统战部|统一战线工作部|政法委|政法委员会|网信办|网络安全和信息化委员会办公室|编办|机构编制委员会办公室|巡察办|巡察工作领导小组办公室|党校|党史|国安办|政研室|政策研究室|改革办|深改办|全面深化改革委员会办公室|老干部局|直属机关工委|机关工委|保密办|机要局|台办|农办|农村牧区工作领导小组办公室|财经办|外办|依法治[市盟州县区]办|党建办)/;
 
-/** Units that stand on their own and never take a carried prefix. */
+/** Units that stand on their own and never take a carried prefix: collectives, central units, named places. */
 function standsAlone(name: string): boolean {
-  return /^(各|全|有关|相关|其他|国家|中国|中华|国网|人民银行|团|驻)/.test(name) || /管委会$|管理委员会$/.test(name);
+  return regionPrefix(name) !== null || /^(各|全|有关|相关|其他|国家|中国|中华|国网|人民银行|团|驻|市直|市级|盟直|盟级|省直|省级|县级|州级)/.test(name) || /管委会$|管理委员会$/.test(name);
 }
 
 export interface UnitName {
@@ -54,7 +55,7 @@ function cleanUnit(text: string): string {
   return text
     .replace(/\s+/g, '')
     .replace(/^[、，,；;：:。]+|[、，,；;：:。]+$/g, '')
-    .replace(/^(由|请|和|及|以及)/, '')
+    .replace(/^(由|请)(?=.{2})/, '')
     .trim();
 }
 
@@ -81,7 +82,20 @@ function splitGroup(group: string): UnitName[] {
     const prefix = PARTY_ORGAN.test(written) ? partyLevel(base) : written === '办公室' && last !== null ? last : base;
     out.push({ name: `${prefix}${written}`, written });
   }
-  return out;
+  return shareSuffix(out);
+}
+
+const SHARED_SUFFIX = /(人民政府|政府|党委|管委会)$/;
+const BARE_DIVISION = /^[^各局委办]{1,8}(区|县|旗|市|盟)$/;
+
+/** 红山区、松山区人民政府: the suffix of the last name belongs to the bare division names before it. */
+function shareSuffix(units: UnitName[]): UnitName[] {
+  const last = units[units.length - 1];
+  const suffix = last === undefined ? null : SHARED_SUFFIX.exec(last.name);
+  if (suffix === null || units.length < 2) return units;
+  const bare = units.slice(0, -1);
+  if (!bare.every((u) => BARE_DIVISION.test(u.name))) return units;
+  return [...bare.map((u) => ({ ...u, name: u.name + suffix[1]! })), last!];
 }
 
 /**

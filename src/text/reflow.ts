@@ -116,6 +116,9 @@ function isProse(text: string): boolean {
 
 const SIBLING_REACH = 40;
 
+/** A line that starts with a clause label such as 配合部门： or 完成时限：. */
+const CLAUSE_LABEL_START = /^(牵头|主体责任|责任|配合|协办|协助|参与|主办|承办)(单位|部门)[：:]|^完成时限[：:]/;
+
 /**
  * For each numbered line: do its nearest siblings (same kind of numbering, within 40 lines) read
  * as sentences — ending one, holding a full stop, or filling the column? Then a short numbered
@@ -149,6 +152,9 @@ function continues(b: Building, next: TextLine, width: number, itemLike: boolean
   if (standalone(curLine) || standalone(next)) return false;
   if (next.glued) return true;
   const cur = curLine.text;
+  // Inside an open bracket a ： or ； separates the parts of one clause (（牵头单位：X；/ 配合单位：Y）),
+  // and a 。 may precede the next label (（牵头部门：X。/ 配合部门：Y）).
+  if (b.open.length > 0 && b.para.lines.length < 6 && lineMarker(next) === null && (/[：；]$/.test(cur) || (/。$/.test(cur) && CLAUSE_LABEL_START.test(next.text)))) return true;
   if (endsSentence(cur)) return false;
   if (lineMarker(next) !== null || STRUCTURAL_START.test(next.text)) return false;
   if (BARE_MARKER_ONLY.test(cur)) return true;
