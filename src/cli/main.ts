@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { readInput, InputError } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
 import { summarize } from './summary.ts';
+import { registerTasksCommand } from './tasks.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
         throw e;
       }
     });
+
+  registerTasksCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
