@@ -4,7 +4,7 @@ import type { TextLine } from '../text/lines.ts';
 import { documentTasks } from '../extract/index.ts';
 import { readAppointments } from './appointments.ts';
 import { readChronicle } from './chronicle.ts';
-import { readDocument } from './document.ts';
+import { readDocument, type ParsedDocument } from './document.ts';
 import { looksLikeGazette, readIssue, sameLetters, titleLetters } from './issue.ts';
 import { prepare } from './prepare.ts';
 import { readRoutingSlip } from './routing-slip.ts';
@@ -51,12 +51,14 @@ function yearOfDate(date: string | null): number | null {
   return date === null ? null : Number(date.slice(0, 4));
 }
 
-export interface ParseOptions {
-  /** Extract tasks from the documents' measures (default true; off to time parsing alone). */
-  tasks?: boolean;
+/** The parse result with every document's body and outline, before tasks are extracted. */
+export interface ParsedText {
+  result: ParseResult;
+  parsed: ParsedDocument[];
 }
 
-export function parseText(raw: string, source: string, options: ParseOptions = {}): ParseResult {
+/** text → ParseResult and the parsed documents, with every document's `tasks` still empty. */
+export function parseDocuments(raw: string, source: string): ParsedText {
   const warnings: ParseWarning[] = [];
   const prepared = prepare(raw);
   const { lines } = prepared;
@@ -64,11 +66,8 @@ export function parseText(raw: string, source: string, options: ParseOptions = {
   const kind = detectKind(lines, layout);
 
   const issue = kind === 'gazette' ? readIssue(lines, layout.frontEnd) : null;
-  const documents = layout.documents.map((span) => {
-    const parsed = readDocument(lines, span, warnings);
-    if (options.tasks !== false) parsed.record.tasks = documentTasks(parsed.record, parsed.outline, warnings);
-    return parsed.record;
-  });
+  const parsed = layout.documents.map((span) => readDocument(lines, span, warnings));
+  const documents = parsed.map((p) => p.record);
   if (issue !== null) crossCheckToc(issue, documents, warnings);
 
   const issueYear = issue?.year ?? null;
@@ -104,7 +103,7 @@ export function parseText(raw: string, source: string, options: ParseOptions = {
     if (list) list.push(d.line);
     else byReason.set(d.reason, [d.line]);
   }
-  return {
+  const result: ParseResult = {
     source,
     kind,
     issue,
@@ -124,4 +123,16 @@ export function parseText(raw: string, source: string, options: ParseOptions = {
       unplaced,
     },
   };
+  return { result, parsed };
+}
+
+/** Fills each document's tasks from its measures (the extraction stage). */
+export function extractAll({ result, parsed }: ParsedText): ParseResult {
+  for (const p of parsed) p.record.tasks = documentTasks(p.record, p.outline, result.warnings);
+  return result;
+}
+
+/** text → ParseResult: the whole pure pipeline, parsing and extraction. */
+export function parseText(raw: string, source: string): ParseResult {
+  return extractAll(parseDocuments(raw, source));
 }
