@@ -36,15 +36,64 @@ export interface Unit {
 
 export interface Deadline {
   kind: 'date' | 'ongoing' | 'relative' | 'recurring' | 'within-year';
+  /**
+   * YYYY-MM-DD. date: the day as written (3月底前 → the month's last day, year from the document
+   * when the text omits it); within-year: 12-31; relative: computed from the document's date on
+   * the official calendar. Absent when it cannot be known (no year, calendar not covering the year).
+   */
   date?: string;
+  /** The deadline's words as written, normalised: 3月底前, 收到通知后10个工作日内, 每季度25日前. */
   text: string;
+  /** relative: the length of the period (5个工作日内 → 5). */
+  amount?: number;
+  /** relative: what `amount` counts; working days follow the official calendar with 调休. */
+  unit?: 'day' | 'working-day' | 'week' | 'month' | 'year' | 'hour';
+  /** relative: by how much the period may be extended (60日内，可延长60日 → 60), in `unit`. */
+  extension?: number;
+  /** relative: the event the period runs from when the text names one (收到通知后… → 收到通知). */
+  from?: string;
+  /** recurring: when each due date falls; expandRecurring turns it into dates. */
+  rule?: {
+    every: 'day' | 'working-day' | 'week' | 'half-month' | 'month' | 'quarter' | 'half-year' | 'year';
+    /** Month inside the period: of the year (每年4月30日前 → 4), of the quarter (1–3), of the half-year (1–6). */
+    month?: number;
+    /** Day of that month; 'last' for 月底/月末/下旬. */
+    day?: number | 'last';
+    /** The n-th working day of the month instead of a day (每月前5个工作日, 每月结束后5个工作日内). */
+    workingDay?: number;
+    /** week: ISO weekday, 1 = Monday … 7 = Sunday. */
+    weekday?: number;
+    /** Time of day, HH:MM (每天上午10时前 → 10:00). */
+    time?: string;
+    /** The text says 左右: a usual day rather than a due day. */
+    approximate?: true;
+    /** The due day follows an event, not the calendar (每月在自治区反馈数据后次日): it has no dates of its own. */
+    event?: string;
+  };
+  /** Why `date` is a guess or missing (year taken across a year end, no calendar for the year …), in Chinese, for a warning. */
+  uncertain?: string;
 }
 
 export interface Target {
   text: string;
   value?: number;
   unit?: string;
-  op?: string;
+  /**
+   * How the value bounds what counts as done, as the words say: 达到/不低于/以上 '>=', 超过 '>',
+   * 不超过/以内/以下 '<=', 低于 '<', 左右 '='. Absent when the text names no direction (a bare
+   * table cell: whether 9% is a floor or a ceiling depends on the indicator).
+   */
+  op?: '>=' | '<=' | '=' | '>' | '<';
+  /** Upper end of a range (10~15次 → value 10, upper 15). */
+  upper?: number;
+  /** The value is a change, not a level: 增长/提高/递增 → 'increase', 下降/减少 → 'decrease'. */
+  change?: 'increase' | 'decrease';
+  /** The change is per year (年均增长, 逐年递增, 年递增). */
+  perYear?: true;
+  /** A rank (排名不低于第5位): smaller is better, so op is read on the rank number ('<=' 5). */
+  rank?: true;
+  /** The year the target is for, when the sentence names it (到2025年，…). */
+  year?: number;
 }
 
 export interface Task {
@@ -59,6 +108,18 @@ export interface Task {
   line: number;
   /** True for a row of a table (indicator table, decision list). */
   table?: true;
+}
+
+export interface Duty {
+  /** The lead department(s) of the row the duty comes from. */
+  lead: Unit[];
+  /** The department(s) the duty binds. */
+  units: Unit[];
+  role: 'lead' | 'cooperating';
+  text: string;
+  /** A deadline the duty's text sets (usually recurring: 每月3日前). */
+  deadline: Deadline | null;
+  line: number;
 }
 
 export interface OutlineNode {
@@ -83,6 +144,8 @@ export interface DocumentRecord {
   groups: string[];
   outline: OutlineNode[];
   tasks: Task[];
+  /** Standing duties from a table of 职责分工 (lead and cooperating departments' ongoing duties). */
+  duties: Duty[];
   /** First and last original line of the document. */
   line: number;
   endLine: number;

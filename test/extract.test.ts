@@ -166,4 +166,20 @@ describe('tasks of whole documents in other styles', () => {
       for (const t of tasksOf(file)) expect(t.leads.length + t.responsible.length + t.cooperating.length > 0 || t.deadline !== null).toBe(true);
     }
   });
+
+  it('锡林郭勒: a table of standing duties gives duties, not tasks, with a row split across a page', () => {
+    const doc = parseText(readFileSync(join(dir, 'duty-table.txt'), 'utf8'), 'duty-table.txt').documents[0]!;
+    expect(doc.tasks).toHaveLength(1);
+    const duties = doc.duties.map((d) => ({ lead: unitNames(d.lead), units: unitNames(d.units), role: d.role, text: d.text }));
+    expect(duties).toEqual([
+      { lead: ['盟统计局'], units: ['盟统计局'], role: 'lead', text: '统筹全盟统计协作工作。' },
+      { lead: ['盟统计局'], units: ['盟统计局'], role: 'lead', text: '每月10日前通报上月主要指标。' },
+      { lead: ['盟统计局'], units: ['盟发改委'], role: 'cooperating', text: '每月5日前报送重点项目清单。' },
+      { lead: ['盟统计局'], units: ['盟财政局'], role: 'cooperating', text: '每季度15日前报送财政收支情况。' },
+      { lead: ['盟能源局'], units: ['盟能源局'], role: 'lead', text: '牵头做好能耗监测工作。' },
+      { lead: ['盟能源局'], units: ['盟能源局'], role: 'lead', text: '每季度末分析能耗形势。' },
+      { lead: ['盟能源局'], units: ['盟统计局'], role: 'cooperating', text: '每月8日前反馈能耗数据。' },
+      { lead: ['盟能源局'], units: ['各旗县市人民政府'], role: 'cooperating', text: '每月3日前报送本地区用能情况。' },
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { LEDGER_COLUMNS } from '../src/report/ledger.ts';
+import { DUTY_COLUMNS, LEDGER_COLUMNS } from '../src/report/ledger.ts';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'duban.mjs');
@@ -67,5 +67,16 @@ describe('duban tasks --xlsx', () => {
     const missing = duban('tasks', join(work, 'nope.txt'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('nope.txt');
+  });
+
+  it('puts standing duties on a second sheet', async () => {
+    const out = join(work, 'duties.xlsx');
+    expect(duban('tasks', fixture('duty-table.txt'), '--xlsx', out).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet('职责分工')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...DUTY_COLUMNS]);
+    expect(sheet.rowCount).toBe(9);
+    expect((sheet.getRow(5).values as unknown[]).slice(1, 6)).toEqual([4, '盟统计局', '盟财政局', '配合', '每季度15日前报送财政收支情况。']);
   });
 });

@@ -32,7 +32,7 @@ export function registerTasksCommand(program: Command, setExit: (code: number) =
         setExit(2);
         return;
       }
-      const documents = result.documents.filter((d) => d.tasks.length > 0);
+      const documents = result.documents.filter((d) => d.tasks.length > 0 || d.duties.length > 0);
       const count = documents.reduce((n, d) => n + d.tasks.length, 0);
       if (opts.xlsx !== undefined) {
         writeFileSync(opts.xlsx, await ledgerWorkbook(documents, ledgerTitle(result, file)));

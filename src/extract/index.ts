@@ -1,7 +1,7 @@
 // Extraction: a parsed document's measures → tasks with units, deadlines and targets.
-import type { DocumentRecord, ParseWarning, Task } from '../types.ts';
+import type { DocumentRecord, ParseWarning } from '../types.ts';
 import type { Outline } from '../parse/outline.ts';
-import { extractTasks, type ExtractContext } from './tasks.ts';
+import { extractTasks, type ExtractContext, type Extracted } from './tasks.ts';
 
 /** The context extraction reads a document's tasks in: its year, date and jurisdiction. */
 export function contextFor(record: DocumentRecord): ExtractContext {
@@ -15,7 +15,7 @@ export function contextFor(record: DocumentRecord): ExtractContext {
   };
 }
 
-/** The tasks of one document. */
-export function documentTasks(record: DocumentRecord, outline: Outline, warnings: ParseWarning[]): Task[] {
+/** The tasks and duties of one document. */
+export function documentTasks(record: DocumentRecord, outline: Outline, warnings: ParseWarning[]): Extracted {
   return extractTasks(outline, contextFor(record), warnings);
 }

@@ -8,9 +8,9 @@ import { closeSpaces } from '../text/chars.ts';
 import type { Role } from './clause.ts';
 import { splitCellUnits, splitUnitList, type UnitName } from './unit-list.ts';
 
-type Column = Role | 'text' | 'target' | 'deadline' | 'number' | 'other';
+export type Column = Role | 'text' | 'target' | 'deadline' | 'number' | 'other';
 
-function columnOf(header: string): Column {
+export function columnOf(header: string): Column {
   const h = header.replace(/\s+/g, '');
   if (/^(序号|编号|序)$/.test(h)) return 'number';
   if (/职责/.test(h)) return 'other';
@@ -23,9 +23,9 @@ function columnOf(header: string): Column {
   return 'other';
 }
 
-const cellsOf = (p: Paragraph): string[] => p.cells!.map((c) => c.trim());
+export const cellsOf = (p: Paragraph): string[] => p.cells!.map((c) => c.trim());
 
-function isHeader(cells: readonly string[]): boolean {
+export function isHeader(cells: readonly string[]): boolean {
   return cells.some((c) => { const k = columnOf(c); return k === 'leads' || k === 'responsible' || k === 'cooperating'; });
 }
 
@@ -52,28 +52,41 @@ export interface TableTask {
   line: number;
 }
 
+/** A data row of a table, its cells joined across a page break. */
+export interface TableRow {
+  cells: string[];
+  line: number;
+}
+
 /**
- * The task of each data row. Header rows repeated after a page break are skipped; a row whose
+ * The data rows of a table. Header rows repeated after a page break are skipped; a row whose
  * number cell is empty continues the row above (a row split across a page).
  */
-export function readTable(rows: readonly Paragraph[], targetsOf: (text: string) => Target[], warnings: ParseWarning[]): TableTask[] {
-  const cols = columns(rows);
-  if (cols === null) return [];
-  const headers = cellsOf(rows.find((r) => isHeader(cellsOf(r)))!);
-  const merged: { cells: string[]; line: number }[] = [];
+export function dataRows(rows: readonly Paragraph[], cols: readonly Column[]): TableRow[] {
+  const numberAt = cols.indexOf('number');
+  const merged: TableRow[] = [];
   for (const row of rows) {
     const cells = cellsOf(row);
     if (isHeader(cells) || cells.every((c) => c === '' || /^[-—\s]+$/.test(c))) continue;
-    const numberAt = cols.indexOf('number');
     const previous = merged[merged.length - 1];
     if (previous && numberAt >= 0 && cells[numberAt] === '') {
-      previous.cells = previous.cells.map((c, k) => `${c}${cells[k] ?? ''}`);
+      // A cell cut mid-sentence goes on directly; one that ended its sentence starts a new line
+      // (the next numbered duty or department of the same cell).
+      previous.cells = previous.cells.map((c, k) => (cells[k] ? `${c}${/[。；！？]$/.test(c) ? '\n' : ''}${cells[k]}` : c));
       continue;
     }
     merged.push({ cells, line: row.lines[0]!.line });
   }
+  return merged;
+}
+
+/** The task of each data row. */
+export function readTable(rows: readonly Paragraph[], targetsOf: (text: string) => Target[], warnings: ParseWarning[]): TableTask[] {
+  const cols = columns(rows);
+  if (cols === null) return [];
+  const headers = cellsOf(rows.find((r) => isHeader(cellsOf(r)))!);
   const tasks: TableTask[] = [];
-  for (const { cells, line } of merged) {
+  for (const { cells, line } of dataRows(rows, cols)) {
     if (cells.length !== cols.length) {
       warnings.push({ code: 'table-row-shape', message: `表格行的列数（${cells.length}）与表头（${cols.length}）不同：${cells.join(' | ').slice(0, 60)}`, line });
     }

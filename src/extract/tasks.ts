@@ -1,11 +1,12 @@
 // A document's measures → tasks. Every responsibility clause closes a task: the text written
 // since the previous clause of the same measure (outline node), without the clause, with the
 // outline path, units by role, deadline and targets. Table rows that name units are tasks too.
-import type { Deadline, ParseWarning, Task, Target, Unit } from '../types.ts';
+import type { Deadline, Duty, ParseWarning, Task, Target, Unit } from '../types.ts';
 import type { Outline, OutlineItem } from '../parse/outline.ts';
 import type { Paragraph } from '../text/reflow.ts';
 import { lineMarker } from '../text/markers.ts';
 import { findClauses, type Clause } from './clause.ts';
+import { isDutyTable, readDuties } from './duties.ts';
 import { isTaskTable, readTable, tableFootnoteUnits } from './table.ts';
 import type { UnitName } from './unit-list.ts';
 
@@ -86,8 +87,14 @@ function tableTitle(placed: readonly Placed[], k: number): string | null {
   return null;
 }
 
-export function extractTasks(outline: Outline, context: ExtractContext, warnings: ParseWarning[]): Task[] {
+export interface Extracted {
+  tasks: Task[];
+  duties: Duty[];
+}
+
+export function extractTasks(outline: Outline, context: ExtractContext, warnings: ParseWarning[]): Extracted {
   const tasks: Task[] = [];
+  const duties: Duty[] = [];
   const standing: UnitName[] = [];
   const placed = placeParagraphs(outline);
   let pending: string[] = [];
@@ -141,6 +148,11 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
           });
         }
       }
+      if (isDutyTable(rows)) {
+        for (const d of readDuties(rows)) {
+          duties.push({ lead: unitsOf(d.lead), units: unitsOf(d.units), role: d.role, text: d.text, deadline: context.deadline(d.text), line: d.line });
+        }
+      }
       k = end;
       continue;
     }
@@ -181,5 +193,5 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     const rest = tidy(text.slice(from));
     if (rest !== '') pending.push(rest);
   }
-  return tasks;
+  return { tasks, duties };
 }

@@ -183,6 +183,7 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
       groups: span.groups.map((i) => lines[i]!.text),
       outline: outlineNodes(outline.nodes),
       tasks: [],
+      duties: [],
       line: firstLineNo,
       endLine: lastLineNo,
     },

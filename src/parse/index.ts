@@ -128,7 +128,11 @@ export function parseDocuments(raw: string, source: string): ParsedText {
 
 /** Fills each document's tasks from its measures (the extraction stage). */
 export function extractAll({ result, parsed }: ParsedText): ParseResult {
-  for (const p of parsed) p.record.tasks = documentTasks(p.record, p.outline, result.warnings);
+  for (const p of parsed) {
+    const { tasks, duties } = documentTasks(p.record, p.outline, result.warnings);
+    p.record.tasks = tasks;
+    p.record.duties = duties;
+  }
   return result;
 }
 

@@ -65,6 +65,19 @@ export function ledgerRows(documents: readonly DocumentRecord[]): LedgerRow[] {
   return rows;
 }
 
+/** Columns of the second sheet, for standing duties (职责分工). */
+export const DUTY_COLUMNS = ['序号', '牵头单位', '承担单位', '分工', '职责内容', '时限', '来源文件'] as const;
+
+function addBorders(sheet: ExcelJS.Worksheet, fromRow = 2): void {
+  const thin = { style: 'thin' as const };
+  sheet.eachRow((row, n) => {
+    if (n < fromRow) return;
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+    });
+  });
+}
+
 const WIDTHS: Record<(typeof LEDGER_COLUMNS)[number], number> = {
   序号: 6, 任务内容: 60, 牵头单位: 18, 责任单位: 30, 配合单位: 24, 完成时限: 14, 目标: 20, 来源文件: 30, 备注: 24,
 };
@@ -96,12 +109,27 @@ export async function ledgerWorkbook(documents: readonly DocumentRecord[], title
     added.alignment = { vertical: 'top', wrapText: true };
     added.getCell('序号').alignment = { horizontal: 'center', vertical: 'top' };
   }
-  const thin = { style: 'thin' as const };
-  sheet.eachRow((row, n) => {
-    if (n < 2) return;
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  addBorders(sheet);
+  const duties = documents.flatMap((doc) => doc.duties.map((duty) => ({ doc, duty })));
+  if (duties.length > 0) {
+    const sheetOfDuties = book.addWorksheet('职责分工', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheetOfDuties.columns = DUTY_COLUMNS.map((key) => ({ key, width: key === '职责内容' ? 60 : key === '序号' ? 6 : 22 }));
+    const head = sheetOfDuties.getRow(1);
+    head.values = [...DUTY_COLUMNS];
+    head.font = { name: '黑体', size: 11, bold: true };
+    duties.forEach(({ doc, duty }, k) => {
+      const row = sheetOfDuties.addRow({
+        序号: k + 1,
+        牵头单位: unitList(duty.lead),
+        承担单位: unitList(duty.units),
+        分工: duty.role === 'lead' ? '牵头' : '配合',
+        职责内容: duty.text,
+        时限: duty.deadline?.text ?? '',
+        来源文件: sourceCell(doc),
+      });
+      row.alignment = { vertical: 'top', wrapText: true };
     });
-  });
+    addBorders(sheetOfDuties, 1);
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
