@@ -42,23 +42,32 @@ function labelAt(text: string, i: number): RegExpExecArray | null {
   return ROLE_LABEL.exec(head) ?? DEADLINE_LABEL.exec(head);
 }
 
-/** Offset of the closer matching the opener at `open`, or -1 (nested brackets counted). */
-function matchingCloser(text: string, open: number, limit: number): number {
-  const stack: string[] = [CLOSER_OF[text[open]!]!];
-  const end = Math.min(text.length, open + limit);
-  for (let i = open + 1; i < end; i++) {
+const CLAUSE_CLOSERS = '）)〕】]';
+
+/**
+ * For every opening bracket of `text`, the offset of its closer (-1 when it has none), in one
+ * pass with a stack, so that a line of a hundred thousand unclosed brackets costs no more than one.
+ * A clause opened with （ and closed with 〕 (or the reverse) still pairs: within the clause
+ * brackets, a closer that is not the expected one closes the innermost open bracket.
+ */
+function matchBrackets(text: string): Int32Array {
+  const match = new Int32Array(text.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    const closer = CLOSER_OF[ch];
-    if (closer !== undefined) stack.push(closer);
-    else if (ch === stack[stack.length - 1]) {
+    if (CLOSER_OF[ch] !== undefined) {
+      stack.push(i);
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top === undefined) continue;
+    const expected = CLOSER_OF[text[top]!]!;
+    if (ch === expected || (CLAUSE_CLOSERS.includes(ch) && CLAUSE_CLOSERS.includes(expected))) {
+      match[top] = i;
       stack.pop();
-      if (stack.length === 0) return i;
-    } else if (stack.length === 1 && '）)〕】]'.includes(ch)) {
-      // A clause opened with （ and closed with 〕 (or the reverse) still ends here.
-      return i;
     }
   }
-  return -1;
+  return match;
 }
 
 const STANDING = /^以下(各项任务|各项措施|任务|措施|各项)?(均|都)?(需|由|须|要)?(.+?)(推动落实|负责落实|抓好落实|落实|负责|执行)[，,]?(不再列出|不再一一列出|不再单独列出|不再重复列出)?$/;
@@ -123,23 +132,33 @@ function looksLikeUnitName(name: string): boolean {
   return name.length >= 2 && name.length <= 40 && /(局|委|办|院|会|中心|队|所|部|室|厅|社|行|司|政府|单位|部门|机构|党组）|公司|联|团|站|馆|校|处|署|关|组|区|旗|县|市|盟)$/.test(name);
 }
 
-/** All responsibility clauses of a paragraph, in order. */
+/** A sentence longer than this is no standing rule (and is not searched for one). */
+const MAX_RULE_SENTENCE = 300;
+
+/** All responsibility clauses of a paragraph, in order. One pass; every lookup ahead is amortised. */
 export function findClauses(text: string): Clause[] {
   const clauses: Clause[] = [];
+  const match = matchBrackets(text);
+  // The next 。 at or after a position, found again only when the scan has passed the last one.
+  let stop = -2;
+  const nextStop = (from: number): number => {
+    if (stop !== -1 && stop < from) stop = text.indexOf('。', from);
+    return stop;
+  };
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
     if (OPENERS.includes(ch)) {
       const label = labelAt(text, i + 1);
-      const close = matchingCloser(text, i, 2000);
+      const close = match[i]!;
       if (label) {
         // A lost closing bracket: the clause runs to the end of its sentence or of the paragraph.
         let end = close;
         let closed = true;
         if (end < 0) {
           closed = false;
-          const stop = text.indexOf('。', i);
-          end = stop < 0 ? text.length - 1 : stop;
+          const s = nextStop(i);
+          end = s < 0 ? text.length - 1 : s;
         }
         const inner = text.slice(i + 1, closed ? end : end + 1).replace(/[。]$/, '');
         clauses.push({ start: i, end: end + 1, closed, ...readLabelled(inner.trim()) });
@@ -159,11 +178,11 @@ export function findClauses(text: string): Clause[] {
       }
     } else if ((i === 0 || '。；）】〕)'.includes(text[i - 1]!)) && text.startsWith('以下', i)) {
       // A standing rule written as a sentence of its own: 以下各项任务均需…落实，不再列出。
-      const stop = text.indexOf('。', i);
-      const sentence = text.slice(i, stop < 0 ? text.length : stop);
-      const standing = STANDING.exec(sentence.replace(/[，,]\s*$/, ''));
-      if (standing && standing[5] !== undefined && /不再/.test(sentence)) {
-        const end = stop < 0 ? text.length : stop + 1;
+      const s = nextStop(i);
+      const end = s < 0 ? text.length : s + 1;
+      const sentence = text.slice(i, Math.min(end, i + MAX_RULE_SENTENCE)).replace(/[。，,\s]+$/, '');
+      const standing = end - i <= MAX_RULE_SENTENCE && /不再/.test(sentence) ? STANDING.exec(sentence) : null;
+      if (standing) {
         clauses.push({ start: i, end, closed: true, leads: [], responsible: [], cooperating: [], standing: splitUnitList(standing[4]!), deadline: null });
         i = end;
         continue;
