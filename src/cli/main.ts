@@ -5,6 +5,7 @@ import { readInput, InputError } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
 import { summarize } from './summary.ts';
 import { registerTasksCommand } from './tasks.ts';
+import { registerUnitsCommand } from './units.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   registerTasksCommand(program, (code) => (exitCode = code));
+  registerUnitsCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
