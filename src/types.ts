@@ -108,6 +108,8 @@ export interface Task {
   line: number;
   /** True for a row of a table (indicator table, decision list). */
   table?: true;
+  /** For a routed document: the receiving office's units that take the task up. */
+  receiverUnits?: string[];
 }
 
 export interface Duty {
@@ -203,7 +205,21 @@ export interface RoutingSlip {
   /** A bare date written into the 承办人 cell (7.21): the day the handler drafted the proposal, YYYY-MM-DD. */
   handledOn?: string;
   proposal: RoutingProposal | null;
+  /**
+   * The receiving office's own units for the tasks of the routed document, as its unit mapping
+   * gives them (the city's 市委组织部 → the zone's 党群工作部): a draft the clerk compares with the
+   * proposal. Null when the directory knows no receiver for this slip.
+   */
+  plan?: ReceiverAssignment | null;
   line: number;
+}
+
+export interface ReceiverAssignment {
+  receiver: string;
+  /** The receiver's units, each once, in the order the tasks name the sender's units. */
+  units: string[];
+  /** Sender's units (as written) the receiver has no unit for: left to the office. */
+  unmapped: string[];
 }
 
 /**

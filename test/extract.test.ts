@@ -1,7 +1,7 @@
 // Tasks out of responsibility clauses: unit lists, clause forms, and whole documents written in
 // the seeds' styles by the team (other cities, other punctuation, traditional characters, tables,
 // standing rules). Expectations are what a supervision office would enter in its ledger.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findClauses } from '../src/extract/clause.ts';
@@ -183,3 +183,21 @@ describe('tasks of whole documents in other styles', () => {
     ]);
   });
 });
+
+describe('a routed document, as the receiving office takes it up', () => {
+  const seed = join(import.meta.dirname, '..', '..', 'shared', 'seeds', '002_8f04a4cc19cf5a4c.txt');
+  it.skipIf(!existsSync(seed))('maps the sender’s units onto the receiver the slip belongs to', () => {
+    const result = parseText(readFileSync(seed, 'utf8'), 'seed-002');
+    const plan = result.routingSlip!.plan!;
+    expect(plan.receiver).toBe('通辽经济技术开发区');
+    // The clerk's proposal names these; the draft from the tasks must reach them too.
+    for (const unit of ['党政综合办公室', '党群工作部', '纪检监察工委', '教育局', '人社局', '卫健委']) expect(plan.units).toContain(unit);
+    // Every unit of the draft is one of the receiver's own; city units it has no unit for are listed, not dropped.
+    const own = new Set(result.routingSlip!.proposal!.cooperating.concat(result.routingSlip!.proposal!.lead ?? []));
+    for (const unit of plan.units) expect(own.has(unit)).toBe(true);
+    expect(plan.unmapped).toContain('市公安局');
+    const organised = result.documents[0]!.tasks.find((t) => t.responsible.some((u) => u.name === '市委组织部'))!;
+    expect(organised.receiverUnits).toContain('党群工作部');
+  });
+});
+

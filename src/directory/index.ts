@@ -6,7 +6,7 @@ export type {
 export { DirectoryError } from './errors.ts';
 export { resolveUnit, unitResolver } from './resolve.ts';
 export { jurisdictionOf, knownJurisdiction } from './jurisdiction.ts';
-export { mapToReceiver, receiverUnitsFor, planForReceiver, type ReceiverPlan } from './receiver.ts';
+export { mapToReceiver, receiverUnitsFor, planForReceiver, receiverOfSlip, type ReceiverPlan } from './receiver.ts';
 export { defaultDirectory, loadDirectory, readDirectoryFile, builtinDirectoryFiles } from './load.ts';
 export { compileDirectory } from './compile.ts';
 export { parseDirectoryFile, checkDirectoryFile } from './format.ts';

@@ -51,3 +51,17 @@ export function planForReceiver(resolutions: readonly UnitResolution[], receiver
   }
   return { units, unmapped };
 }
+
+/**
+ * The receiving office a routing slip belongs to: the receiver whose own units include the
+ * office or the units the slip's proposal names (党政综合办公室, 党群工作部 …), or null.
+ */
+export function receiverOfSlip(names: readonly string[], directory: Directory = defaultDirectory()): string | null {
+  const wanted = new Set(names.map(normalizeName));
+  let best: { name: string; hits: number } | null = null;
+  for (const r of directory.receivers.values()) {
+    const hits = r.units.filter((u) => wanted.has(normalizeName(u))).length;
+    if (hits > 0 && (best === null || hits > best.hits)) best = { name: r.name, hits };
+  }
+  return best?.name ?? null;
+}

@@ -1,7 +1,7 @@
 // Extraction: a parsed document's measures → tasks with units, deadlines and targets.
-import type { DocumentRecord, ParseWarning } from '../types.ts';
+import type { DocumentRecord, ParseWarning, ReceiverAssignment, RoutingSlip } from '../types.ts';
 import type { Outline } from '../parse/outline.ts';
-import { jurisdictionOf, unitResolver } from '../directory/index.ts';
+import { jurisdictionOf, mapToReceiver, receiverOfSlip, unitResolver } from '../directory/index.ts';
 import { extractTasks, type ExtractContext, type Extracted } from './tasks.ts';
 
 /** The context extraction reads a document's tasks in: its year, date and jurisdiction. */
@@ -21,4 +21,29 @@ export function contextFor(record: DocumentRecord): ExtractContext {
 /** The tasks and duties of one document. */
 export function documentTasks(record: DocumentRecord, outline: Outline, warnings: ParseWarning[]): Extracted {
   return extractTasks(outline, contextFor(record), warnings);
+}
+
+/**
+ * For a routed document: which of the receiving office's own units take up each task, and the
+ * whole draft assignment for the slip. The receiver is the one whose units the slip names.
+ */
+export function assignToReceiver(slip: RoutingSlip, documents: readonly DocumentRecord[]): ReceiverAssignment | null {
+  const named = [slip.office, slip.proposal?.lead ?? null, ...(slip.proposal?.cooperating ?? [])].filter((n): n is string => n !== null);
+  const receiver = receiverOfSlip(named);
+  if (receiver === null) return null;
+  const units: string[] = [];
+  const unmapped: string[] = [];
+  for (const doc of documents) {
+    for (const task of doc.tasks) {
+      const mine: string[] = [];
+      for (const unit of [...task.leads, ...task.responsible, ...task.cooperating]) {
+        const targets = unit.canonical === null ? [] : mapToReceiver(unit.canonical, receiver);
+        if (targets.length === 0 && !unmapped.includes(unit.name)) unmapped.push(unit.name);
+        for (const t of targets) if (!mine.includes(t)) mine.push(t);
+      }
+      task.receiverUnits = mine;
+      for (const t of mine) if (!units.includes(t)) units.push(t);
+    }
+  }
+  return { receiver, units, unmapped };
 }

@@ -1,7 +1,7 @@
 // text → ParseResult: the whole pure pipeline. No disk, no database: callers bring the text.
 import type { DocumentRecord, FileKind, IssueInfo, ParseResult, ParseWarning } from '../types.ts';
 import type { TextLine } from '../text/lines.ts';
-import { documentTasks } from '../extract/index.ts';
+import { assignToReceiver, documentTasks } from '../extract/index.ts';
 import { readAppointments } from './appointments.ts';
 import { readChronicle } from './chronicle.ts';
 import { readDocument, type ParsedDocument } from './document.ts';
@@ -133,6 +133,7 @@ export function extractAll({ result, parsed }: ParsedText): ParseResult {
     p.record.tasks = tasks;
     p.record.duties = duties;
   }
+  if (result.routingSlip !== null) result.routingSlip.plan = assignToReceiver(result.routingSlip, result.documents);
   return result;
 }
 
