@@ -20,10 +20,11 @@ export function summarize(r: ParseResult): string {
     const s = r.routingSlip;
     out.push(`  批办单 ${s.serial ?? ''} 来文 ${s.fromUnit ?? '?'} ${s.receivedOn ?? ''}`);
     if (s.proposal?.lead) out.push(`    拟办：${s.proposal.lead}牵头${s.proposal.cooperating.length ? `，${s.proposal.cooperating.length} 个单位配合` : ''}`);
+    if (s.plan) out.push(`    按任务对应到${s.plan.receiver}：${s.plan.units.join('、')}${s.plan.unmapped.length ? `（另有 ${s.plan.unmapped.length} 个来文单位无对应，待分办）` : ''}`);
   }
   out.push(`  公文 ${r.documents.length} 份`);
   for (const d of r.documents) {
-    const tasks = d.tasks.length ? `，任务 ${d.tasks.length} 项` : '';
+    const tasks = (d.tasks.length ? `，任务 ${d.tasks.length} 项` : '') + (d.duties.length ? `，职责 ${d.duties.length} 条` : '');
     out.push(`    ${d.docNumber ?? '（无文号）'}  ${d.date ?? '（无日期）'}  ${d.title || '（无标题）'}  [${d.issuer.join('、')}]${tasks}`);
   }
   if (r.appointments.length) out.push(`  人事任免 ${r.appointments.length} 条`);
