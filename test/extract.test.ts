@@ -135,6 +135,17 @@ describe('tasks of whole documents in other styles', () => {
     expect(inspect.path).toEqual(['二、', '（三）']);
     expect(unitNames(inspect.responsible)).toEqual(standing);
     for (const t of tasks) expect(t.text).not.toMatch(/单位[：:]|牵头，|不再列出/);
+    // Deadlines: the clause's words first, the task's own date words next; a period the task sets
+    // (压缩至1个工作日以内) is a target, not its due date.
+    expect(open.deadline).toBeNull();
+    expect(open.targets).toContainEqual(expect.objectContaining({ value: 1, unit: '个工作日', op: '<=' }));
+    expect(inspect.deadline).toMatchObject({ kind: 'date', date: '2024-09-30' });
+    expect(tax.deadline).toMatchObject({ kind: 'date', date: '2024-12-31' });
+    expect(land.deadline).toMatchObject({ kind: 'within-year', date: '2024-12-31' });
+    expect(complaints.targets).toEqual([
+      expect.objectContaining({ value: 98, unit: '%', op: '>=' }),
+      expect.objectContaining({ value: 95, unit: '%', op: '>=' }),
+    ]);
   });
 
   it('包头 (traditional characters): clauses across lines are read in simplified Chinese', () => {
@@ -159,6 +170,10 @@ describe('tasks of whole documents in other styles', () => {
     expect(unitNames(rows[0]!.responsible)).toEqual(['各旗县区人民政府', ...footnote]);
     expect(unitNames(rows[1]!.responsible)).toEqual(['市水利局', '市住建局', ...footnote]);
     expect(unitNames(rows[2]!.responsible)).toEqual(['市农牧局', '市乡村振兴局', ...footnote]);
+    expect(text.deadline).toMatchObject({ kind: 'date', date: '2024-10-31' });
+    expect(rows.map((r) => r.deadline?.date)).toEqual(['2024-12-31', '2024-12-31', '2024-11-30']);
+    expect(rows[0]!.targets).toEqual([expect.objectContaining({ text: '2024年目标：97%以上', value: 97, unit: '%', op: '>=' })]);
+    expect(rows[1]!.targets).toEqual([expect.objectContaining({ value: 80, unit: '%', op: '>=' })]);
   });
 
   it('never names a task without a unit or a deadline', () => {

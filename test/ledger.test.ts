@@ -48,6 +48,9 @@ describe('duban tasks --xlsx', () => {
     expect(first['来源文件']).toBe('《呼和浩特市人民政府办公室关于印发呼和浩特市优化营商环境三年行动方案的通知》（呼政办发〔2024〕17号）');
     expect(first['备注']).toContain('条目：一、（一）');
     expect(ledger.rows[3]!['配合单位']).toBe('市政务服务和数据管理局、市司法局、市发展改革委');
+    expect(ledger.rows[3]!['目标']).toBe('达到98%以上；不低于95%');
+    expect(ledger.rows[6]!['完成时限']).toBe('2024-09-30');
+    expect(ledger.rows[4]!['完成时限']).toBe('年内（2024-12-31）');
   });
 
   it('keeps table rows and says where they came from', async () => {

@@ -2,6 +2,8 @@
 import type { DocumentRecord, ParseWarning, ReceiverAssignment, RoutingSlip } from '../types.ts';
 import type { Outline } from '../parse/outline.ts';
 import { jurisdictionOf, mapToReceiver, receiverOfSlip, unitResolver } from '../directory/index.ts';
+import { parseDeadline } from './deadline.ts';
+import { parseTargets } from './target.ts';
 import { extractTasks, type ExtractContext, type Extracted } from './tasks.ts';
 
 /** The context extraction reads a document's tasks in: its year, date and jurisdiction. */
@@ -13,8 +15,8 @@ export function contextFor(record: DocumentRecord): ExtractContext {
     year,
     issued: record.date,
     resolve: (name) => ({ name, canonical: resolveInJurisdiction(name).canonical }),
-    deadline: () => null,
-    targets: () => [],
+    deadline: (text) => parseDeadline(text, { year, issued: record.date }),
+    targets: (text) => parseTargets(text),
   };
 }
 

@@ -6,7 +6,7 @@
 // regular expression with open repetition is run over the text.
 import Nzh from 'nzh';
 import { yearOf } from '../parse/dates.ts';
-import { normalizeLine } from '../text/chars.ts';
+import { closeSpaces, halfWidthAlnum, simplifyText } from '../text/chars.ts';
 
 /** Longer runs of digits are identifiers (phone numbers, codes), never quantities or dates. */
 const MAX_DIGITS = 16;
@@ -19,19 +19,36 @@ const CN_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000
 
 /**
  * The form the scanners read: one line (wraps joined with nothing, as Chinese text joins),
- * simplified characters, ASCII digits and letters, Chinese punctuation, no spaces inside Chinese
- * text or between a number and its unit (`3 月底前` → `3月底前`, `２０２３年` → `2023年`).
+ * simplified characters, ASCII digits and letters, no spaces inside Chinese text or between a
+ * number and its unit (`3 月底前` → `3月底前`, `２０２３年` → `2023年`). ASCII punctuation is not
+ * widened here (the scanners treat `,` `;` `(` like `，` `；` `（`): widening is the costliest step
+ * of the line normaliser, and text from the parser is already widened.
  */
 export function scanForm(text: string): string {
-  return normalizeLine(text.replace(/[\r\n]+/g, ''));
+  return closeSpaces(halfWidthAlnum(simplifyText(text.replace(/[\r\n]+/g, ''))));
 }
 
 export function isAsciiDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
+/** Characters a number can start with (百 for 百分之 too). */
+export const NUMBER_START = `0123456789${CN_DIGIT}${CN_ZERO}十百千`;
+
+/**
+ * A table over UTF-16 code units: membership costs one array read. Scanners keep their own table
+ * of the characters a reading can start at, and skip every other character without a call.
+ */
+export function charTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+const CN_NUMERALS = charTable([...CN_DIGIT, ...CN_ZERO, ...Object.keys(CN_UNIT)]);
+
 export function isCnNumeral(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && (CN_DIGIT.includes(ch) || CN_ZERO.includes(ch) || CN_UNIT[ch] !== undefined);
+  return ch !== undefined && ch !== '' && CN_NUMERALS[ch.charCodeAt(0)] === 1;
 }
 
 export function isAsciiLetter(ch: string | undefined): boolean {
@@ -134,21 +151,26 @@ export function wordBefore(t: string, i: number, words: readonly string[]): stri
   return null;
 }
 
+/** The characters the words start with: a scanner asks wordAt only where one of them stands. */
+export function firstChars(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map((w) => w[0]!));
+}
+
 /** Sorts a word list longest first, so that wordAt/wordBefore prefer 不超过 to 超过 and 超过 to 超. */
 export function longestFirst(words: readonly string[]): readonly string[] {
   return [...new Set(words)].sort((a, b) => b.length - a.length);
 }
 
 /** Ends a clause: the marks between which a deadline or a target is read. */
-const CLAUSE_BREAK = '，。；：、！？（）()〔〕【】《》“”\n';
+const CLAUSE_BREAK = charTable('，。；：、！？（）〔〕【】《》“”,;:!?()[]\n');
 
 export function isClauseBreak(ch: string | undefined): boolean {
-  return ch === undefined || ch === '' || CLAUSE_BREAK.includes(ch);
+  return ch === undefined || ch === '' || CLAUSE_BREAK[ch.charCodeAt(0)] === 1;
 }
 
 /** Ends a sentence: a target's year (到2025年，…) holds until here. */
 export function isSentenceBreak(ch: string | undefined): boolean {
-  return ch === '。' || ch === '；' || ch === '！' || ch === '？' || ch === '\n';
+  return ch === '。' || ch === '；' || ch === '！' || ch === '？' || ch === ';' || ch === '!' || ch === '?' || ch === '\n';
 }
 
 /** Start of the clause that holds position `i`, looking back at most `limit` characters. */
@@ -163,4 +185,11 @@ export function clauseEnd(t: string, i: number, limit: number): number {
   let k = i;
   while (k < t.length && k - i < limit && !isClauseBreak(t[k])) k++;
   return k;
+}
+
+/** Index of `word` starting in [from, from + limit), or -1: indexOf without running to the end of a long text. */
+export function indexWithin(t: string, word: string, from: number, limit: number): number {
+  const stop = Math.min(t.length, from + limit);
+  for (let k = from; k < stop; k++) if (t.startsWith(word, k)) return k;
+  return -1;
 }

@@ -101,20 +101,29 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
   let pendingNode: OutlineItem | null | undefined;
   let lastHeading: string | null = null;
 
+  // A clause's own deadline words win; the task's text gives one only when it says by when the
+  // task is done (a date, 年内, 长期推进, 每月…): a period in its text (压缩至1个工作日以内,
+  // 15个工作日内作出批复) is a rule the task sets, not its due date.
+  const deadlineOf = (clause: Clause, text: string): Deadline | null => {
+    const fromClause = clause.deadline === null ? null : context.deadline(clause.deadline);
+    if (fromClause !== null) return fromClause;
+    const fromText = context.deadline(text);
+    return fromText !== null && fromText.kind !== 'relative' ? fromText : null;
+  };
   const unitsOf = (names: readonly UnitName[]): Unit[] => names.map((u) => context.resolve(u.name));
   const close = (text: string, path: string[], clause: Clause, line: number): void => {
     const responsible = mergeUnits([...clause.responsible], standing);
-    const words = clause.deadline ?? text;
     const task: Task = {
       text,
       path,
       leads: unitsOf(clause.leads),
       responsible: unitsOf(responsible),
       cooperating: unitsOf(clause.cooperating),
-      deadline: context.deadline(words) ?? (clause.deadline === null ? null : context.deadline(text)),
+      deadline: deadlineOf(clause, text),
       targets: context.targets(text),
       line,
     };
+    if (task.deadline?.uncertain) warnings.push({ code: 'deadline-uncertain', message: `完成时限“${task.deadline.text}”：${task.deadline.uncertain}`, line });
     tasks.push(task);
   };
 

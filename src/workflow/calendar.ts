@@ -1,0 +1,189 @@
+// The official calendar (法定节假日 and 调休): which days are working days, and date arithmetic on
+// 'YYYY-MM-DD' strings.
+//
+// The holiday data is chinese-days' own JSON export (dist/chinese-days.json, built by the library
+// from the State Council's yearly notices). We read that data rather than call the library's
+// isWorkday: the library takes the weekday from the *local* time zone after parsing the string as
+// UTC, so on a machine west of Greenwich it calls Monday 2024-02-05 a rest day. Here every date is a
+// calendar date computed in UTC, so the answer does not depend on where the server runs.
+//
+// A year the data does not cover has no known arrangement yet (the notice for year Y appears in
+// November of Y-1). Guessing "weekends only" there would be silently wrong around every holiday,
+// so such dates raise CalendarRangeError unless the caller asks for the weekend fallback explicitly.
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { daysInMonth } from '../parse/dates.ts';
+
+/** A calendar date written YYYY-MM-DD (no time, no zone). */
+export type IsoDate = string;
+
+interface HolidayData {
+  /** Rest days of an official holiday (weekends inside the holiday included): date → "English,中文,天数". */
+  holidays: Record<string, string>;
+  /** Weekend days that are working days (调休上班): date → the holiday they make up for. */
+  workdays: Record<string, string>;
+}
+
+const HOLIDAYS = (data as HolidayData).holidays;
+const MAKEUP_WORKDAYS = (data as HolidayData).workdays;
+
+/** The first and last year whose holiday arrangement the data holds. */
+const COVERED = (() => {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const key of Object.keys(HOLIDAYS)) {
+    const year = Number(key.slice(0, 4));
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
+  return { first, last };
+})();
+
+/** A date outside the years whose holiday arrangement is known. */
+export class CalendarRangeError extends RangeError {
+  readonly date: IsoDate;
+  constructor(date: IsoDate) {
+    super(`${date} 超出节假日安排的收录范围（${COVERED.first}—${COVERED.last}年），无法判断是否为工作日`);
+    this.name = 'CalendarRangeError';
+    this.date = date;
+  }
+}
+
+export interface CalendarOptions {
+  /**
+   * What to do with a date whose year's arrangement is not known: 'error' (the default) throws
+   * CalendarRangeError; 'weekends' treats Monday–Friday as working days, which is right except
+   * around holidays — for callers that mark such results as provisional.
+   */
+  outside?: 'error' | 'weekends';
+}
+
+export function calendarCoverage(): { from: IsoDate; to: IsoDate } {
+  return { from: `${COVERED.first}-01-01`, to: `${COVERED.last}-12-31` };
+}
+
+/** True when the official arrangement for the date's year is known. */
+export function isCovered(date: IsoDate): boolean {
+  const { year } = parseIsoDate(date);
+  return year >= COVERED.first && year <= COVERED.last;
+}
+
+interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Reads a YYYY-MM-DD date and checks that it exists (2023-02-29 does not). */
+export function parseIsoDate(date: IsoDate): Ymd {
+  if (typeof date !== 'string' || date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`日期格式应为 YYYY-MM-DD：${String(date)}`);
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`不存在的日期：${date}`);
+  }
+  return { year, month, day };
+}
+
+export function formatIsoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The last day of a month: lastDayOfMonth(2024, 2) → '2024-02-29'. */
+export function lastDayOfMonth(year: number, month: number): IsoDate {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`月份应为 1—12：${month}`);
+  return formatIsoDate(year, month, daysInMonth(year, month));
+}
+
+const DAY_MS = 86_400_000;
+
+function toEpochDay(date: IsoDate): number {
+  const { year, month, day } = parseIsoDate(date);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function fromEpochDay(n: number): IsoDate {
+  const d = new Date(n * DAY_MS);
+  return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function weekday(date: IsoDate): number {
+  const w = new Date(toEpochDay(date) * DAY_MS).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+/** Days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
+
+export function addCalendarDays(date: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n)) throw new RangeError(`天数应为整数：${n}`);
+  return fromEpochDay(toEpochDay(date) + n);
+}
+
+/**
+ * Months later, the way 《民法典》第二百零二条 counts a period in months: the same day of the
+ * month it ends in, or that month's last day when it has no such day (01-31 + 1 month → 02-28/29).
+ */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n)) throw new RangeError(`月数应为整数：${n}`);
+  const { year, month, day } = parseIsoDate(date);
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** True on a working day of the official calendar: Monday–Friday that is no holiday, or a 调休 weekend day. */
+export function isWorkingDay(date: IsoDate, options: CalendarOptions = {}): boolean {
+  const { year } = parseIsoDate(date);
+  if (year < COVERED.first || year > COVERED.last) {
+    if (options.outside !== 'weekends') throw new CalendarRangeError(date);
+    return weekday(date) <= 5;
+  }
+  if (MAKEUP_WORKDAYS[date] !== undefined) return true;
+  return weekday(date) <= 5 && HOLIDAYS[date] === undefined;
+}
+
+/** The official holiday a date belongs to (春节, 国庆节 …), or null; a 调休 working day names the holiday it serves. */
+export function holidayName(date: IsoDate): string | null {
+  parseIsoDate(date);
+  const entry = HOLIDAYS[date] ?? MAKEUP_WORKDAYS[date];
+  if (entry === undefined) return null;
+  // "Spring Festival,春节,4": the Chinese name is the second field.
+  return entry.split(',')[1] ?? entry;
+}
+
+/**
+ * The n-th working day after `start`: the start day itself is never counted, the first day that
+ * can count is the day after it (《民法典》第二百零一条: 开始的当日不计入). So a notice issued on a
+ * Friday with "5个工作日内" is due on the following Friday, and 0 gives `start` unchanged. A
+ * negative n counts back (the n-th working day before start), for reminders ahead of a due date.
+ */
+export function addWorkingDays(start: IsoDate, n: number, options: CalendarOptions = {}): IsoDate {
+  if (!Number.isInteger(n)) throw new RangeError(`工作日数应为整数：${n}`);
+  const step = n < 0 ? -1 : 1;
+  let remaining = Math.abs(n);
+  let day = toEpochDay(start);
+  while (remaining > 0) {
+    day += step;
+    if (isWorkingDay(fromEpochDay(day), options)) remaining--;
+  }
+  return fromEpochDay(day);
+}
+
+/** The date itself when it is a working day, else the last working day before it. */
+export function workingDayOnOrBefore(date: IsoDate, options: CalendarOptions = {}): IsoDate {
+  let day = toEpochDay(date);
+  while (!isWorkingDay(fromEpochDay(day), options)) day--;
+  return fromEpochDay(day);
+}
+
+/** The date itself when it is a working day, else the first working day after it. */
+export function workingDayOnOrAfter(date: IsoDate, options: CalendarOptions = {}): IsoDate {
+  let day = toEpochDay(date);
+  while (!isWorkingDay(fromEpochDay(day), options)) day++;
+  return fromEpochDay(day);
+}
