@@ -30,6 +30,14 @@ const ROLE_LABEL = /^(牵头|主体责任|主要责任|责任|配合|协办|协�
 const DEADLINE_LABEL = /^(完成时限|完成时间|办结时限|时限要求|时间要求|时间节点|时限)[：:]/;
 const OPENERS = '（(〔【[';
 
+/** Per UTF-16 code: 1 for a clause's opening bracket, 2 for a mark after which a rule or label may start. */
+const SCAN_KIND = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of OPENERS) table[ch.charCodeAt(0)] = 1;
+  for (const ch of '。；）】〕)') table[ch.charCodeAt(0)] = 2;
+  return table;
+})();
+
 function roleOfLabel(word: string): Role {
   if (/^(牵头|主办|承办)/.test(word)) return 'leads';
   if (/^(配合|协办|协助|参与)/.test(word)) return 'cooperating';
@@ -44,26 +52,38 @@ function labelAt(text: string, i: number): RegExpExecArray | null {
 
 const CLAUSE_CLOSERS = '）)〕】]';
 
+/** Per UTF-16 code: 1 for an opening mark, 2 for a closing one (a table, so the scan is a lookup per character). */
+const BRACKET_KIND = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const [open, close] of Object.entries(CLOSER_OF)) {
+    table[open.charCodeAt(0)] = 1;
+    table[close.charCodeAt(0)] = 2;
+  }
+  return table;
+})();
+
 /**
- * For every opening bracket of `text`, the offset of its closer (-1 when it has none), in one
- * pass with a stack, so that a line of a hundred thousand unclosed brackets costs no more than one.
+ * For every opening bracket of `text` that is closed, the offset of its closer, in one pass with
+ * a stack, so that a line of a hundred thousand unclosed brackets costs no more than one.
  * A clause opened with （ and closed with 〕 (or the reverse) still pairs: within the clause
  * brackets, a closer that is not the expected one closes the innermost open bracket.
  */
-function matchBrackets(text: string): Int32Array {
-  const match = new Int32Array(text.length).fill(-1);
+function matchBrackets(text: string): Map<number, number> {
+  const match = new Map<number, number>();
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (CLOSER_OF[ch] !== undefined) {
+    const kind = BRACKET_KIND[text.charCodeAt(i)];
+    if (kind === 0) continue;
+    if (kind === 1) {
       stack.push(i);
       continue;
     }
     const top = stack[stack.length - 1];
     if (top === undefined) continue;
+    const ch = text[i]!;
     const expected = CLOSER_OF[text[top]!]!;
     if (ch === expected || (CLAUSE_CLOSERS.includes(ch) && CLAUSE_CLOSERS.includes(expected))) {
-      match[top] = i;
+      match.set(top, i);
       stack.pop();
     }
   }
@@ -132,12 +152,17 @@ function looksLikeUnitName(name: string): boolean {
   return name.length >= 2 && name.length <= 40 && /(局|委|办|院|会|中心|队|所|部|室|厅|社|行|司|政府|单位|部门|机构|党组）|公司|联|团|站|馆|校|处|署|关|组|区|旗|县|市|盟)$/.test(name);
 }
 
+/** Words without which a paragraph holds no clause (labels, inline roles, standing rules, deadlines). */
+const CLAUSE_WORDS = /单位|部门|牵头|负责|配合|协办|协助|参与|按职责|时限|完成时间|时间节点|以下/;
+
 /** A sentence longer than this is no standing rule (and is not searched for one). */
 const MAX_RULE_SENTENCE = 300;
 
 /** All responsibility clauses of a paragraph, in order. One pass; every lookup ahead is amortised. */
 export function findClauses(text: string): Clause[] {
   const clauses: Clause[] = [];
+  // Most paragraphs name no role at all: one scan for the words every clause form needs.
+  if (!CLAUSE_WORDS.test(text)) return clauses;
   const match = matchBrackets(text);
   // The next 。 at or after a position, found again only when the scan has passed the last one.
   let stop = -2;
@@ -147,10 +172,15 @@ export function findClauses(text: string): Clause[] {
   };
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (OPENERS.includes(ch)) {
+    const kind = SCAN_KIND[text.charCodeAt(i)]!;
+    const afterBreak = i === 0 || SCAN_KIND[text.charCodeAt(i - 1)] === 2;
+    if (kind === 0 && !afterBreak) {
+      i++;
+      continue;
+    }
+    if (kind === 1) {
       const label = labelAt(text, i + 1);
-      const close = match[i]!;
+      const close = match.get(i) ?? -1;
       if (label) {
         // A lost closing bracket: the clause runs to the end of its sentence or of the paragraph.
         let end = close;
@@ -176,7 +206,7 @@ export function findClauses(text: string): Clause[] {
         i = close + 1;
         continue;
       }
-    } else if ((i === 0 || '。；）】〕)'.includes(text[i - 1]!)) && text.startsWith('以下', i)) {
+    } else if (afterBreak && text.startsWith('以下', i)) {
       // A standing rule written as a sentence of its own: 以下各项任务均需…落实，不再列出。
       const s = nextStop(i);
       const end = s < 0 ? text.length : s + 1;
