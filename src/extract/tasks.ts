@@ -67,6 +67,20 @@ function mergeUnits(into: UnitName[], more: readonly UnitName[]): UnitName[] {
   return into;
 }
 
+/**
+ * Joins the paragraphs of one measure. A heading paragraph (二、全面排查风险隐患) ends without a stop;
+ * it gets one, so the heading does not run into the sentence after it.
+ */
+function joinParts(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (part === '') continue;
+    if (out !== '' && /[\p{Script=Han}A-Za-z0-9]$/u.test(out)) out += '。';
+    out += part;
+  }
+  return out;
+}
+
 /** Trims list punctuation left at the edges of a task's text. */
 function tidy(text: string): string {
   return text.replace(/^[，,、；;：:\s]+/, '').replace(/[，,、；;：:\s]+$/, '').trim();
@@ -183,7 +197,7 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         from = clause.end;
         continue;
       }
-      let taskText = tidy([...pending, text.slice(from, clause.start)].join(''));
+      let taskText = tidy(joinParts([...pending, text.slice(from, clause.start)]));
       pending = [];
       if (taskText === '' && node !== null) taskText = node.heading;
       if (!clause.closed) {
