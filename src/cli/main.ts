@@ -5,6 +5,9 @@ import { readInput, InputError } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
 import { summarize } from './summary.ts';
 import { registerTasksCommand } from './tasks.ts';
+import { registerImportCommand } from './import.ts';
+import { registerSearchCommand } from './search.ts';
+import { registerServeCommand } from './serve.ts';
 import { registerUnitsCommand } from './units.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -13,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .name('duban')
     .description('督办：读取公报、汇编与公文，形成可督办的任务')
+    .option('--db <path-or-url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 $DUBAN_DB 或 ./duban.db）')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -44,6 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   registerTasksCommand(program, (code) => (exitCode = code));
+  registerImportCommand(program, (code) => (exitCode = code));
+  registerSearchCommand(program, (code) => (exitCode = code));
+  registerServeCommand(program, (code) => (exitCode = code));
   registerUnitsCommand(program, (code) => (exitCode = code));
 
   try {

@@ -1,0 +1,59 @@
+// `duban --db … import PATH…`: files and folders into the store, one transaction per file.
+// A progress bar on stderr when it is a terminal, one line per file otherwise (logs, tests).
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { openStore, StoreError } from '../store/open.ts';
+import { importPaths, type ImportOutcome } from '../store/import.ts';
+import { storeTarget } from './store-target.ts';
+
+const STATUS_WORD: Record<ImportOutcome['status'], string> = { imported: '已导入', replaced: '已更新', unchanged: '未变化', failed: '失败' };
+
+function describe(o: ImportOutcome): string {
+  if (o.status === 'failed' || o.status === 'unchanged') return `${STATUS_WORD[o.status]}：${o.path}${o.message ? `：${o.message}` : ''}`;
+  const parts = [`公文 ${o.documents ?? 0} 份`, `任务 ${o.tasks ?? 0} 项`, `任免 ${o.appointments ?? 0} 条`, `大事记 ${o.chronicle ?? 0} 条`];
+  return `${STATUS_WORD[o.status]}：${o.path}（${parts.join('，')}）`;
+}
+
+export function registerImportCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('import')
+    .description('导入文件或文件夹（.txt .docx .pdf .html）到数据库；同一文件重复导入不会重复，文件改动后重新导入会替换旧内容')
+    .argument('<paths...>', '文件或文件夹')
+    .action(async (paths: string[], _opts: unknown, command: Command) => {
+      let store;
+      try {
+        store = await openStore(storeTarget(command));
+      } catch (e) {
+        if (!(e instanceof StoreError)) throw e;
+        process.stderr.write(`duban: ${e.message}\n`);
+        setExit(2);
+        return;
+      }
+      const tty = process.stderr.isTTY === true;
+      const bar = tty ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+      const failures: ImportOutcome[] = [];
+      try {
+        const outcomes = await importPaths(store, paths, {
+          onStart: (total) => bar?.start(total, 0, { file: '' }),
+          onFile: (o) => {
+            if (o.status === 'failed') failures.push(o);
+            if (bar) {
+              bar.increment({ file: o.name });
+              if (o.status === 'failed') bar.updateETA();
+            } else process.stderr.write(`${describe(o)}\n`);
+          },
+        });
+        bar?.stop();
+        if (bar) for (const f of failures) process.stderr.write(`${describe(f)}\n`);
+        const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+        const documents = outcomes.reduce((n, o) => n + (o.documents ?? 0), 0);
+        process.stderr.write(
+          `共 ${outcomes.length} 个文件：导入 ${count('imported')}，更新 ${count('replaced')}，未变化 ${count('unchanged')}，失败 ${count('failed')}；公文 ${documents} 份（${store.label}）\n`,
+        );
+        if (failures.length > 0) setExit(outcomes.length === failures.length ? 2 : 1);
+      } finally {
+        bar?.stop();
+        await store.close();
+      }
+    });
+}

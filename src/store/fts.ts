@@ -1,0 +1,166 @@
+// The two full-text engines behind one pair of functions: write index rows, run a match.
+// SQLite: a contentless FTS5 table keyed by search_entries.id, ranked by its bm25().
+// PostgreSQL: a tsvector column on search_entries with a GIN index, ranked by ts_rank_cd with
+// length normalisation (PostgreSQL has no BM25; this is the closest it ships).
+// Both see the same application-made tokens (tokens.ts), so they find the same rows.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from './dialect.ts';
+import type { Database, SearchEntryTable } from './schema.ts';
+import { indexTokens } from './tokens.ts';
+import type { Insertable } from 'kysely';
+
+/** Title matches weigh this much more than body matches (FTS5 bm25 column weight). */
+export const TITLE_WEIGHT = 8;
+/**
+ * PostgreSQL keeps token positions only up to 16383: a phrase further into a document would
+ * never match. Long texts are indexed in chunks of at most this many tokens, one row each.
+ */
+const PG_CHUNK_TOKENS = 12_000;
+
+export interface IndexRow {
+  entry: Insertable<SearchEntryTable>;
+  /** Text whose matches weigh most (title, 文号, a chronicle entry's date). */
+  title: string;
+  body: string;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Splits a token string into chunks of at most PG_CHUNK_TOKENS tokens. */
+function chunks(tokens: string): string[] {
+  const parts = tokens.split(' ');
+  if (parts.length <= PG_CHUNK_TOKENS) return [tokens];
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += PG_CHUNK_TOKENS) out.push(parts.slice(i, i + PG_CHUNK_TOKENS).join(' '));
+  return out;
+}
+
+const BATCH = 200;
+
+/** Adds rows to search_entries and the engine's index. */
+export async function writeIndex(db: Db, dialect: Dialect, rows: readonly IndexRow[]): Promise<void> {
+  if (dialect === 'sqlite') {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      const ids = await db.insertInto('search_entries').values(batch.map((r) => r.entry)).returning('id').execute();
+      // RETURNING order is not promised by SQLite; ids are increasing within one statement, so
+      // sorting restores the order of the VALUES list.
+      const sorted = ids.map((r) => r.id).sort((a, b) => a - b);
+      const values = batch.map((r, k) => sql`(${sorted[k]!}, ${indexTokens(r.title)}, ${indexTokens(r.body)})`);
+      await sql`INSERT INTO search_fts(rowid, title, body) VALUES ${sql.join(values)}`.execute(db);
+    }
+    return;
+  }
+  const expanded: { entry: Insertable<SearchEntryTable>; title: string; body: string }[] = [];
+  for (const r of rows) {
+    const title = indexTokens(r.title);
+    for (const body of chunks(indexTokens(r.body))) expanded.push({ entry: r.entry, title, body });
+  }
+  for (let i = 0; i < expanded.length; i += BATCH) {
+    const batch = expanded.slice(i, i + BATCH);
+    await (db as unknown as Kysely<Database & { search_entries: SearchEntryTable & { tsv: unknown } }>)
+      .insertInto('search_entries')
+      .values(
+        batch.map((r) => ({
+          ...r.entry,
+          tsv: sql`setweight(to_tsvector('simple', ${r.title}), 'A') || setweight(to_tsvector('simple', ${r.body}), 'D')`,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface MatchFilters {
+  kinds?: readonly string[];
+  issuer?: string;
+  year?: number;
+  docKind?: string;
+  unit?: string;
+  /** Only entries of documents with this validity on `asOf` (documents and their tasks). */
+  validity?: 'valid' | 'expired' | 'repealed' | 'pending';
+  asOf: string;
+}
+
+export interface MatchRow {
+  id: number;
+  kind: string;
+  ref_id: number;
+  document_id: number | null;
+  source_file_id: number;
+  title: string;
+  date: string | null;
+  /** Higher is better on both engines. */
+  score: number;
+}
+
+function hasFilters(f: MatchFilters): boolean {
+  return Boolean(f.kinds?.length || f.issuer || f.year !== undefined || f.docKind || f.unit || f.validity);
+}
+
+/** SQL for the validity of document `d` on `asOf` (same rules as links/validity.ts validityStatus). */
+export function validitySql(docAlias: string, asOf: string) {
+  return sql<string>`CASE
+    WHEN EXISTS (SELECT 1 FROM document_links l WHERE l.to_document_id = ${sql.ref(`${docAlias}.id`)} AND l.relation = 'repeals') THEN 'repealed'
+    WHEN ${sql.ref(`${docAlias}.valid_until`)} IS NOT NULL AND ${sql.ref(`${docAlias}.valid_until`)} < ${asOf} THEN 'expired'
+    WHEN ${sql.ref(`${docAlias}.valid_from`)} IS NOT NULL AND ${sql.ref(`${docAlias}.valid_from`)} > ${asOf} THEN 'pending'
+    ELSE 'valid' END`;
+}
+
+function filterSql(f: MatchFilters) {
+  const parts = [sql`1 = 1`];
+  if (f.kinds?.length) parts.push(sql`e.kind IN (${sql.join(f.kinds.map((k) => sql`${k}`))})`);
+  if (f.issuer) parts.push(sql`e.issuer_text LIKE ${`%${f.issuer}%`}`);
+  if (f.year !== undefined) parts.push(sql`e.year = ${f.year}`);
+  if (f.docKind) parts.push(sql`(e.doc_kind = ${f.docKind} OR e.issued_kind = ${f.docKind})`);
+  if (f.unit) parts.push(sql`e.units LIKE ${`%${f.unit}%`}`);
+  if (f.validity) {
+    parts.push(sql`e.document_id IS NOT NULL AND EXISTS (SELECT 1 FROM documents vd WHERE vd.id = e.document_id AND ${validitySql('vd', f.asOf)} = ${f.validity})`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+/**
+ * The best `limit` entries for an engine query (FTS5 MATCH text or tsquery text), best first.
+ * Without filters SQLite ranks inside the index first and joins only the rows it returns.
+ */
+export async function matchEntries(db: Db, dialect: Dialect, engineQuery: string, filters: MatchFilters, limit: number, offset = 0): Promise<MatchRow[]> {
+  if (dialect === 'sqlite') {
+    const rank = sql`bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0)`;
+    const q = hasFilters(filters)
+      ? sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, -${rank} AS score
+          FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
+          WHERE search_fts MATCH ${engineQuery} AND ${filterSql(filters)}
+          ORDER BY ${rank} LIMIT ${limit} OFFSET ${offset}`
+      : sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, -m.r AS score
+          FROM (SELECT rowid AS id, ${rank} AS r FROM search_fts WHERE search_fts MATCH ${engineQuery} ORDER BY r LIMIT ${limit} OFFSET ${offset}) m
+          JOIN search_entries e ON e.id = m.id ORDER BY m.r`;
+    return (await q.execute(db)).rows;
+  }
+  // Long documents are several rows (chunks): fetch more and keep each entry's best chunk.
+  const rows = (
+    await sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date,
+          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.tsv, q, 1) AS score
+        FROM search_entries e, to_tsquery('simple', ${engineQuery}) q
+        WHERE e.tsv @@ q AND ${filterSql(filters)}
+        ORDER BY score DESC LIMIT ${(limit + offset) * 2}`.execute(db)
+  ).rows;
+  const seen = new Set<string>();
+  const unique: MatchRow[] = [];
+  for (const r of rows) {
+    const key = `${r.kind}:${r.ref_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push({ ...r, score: Number(r.score) });
+  }
+  return unique.slice(offset, offset + limit);
+}
+
+/** The engine alone: the same query straight on its index, ids and rank only (benchmark baseline). */
+export async function rawEngineMatch(db: Db, dialect: Dialect, engineQuery: string, limit: number): Promise<number[]> {
+  if (dialect === 'sqlite') {
+    const r = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${engineQuery} ORDER BY bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0) LIMIT ${limit}`.execute(db);
+    return r.rows.map((x) => x.id);
+  }
+  const r = await sql<{ id: number }>`SELECT id FROM search_entries, to_tsquery('simple', ${engineQuery}) q WHERE tsv @@ q ORDER BY ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, q, 1) DESC LIMIT ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}

@@ -1,0 +1,155 @@
+// Import of files into the store, one transaction per file:
+//   - a file whose bytes are already in the store (same SHA-256) changes nothing;
+//   - a file at a path imported before, with new bytes, replaces what was derived from it;
+//   - a file that cannot be read or parsed is reported and skipped, the others go on;
+//   - reading and parsing happen before the transaction, so a killed process leaves at most one
+//     uncommitted transaction, which the engine rolls back: the store is as before that file.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { InputError, readBytes } from '../input/read.ts';
+import { parseText } from '../parse/index.ts';
+import type { ParseResult } from '../types.ts';
+import { deriveFile, type DerivedFile } from './derive.ts';
+import type { Store } from './open.ts';
+import { deleteSourceFile, writeFile, type WriteCounts } from './writer.ts';
+
+export type ImportStatus = 'imported' | 'replaced' | 'unchanged' | 'failed';
+
+export interface ImportOutcome extends Partial<WriteCounts> {
+  path: string;
+  name: string;
+  status: ImportStatus;
+  /** Why a file failed, or what an unchanged file duplicates; Chinese, for the user. */
+  message?: string;
+  warnings?: number;
+}
+
+export interface ImportHooks {
+  /** Called inside the file's transaction after all rows are written, before commit (tests use it to die mid-import). */
+  beforeCommit?: (path: string) => Promise<void> | void;
+}
+
+/** Extensions picked up when walking a folder; files named explicitly are tried whatever their name. */
+const IMPORTABLE = new Set(['.txt', '.text', '.docx', '.pdf', '.html', '.htm', '.shtml', '.xhtml']);
+
+/** Expands folders (recursively, sorted, hidden entries skipped) into files. */
+export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; errors: ImportOutcome[] }> {
+  const files: string[] = [];
+  const errors: ImportOutcome[] = [];
+  const walk = async (dir: string) => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && IMPORTABLE.has(extname(e.name).toLowerCase())) files.push(p);
+    }
+  };
+  for (const p of paths) {
+    const abs = resolve(p);
+    try {
+      const info = await stat(abs);
+      if (info.isDirectory()) await walk(abs);
+      else files.push(abs);
+    } catch (e) {
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      errors.push({ path: abs, name: basename(abs), status: 'failed', message: missing ? '文件或文件夹不存在' : `无法读取：${(e as Error).message}` });
+    }
+  }
+  return { files: [...new Set(files)], errors };
+}
+
+function understood(r: ParseResult): number {
+  return r.documents.length + r.appointments.length + r.chronicle.length + (r.routingSlip ? 1 : 0);
+}
+
+function failure(path: string, message: string): ImportOutcome {
+  return { path, name: basename(path), status: 'failed', message };
+}
+
+/** Imports one file (see the module comment). Never throws for a bad file; store errors do throw. */
+export async function importFile(store: Store, filePath: string, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+  const path = resolve(filePath);
+  const name = basename(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return failure(path, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取：${(e as Error).message}`);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const same = await store.db.selectFrom('source_files').select(['id', 'path']).where('content_hash', '=', hash).executeTakeFirst();
+  if (same && same.path === path) return { path, name, status: 'unchanged' };
+
+  let result: ParseResult;
+  let format: string;
+  let derived: DerivedFile;
+  try {
+    const input = await readBytes(bytes, name);
+    format = input.format;
+    result = parseText(input.text, name);
+    result.warnings.unshift(...input.warnings);
+    if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
+    derived = deriveFile(input.text, result);
+  } catch (e) {
+    if (e instanceof InputError) return failure(path, e.message);
+    return failure(path, `解析失败：${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  return store.db.transaction().execute(async (trx) => {
+    const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
+    const now = new Date().toISOString();
+    if (same) {
+      // The bytes are in the store under another path. The file here now duplicates that one:
+      // what this path held before goes, nothing new is written.
+      if (previous) {
+        await deleteSourceFile(trx, previous.id);
+        await trx.insertInto('audit_events').values({ at: now, actor: 'import', action: 'remove', entity: 'source_file', entity_id: previous.id, before: JSON.stringify({ path, hash: previous.content_hash }), after: JSON.stringify({ duplicateOf: same.path }) }).execute();
+      }
+      return { path, name, status: 'unchanged' as const, message: `内容与已导入的 ${same.path} 相同` };
+    }
+    if (previous) await deleteSourceFile(trx, previous.id);
+    const { sourceId, ...counts } = await writeFile(trx, store.dialect, { path, name, hash, format, size: bytes.length, importedAt: now }, derived);
+    await trx
+      .insertInto('audit_events')
+      .values({
+        at: now,
+        actor: 'import',
+        action: previous ? 'replace' : 'import',
+        entity: 'source_file',
+        entity_id: sourceId,
+        before: previous ? JSON.stringify({ path, hash: previous.content_hash }) : null,
+        after: JSON.stringify({ path, hash, ...counts }),
+      })
+      .execute();
+    await hooks.beforeCommit?.(path);
+    return { path, name, status: previous ? ('replaced' as const) : ('imported' as const), warnings: result.warnings.length, ...counts };
+  });
+}
+
+export interface ImportProgress {
+  /** Called once with the number of files found. */
+  onStart?: (total: number) => void;
+  /** Called after each file (including the ones that failed). */
+  onFile?: (outcome: ImportOutcome, done: number, total: number) => void;
+}
+
+/** Imports files and folders; returns one outcome per file, failures included. */
+export async function importPaths(store: Store, paths: readonly string[], progress: ImportProgress = {}, hooks: ImportHooks = {}): Promise<ImportOutcome[]> {
+  const { files, errors } = await collectFiles(paths);
+  const total = files.length + errors.length;
+  progress.onStart?.(total);
+  const outcomes: ImportOutcome[] = [];
+  for (const e of errors) {
+    outcomes.push(e);
+    progress.onFile?.(e, outcomes.length, total);
+  }
+  for (const f of files) {
+    const outcome = await importFile(store, f, hooks);
+    outcomes.push(outcome);
+    progress.onFile?.(outcome, outcomes.length, total);
+  }
+  return outcomes;
+}

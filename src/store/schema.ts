@@ -1,0 +1,202 @@
+// Row types of the store, as Kysely sees them. The same columns on SQLite and PostgreSQL:
+// dates are ISO text (YYYY-MM-DD; chronicle days without a year are --MM-DD, which no date
+// type holds), JSON is text, flags are 0/1 integers — so both dialects return the same values
+// and no code branches on what the driver hands back.
+import type { ColumnType, Generated } from 'kysely';
+
+/** Text holding JSON; written and read as a string, parsed by the caller that needs it. */
+export type Json = string;
+
+export interface SourceFileTable {
+  id: Generated<number>;
+  /** Absolute path the file was imported from: the identity for re-import. */
+  path: string;
+  name: string;
+  /** SHA-256 of the file's bytes, hex. */
+  content_hash: string;
+  /** txt | docx | pdf | html */
+  format: string;
+  /** gazette | compilation | document | routed-document */
+  kind: string;
+  size: number;
+  imported_at: string;
+  warnings: Json;
+  /** The routing slip of a routed document (the incoming workflow will give it a table of its own). */
+  routing_slip: Json | null;
+}
+
+export interface IssueTable {
+  id: Generated<number>;
+  source_file_id: number;
+  title: string;
+  year: number | null;
+  number: number | null;
+  cumulative: number | null;
+  printed: string | null;
+  publisher: string | null;
+  toc: Json;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  source_file_id: number;
+  issue_id: number | null;
+  /** Position of the document in its file, from 0. */
+  seq: number;
+  doc_number: string | null;
+  title: string;
+  /** Title without punctuation and spaces: what a 《title》 reference is matched against. */
+  title_key: string;
+  /** Key of the text a cover notice issues (关于印发《X》的通知 → X), null otherwise. */
+  issued_title_key: string | null;
+  /** 文种 at the end of the title (通知, 意见 …). */
+  doc_kind: string | null;
+  /** 文种 of the issued text (方案 of 关于印发…方案的通知). */
+  issued_kind: string | null;
+  issuers: Json;
+  /** Issuers joined with 、 for filtering. */
+  issuer_text: string;
+  date: string | null;
+  year: number | null;
+  recipients: Json;
+  publicity: string | null;
+  attachments: Json;
+  distribution: Json;
+  groups: Json;
+  outline: Json;
+  /** The document's text, reflowed into paragraphs (one per line). */
+  body: string;
+  line: number;
+  end_line: number;
+  valid_from: string | null;
+  valid_until: string | null;
+  /** 1 when the title says 暂行 or 试行. */
+  provisional: number;
+  /** The sentence validity was read from, for the reader to check. */
+  validity_note: string | null;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  document_id: number;
+  seq: number;
+  text: string;
+  path: Json;
+  deadline_kind: string | null;
+  deadline_date: string | null;
+  deadline_text: string | null;
+  deadline: Json | null;
+  targets: Json;
+  /** extracted → (workflow) confirmed, in-progress, done … */
+  status: ColumnType<string, string | undefined, string>;
+}
+
+export interface TaskUnitTable {
+  id: Generated<number>;
+  task_id: number;
+  /** lead | responsible | cooperating */
+  role: string;
+  seq: number;
+  /** As written, with the implied level prefix. */
+  name: string;
+  canonical: string | null;
+  unit_id: number | null;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  name: string;
+  level: string | null;
+  parent_id: number | null;
+  jurisdiction: string | null;
+}
+
+export interface UnitAliasTable {
+  id: Generated<number>;
+  unit_id: number;
+  alias: string;
+}
+
+export interface AppointmentTable {
+  id: Generated<number>;
+  source_file_id: number;
+  seq: number;
+  batch: string | null;
+  person: string;
+  action: string;
+  post: string;
+  probation: number;
+  retired: string | null;
+  years: number | null;
+  notes: Json;
+  line: number;
+}
+
+export interface ChronicleTable {
+  id: Generated<number>;
+  source_file_id: number;
+  seq: number;
+  date: string;
+  end_date: string | null;
+  text: string;
+  line: number;
+}
+
+export interface DocumentLinkTable {
+  id: Generated<number>;
+  from_document_id: number;
+  seq: number;
+  /** cites | implements | repeals | continues */
+  relation: string;
+  target_doc_number: string | null;
+  target_title: string | null;
+  target_title_key: string | null;
+  /** The document referred to, when it is in the store; null while unresolved. */
+  to_document_id: number | null;
+  context: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before: Json | null;
+  after: Json | null;
+}
+
+/** One searchable thing: a document, a task, an appointment or a chronicle entry. */
+export interface SearchEntryTable {
+  id: Generated<number>;
+  /** document | task | appointment | chronicle */
+  kind: string;
+  source_file_id: number;
+  document_id: number | null;
+  /** Id of the row in the kind's own table. */
+  ref_id: number;
+  title: string;
+  date: string | null;
+  year: number | null;
+  doc_kind: string | null;
+  issued_kind: string | null;
+  issuer_text: string;
+  /** Units the entry names, |-separated with a leading and trailing | (filter by unit). */
+  units: string;
+}
+
+export interface Database {
+  source_files: SourceFileTable;
+  issues: IssueTable;
+  documents: DocumentTable;
+  tasks: TaskTable;
+  task_units: TaskUnitTable;
+  units: UnitTable;
+  unit_aliases: UnitAliasTable;
+  appointments: AppointmentTable;
+  chronicle_entries: ChronicleTable;
+  document_links: DocumentLinkTable;
+  audit_events: AuditEventTable;
+  search_entries: SearchEntryTable;
+}

@@ -1,0 +1,285 @@
+// Writes everything derived from one source file, inside the caller's transaction. Removing a
+// file's rows is one DELETE of its source_files row: every derived row hangs off it by a
+// cascading foreign key (and the SQLite index follows by trigger), so a replace cannot leave
+// orphans behind.
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { titleKey } from '../links/extract.ts';
+import type { Dialect } from './dialect.ts';
+import { appointmentText, chronicleDateText, taskUnits, unitsField, type DerivedFile } from './derive.ts';
+import { writeIndex, type IndexRow } from './fts.ts';
+import type { Database, TaskUnitTable } from './schema.ts';
+
+export interface SourceMeta {
+  path: string;
+  name: string;
+  hash: string;
+  format: string;
+  size: number;
+  importedAt: string;
+}
+
+export interface WriteCounts {
+  documents: number;
+  tasks: number;
+  appointments: number;
+  chronicle: number;
+  links: number;
+}
+
+type Trx = Transaction<Database>;
+const json = (v: unknown) => JSON.stringify(v);
+const BATCH = 300;
+
+async function insertInBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
+
+/** Removes a source file and everything derived from it. */
+export async function deleteSourceFile(trx: Trx, id: number): Promise<void> {
+  await trx.deleteFrom('source_files').where('id', '=', id).execute();
+}
+
+/** Ids of the directory units named canonically by the tasks, created when missing. */
+async function unitIds(trx: Trx, names: ReadonlySet<string>): Promise<Map<string, number>> {
+  const list = [...names];
+  const ids = new Map<string, number>();
+  if (list.length === 0) return ids;
+  await insertInBatches(list, (batch) =>
+    trx.insertInto('units').values(batch.map((name) => ({ name }))).onConflict((oc) => oc.column('name').doNothing()).execute(),
+  );
+  for (let i = 0; i < list.length; i += BATCH) {
+    const rows = await trx.selectFrom('units').select(['id', 'name']).where('name', 'in', list.slice(i, i + BATCH)).execute();
+    for (const r of rows) ids.set(r.name, r.id);
+  }
+  return ids;
+}
+
+export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, file: DerivedFile): Promise<WriteCounts & { sourceId: number }> {
+  const { result } = file;
+  const source = await trx
+    .insertInto('source_files')
+    .values({
+      path: meta.path,
+      name: meta.name,
+      content_hash: meta.hash,
+      format: meta.format,
+      kind: result.kind,
+      size: meta.size,
+      imported_at: meta.importedAt,
+      warnings: json(result.warnings),
+      routing_slip: result.routingSlip ? json(result.routingSlip) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const sourceId = source.id;
+
+  let issueId: number | null = null;
+  if (result.issue) {
+    const i = result.issue;
+    const row = await trx
+      .insertInto('issues')
+      .values({ source_file_id: sourceId, title: i.title, year: i.year, number: i.number, cumulative: i.cumulative, printed: i.printed, publisher: i.publisher, toc: json(i.toc) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    issueId = row.id;
+  }
+  const fileYear = result.issue?.year ?? null;
+  const index: IndexRow[] = [];
+  const canonicalNames = new Set<string>();
+  const pendingUnits: { taskId: number; units: Omit<Insertable<TaskUnitTable>, 'task_id' | 'unit_id'>[] }[] = [];
+  const newDocumentIds: number[] = [];
+  let taskCount = 0;
+  let linkCount = 0;
+
+  for (const [seq, d] of file.documents.entries()) {
+    const r = d.record;
+    const year = r.date ? Number(r.date.slice(0, 4)) : null;
+    const issuerText = r.issuer.join('、');
+    const doc = await trx
+      .insertInto('documents')
+      .values({
+        source_file_id: sourceId,
+        issue_id: issueId,
+        seq,
+        doc_number: r.docNumber,
+        title: r.title,
+        title_key: d.titleKey,
+        issued_title_key: d.issuedTitleKey,
+        doc_kind: d.docKind,
+        issued_kind: d.issuedKind,
+        issuers: json(r.issuer),
+        issuer_text: issuerText,
+        date: r.date,
+        year,
+        recipients: json(r.recipients),
+        publicity: r.publicity,
+        attachments: json(r.attachments),
+        distribution: json(r.distribution),
+        groups: json(r.groups),
+        outline: json(r.outline),
+        body: d.body,
+        line: r.line,
+        end_line: r.endLine,
+        valid_from: d.validity.validFrom,
+        valid_until: d.validity.validUntil,
+        provisional: d.validity.provisional ? 1 : 0,
+        validity_note: d.validity.note,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const documentId = doc.id;
+    newDocumentIds.push(documentId);
+    const filterFields = { source_file_id: sourceId, document_id: documentId, date: r.date, year, doc_kind: d.docKind, issued_kind: d.issuedKind, issuer_text: issuerText };
+
+    const allUnits = r.tasks.flatMap(taskUnits);
+    index.push({
+      entry: { ...filterFields, kind: 'document', ref_id: documentId, title: r.title, units: unitsField(allUnits) },
+      title: `${r.title} ${r.docNumber ?? ''}`,
+      body: d.body,
+    });
+
+    if (r.tasks.length > 0) {
+      const taskRows = await (async () => {
+        const out: { id: number; seq: number }[] = [];
+        await insertInBatches([...r.tasks.entries()], async (batch) => {
+          const ids = await trx
+            .insertInto('tasks')
+            .values(
+              batch.map(([k, t]) => ({
+                document_id: documentId,
+                seq: k,
+                text: t.text,
+                path: json(t.path),
+                deadline_kind: t.deadline?.kind ?? null,
+                deadline_date: t.deadline?.date ?? null,
+                deadline_text: t.deadline?.text ?? null,
+                deadline: t.deadline ? json(t.deadline) : null,
+                targets: json(t.targets),
+              })),
+            )
+            .returning(['id', 'seq'])
+            .execute();
+          out.push(...ids);
+        });
+        return out;
+      })();
+      const idOfSeq = new Map(taskRows.map((t) => [t.seq, t.id]));
+      for (const [k, t] of r.tasks.entries()) {
+        const taskId = idOfSeq.get(k)!;
+        const roles = [
+          ['lead', t.leads],
+          ['responsible', t.responsible],
+          ['cooperating', t.cooperating],
+        ] as const;
+        const units = roles.flatMap(([role, list]) => list.map((u, i) => ({ role, seq: i, name: u.name, canonical: u.canonical })));
+        for (const u of units) if (u.canonical) canonicalNames.add(u.canonical);
+        pendingUnits.push({ taskId, units });
+        index.push({
+          entry: { ...filterFields, kind: 'task', ref_id: taskId, title: r.title, units: unitsField(taskUnits(t)) },
+          title: '',
+          body: `${t.text} ${t.path.join('')} ${taskUnits(t).map((u) => u.name).join(' ')} ${t.deadline?.text ?? ''}`,
+        });
+      }
+      taskCount += r.tasks.length;
+    }
+
+    if (d.references.length > 0) {
+      await insertInBatches([...d.references.entries()], (batch) =>
+        trx
+          .insertInto('document_links')
+          .values(
+            batch.map(([k, ref]) => ({
+              from_document_id: documentId,
+              seq: k,
+              relation: ref.relation,
+              target_doc_number: ref.docNumber,
+              target_title: ref.title,
+              target_title_key: ref.title === null ? null : titleKey(ref.title),
+              to_document_id: null,
+              context: ref.context,
+            })),
+          )
+          .execute(),
+      );
+      linkCount += d.references.length;
+    }
+  }
+
+  const ids = await unitIds(trx, canonicalNames);
+  const unitRows = pendingUnits.flatMap((p) => p.units.map((u) => ({ ...u, task_id: p.taskId, unit_id: u.canonical ? ids.get(u.canonical) ?? null : null })));
+  await insertInBatches(unitRows, (batch) => trx.insertInto('task_units').values(batch).execute());
+
+  const fileFields = { source_file_id: sourceId, document_id: null, doc_kind: null, issued_kind: null, issuer_text: result.issue?.publisher ?? '' };
+  if (result.appointments.length > 0) {
+    const rows = result.appointments.map((a, seq) => ({
+      source_file_id: sourceId,
+      seq,
+      batch: a.batch,
+      person: a.person,
+      action: a.action,
+      post: a.post,
+      probation: a.probation ? 1 : 0,
+      retired: a.retired ?? null,
+      years: a.years ?? null,
+      notes: json(a.notes ?? []),
+      line: a.line,
+    }));
+    const inserted: { id: number; seq: number }[] = [];
+    await insertInBatches(rows, async (batch) => inserted.push(...(await trx.insertInto('appointments').values(batch).returning(['id', 'seq']).execute())));
+    for (const { id, seq } of inserted) {
+      const a = result.appointments[seq]!;
+      const text = appointmentText(a);
+      index.push({
+        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: text, date: null, year: fileYear, units: `|${a.post}|` },
+        title: `${a.person} ${a.post}`,
+        body: `${text} ${a.batch ?? ''} ${(a.notes ?? []).join(' ')}`,
+      });
+    }
+  }
+  if (result.chronicle.length > 0) {
+    const rows = result.chronicle.map((c, seq) => ({ source_file_id: sourceId, seq, date: c.date, end_date: c.endDate ?? null, text: c.text, line: c.line }));
+    const inserted: { id: number; seq: number }[] = [];
+    await insertInBatches(rows, async (batch) => inserted.push(...(await trx.insertInto('chronicle_entries').values(batch).returning(['id', 'seq']).execute())));
+    for (const { id, seq } of inserted) {
+      const c = result.chronicle[seq]!;
+      const dateText = chronicleDateText(c);
+      const year = /^\d{4}/.test(c.date) ? Number(c.date.slice(0, 4)) : fileYear;
+      index.push({
+        entry: { ...fileFields, kind: 'chronicle', ref_id: id, title: `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' },
+        title: dateText,
+        body: c.text,
+      });
+    }
+  }
+  await writeIndex(trx, dialect, index);
+  await resolveLinks(trx, newDocumentIds);
+  return { sourceId, documents: file.documents.length, tasks: taskCount, appointments: result.appointments.length, chronicle: result.chronicle.length, links: linkCount };
+}
+
+/**
+ * Resolves links both ways for newly written documents: their references to documents already in
+ * the store, and references waiting in the store for them. A 文号 wins over a title; among equal
+ * candidates the earliest imported document is taken.
+ */
+async function resolveLinks(trx: Trx, documentIds: readonly number[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  // Outgoing, by number then by title (the title of the document itself or of the text it issues).
+  // min(id), not ORDER BY id LIMIT 1: PostgreSQL planned the latter as a walk of the primary key
+  // filtered by number, a full scan per link whose target is not in the store.
+  await sql`UPDATE document_links SET to_document_id = (
+      SELECT min(d.id) FROM documents d WHERE d.doc_number = document_links.target_doc_number AND d.id <> document_links.from_document_id)
+    WHERE from_document_id IN (${sql.join(documentIds)}) AND target_doc_number IS NOT NULL`.execute(trx);
+  await sql`UPDATE document_links SET to_document_id = (
+      SELECT min(d.id) FROM documents d WHERE (d.title_key = document_links.target_title_key OR d.issued_title_key = document_links.target_title_key)
+        AND d.id <> document_links.from_document_id)
+    WHERE from_document_id IN (${sql.join(documentIds)}) AND to_document_id IS NULL AND target_title_key IS NOT NULL`.execute(trx);
+  // Incoming: links elsewhere that were waiting for one of these documents.
+  await sql`UPDATE document_links SET to_document_id = (
+      SELECT min(d.id) FROM documents d WHERE d.id IN (${sql.join(documentIds)}) AND d.id <> document_links.from_document_id
+        AND (d.doc_number = document_links.target_doc_number
+             OR (document_links.target_doc_number IS NULL AND (d.title_key = document_links.target_title_key OR d.issued_title_key = document_links.target_title_key))))
+    WHERE to_document_id IS NULL AND from_document_id NOT IN (${sql.join(documentIds)})
+      AND (target_doc_number IN (SELECT doc_number FROM documents WHERE id IN (${sql.join(documentIds)}) AND doc_number IS NOT NULL)
+        OR (target_doc_number IS NULL AND (target_title_key IN (SELECT title_key FROM documents WHERE id IN (${sql.join(documentIds)}))
+          OR target_title_key IN (SELECT issued_title_key FROM documents WHERE id IN (${sql.join(documentIds)}) AND issued_title_key IS NOT NULL))))`.execute(trx);
+}
