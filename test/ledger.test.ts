@@ -1,6 +1,6 @@
 // The task ledger as an office opens it: a real .xlsx written by `duban tasks`, read back with exceljs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -82,4 +82,20 @@ describe('duban tasks --xlsx', () => {
     expect(sheet.rowCount).toBe(9);
     expect((sheet.getRow(5).values as unknown[]).slice(1, 6)).toEqual([4, '盟统计局', '盟财政局', '配合', '每季度15日前报送财政收支情况。']);
   });
+
+  it('resolves units with an office’s own directory file, and refuses a malformed one', () => {
+    const office = join(root, 'test', 'fixtures', 'directory', 'office.json');
+    const leadOf = (out: string) => (JSON.parse(out) as { table?: boolean; leads: { name: string; canonical: string | null }[] }[]).find((t) => t.table)!.leads[0]!;
+    const builtIn = duban('tasks', fixture('indicator-table.txt'), '--json');
+    expect(leadOf(builtIn.out)).toEqual({ name: '市住建局', canonical: null });
+    const withOffice = duban('tasks', fixture('indicator-table.txt'), '--json', '--directory', office);
+    expect(withOffice.code).toBe(0);
+    expect(leadOf(withOffice.out)).toEqual({ name: '市住建局', canonical: '赤峰市住房和城乡建设局' });
+    const bad = join(work, 'bad.json');
+    writeFileSync(bad, '{"jurisdictions": [ {"name": 3} ]}');
+    const refused = duban('tasks', fixture('indicator-table.txt'), '--directory', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('bad.json');
+  });
 });
+

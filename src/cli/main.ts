@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { basename } from 'node:path';
 import { readInput, InputError } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
+import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import { summarize } from './summary.ts';
 import { registerTasksCommand } from './tasks.ts';
 import { registerImportCommand } from './import.ts';
@@ -25,10 +26,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('读取一个文件（.txt .docx .pdf .html），输出文件、任免、大事记与批办单')
     .argument('<file>', '要读取的文件')
     .option('--json', '以 JSON 输出（解析契约）')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .option(...DIRECTORY_OPTION)
+    .action(async (file: string, opts: { json?: boolean; directory?: string[] }) => {
+      const directory = directoryOrFail(opts.directory, (code) => (exitCode = code));
+      if (directory === null) return;
       try {
         const input = await readInput(file);
-        const result = parseText(input.text, basename(file));
+        const result = parseText(input.text, basename(file), { directory });
         result.warnings.unshift(...input.warnings);
         if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else process.stdout.write(summarize(result));

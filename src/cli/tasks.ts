@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { InputError, readInput } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
 import { ledgerRows, ledgerWorkbook } from '../report/ledger.ts';
+import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import type { ParseResult } from '../types.ts';
 
 /** The ledger's title: the document's own title when there is one document, else the file's name. */
@@ -21,11 +22,14 @@ export function registerTasksCommand(program: Command, setExit: (code: number) =
     .argument('<file>', '要读取的文件')
     .option('--xlsx <out>', '写出 Excel 台账（.xlsx）')
     .option('--json', '以 JSON 输出任务')
-    .action(async (file: string, opts: { xlsx?: string; json?: boolean }) => {
+    .option(...DIRECTORY_OPTION)
+    .action(async (file: string, opts: { xlsx?: string; json?: boolean; directory?: string[] }) => {
+      const directory = directoryOrFail(opts.directory, setExit);
+      if (directory === null) return;
       let result: ParseResult;
       try {
         const input = await readInput(file);
-        result = parseText(input.text, basename(file));
+        result = parseText(input.text, basename(file), { directory });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         process.stderr.write(`duban: ${file}: ${e.message}\n`);

@@ -3,8 +3,9 @@
 // answer to. `--directory FILE` adds an office's own directory file to the built-in data.
 import type { Command } from 'commander';
 import {
-  DirectoryError, knownJurisdiction, loadDirectory, receiverUnitsFor, resolveUnit, type Directory, type ResolutionKind, type UnitResolution,
+  DirectoryError, knownJurisdiction, receiverUnitsFor, resolveUnit, type Directory, type ResolutionKind, type UnitResolution,
 } from '../directory/index.ts';
+import { DIRECTORY_OPTION, directoryOrFail as loadOrFail } from './directory-option.ts';
 
 const KIND_WORD: Record<ResolutionKind, string> = { unit: '单位', collective: '集合', open: '列举未尽', unknown: '未知' };
 
@@ -68,17 +69,7 @@ function unitNames(directory: Directory, jurisdiction: string): Map<string, stri
 export function registerUnitsCommand(program: Command, setExit: (code: number) => void): void {
   const units = program.command('units').description('单位目录：规范名称、简称、集合与收文单位对应');
 
-  /** The directory with the office's files, or null after reporting why it cannot be loaded. */
-  const directoryOrFail = (files: string[] | undefined): Directory | null => {
-    try {
-      return loadDirectory(files ?? []);
-    } catch (e) {
-      if (!(e instanceof DirectoryError)) throw e;
-      process.stderr.write(`duban: ${e.message}\n`);
-      setExit(2);
-      return null;
-    }
-  };
+  const directoryOrFail = (files: string[] | undefined): Directory | null => loadOrFail(files, setExit);
 
   const jurisdictionOrFail = (name: string, directory: Directory): string | null => {
     const known = knownJurisdiction(name, directory);
@@ -95,7 +86,7 @@ export function registerUnitsCommand(program: Command, setExit: (code: number) =
     .argument('<names...>', '单位名称，按文件中的写法（如 市住建局 各旗县市区人民政府）')
     .option('--in <jurisdiction>', '名称所属的辖区（如 通辽市、兴安盟）')
     .option('--json', '以 JSON 数组输出')
-    .option('--directory <file...>', '本单位的目录文件（JSON），补充内置目录')
+    .option(...DIRECTORY_OPTION)
     .option('--receiver <name>', '收文单位：同时给出其承办的内设单位（如 通辽经济技术开发区）')
     .action((names: string[], opts: ResolveOpts) => {
       const directory = directoryOrFail(opts.directory);
@@ -129,7 +120,7 @@ export function registerUnitsCommand(program: Command, setExit: (code: number) =
     .description('列出一个辖区目录中的单位及其各种写法')
     .requiredOption('--in <jurisdiction>', '辖区（如 通辽市）')
     .option('--json', '以 JSON 输出')
-    .option('--directory <file...>', '本单位的目录文件（JSON），补充内置目录')
+    .option(...DIRECTORY_OPTION)
     .action((opts: ListOpts) => {
       const directory = directoryOrFail(opts.directory);
       if (directory === null) return;
