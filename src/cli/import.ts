@@ -2,9 +2,8 @@
 // A progress bar on stderr when it is a terminal, one line per file otherwise (logs, tests).
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { openStore, StoreError } from '../store/open.ts';
 import { importPaths, type ImportOutcome } from '../store/import.ts';
-import { storeTarget } from './store-target.ts';
+import { openStoreOrFail } from './store-target.ts';
 
 const STATUS_WORD: Record<ImportOutcome['status'], string> = { imported: '已导入', replaced: '已更新', unchanged: '未变化', failed: '失败' };
 
@@ -20,15 +19,8 @@ export function registerImportCommand(program: Command, setExit: (code: number) 
     .description('导入文件或文件夹（.txt .docx .pdf .html）到数据库；同一文件重复导入不会重复，文件改动后重新导入会替换旧内容')
     .argument('<paths...>', '文件或文件夹')
     .action(async (paths: string[], _opts: unknown, command: Command) => {
-      let store;
-      try {
-        store = await openStore(storeTarget(command));
-      } catch (e) {
-        if (!(e instanceof StoreError)) throw e;
-        process.stderr.write(`duban: ${e.message}\n`);
-        setExit(2);
-        return;
-      }
+      const store = await openStoreOrFail(command, setExit);
+      if (store === null) return;
       const tty = process.stderr.isTTY === true;
       const bar = tty ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
       const failures: ImportOutcome[] = [];

@@ -1,9 +1,8 @@
 // `duban --db … search QUERY [--json]`: best hits first. JSON is a list of
 // {kind, docNumber, title, date, score, snippet, …}; text output is one block per hit.
 import type { Command } from 'commander';
-import { openStore, StoreError } from '../store/open.ts';
 import { search, SEARCH_KINDS, type SearchHit, type SearchKind } from '../store/search.ts';
-import { storeTarget } from './store-target.ts';
+import { openStoreOrFail } from './store-target.ts';
 
 const KIND_WORD: Record<SearchKind, string> = { document: '公文', task: '任务', appointment: '任免', chronicle: '大事记' };
 const VALIDITY = ['valid', 'expired', 'repealed', 'pending'] as const;
@@ -65,15 +64,8 @@ export function registerSearchCommand(program: Command, setExit: (code: number) 
         setExit(2);
         return;
       }
-      let store;
-      try {
-        store = await openStore(storeTarget(command));
-      } catch (e) {
-        if (!(e instanceof StoreError)) throw e;
-        process.stderr.write(`duban: ${e.message}\n`);
-        setExit(2);
-        return;
-      }
+      const store = await openStoreOrFail(command, setExit);
+      if (store === null) return;
       try {
         const hits = await search(store, words.join(' '), {
           kinds,

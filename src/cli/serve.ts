@@ -1,8 +1,7 @@
 // `duban --db … serve [--port 8080] [--host 127.0.0.1]`: the HTTP API over the store.
 import type { Command } from 'commander';
 import { buildServer } from '../server/app.ts';
-import { openStore, StoreError } from '../store/open.ts';
-import { storeTarget } from './store-target.ts';
+import { openStoreOrFail } from './store-target.ts';
 
 export function registerServeCommand(program: Command, setExit: (code: number) => void): void {
   program
@@ -11,15 +10,8 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--port <port>', '端口', '8080')
     .option('--host <host>', '监听地址', '127.0.0.1')
     .action(async (opts: { port: string; host: string }, command: Command) => {
-      let store;
-      try {
-        store = await openStore(storeTarget(command));
-      } catch (e) {
-        if (!(e instanceof StoreError)) throw e;
-        process.stderr.write(`duban: ${e.message}\n`);
-        setExit(2);
-        return;
-      }
+      const store = await openStoreOrFail(command, setExit);
+      if (store === null) return;
       const app = await buildServer(store, { logger: true });
       const close = async () => {
         await app.close();
