@@ -9,9 +9,13 @@
 //
 // Figures: time to import the first 10,000 documents; p50/p95/p99 of Duban's search() over a
 // fixed query set at 100,000 documents; the same queries straight on the engine's full-text
-// index (ids and rank only) in the same run, and the ratio of the two.
+// index (ids and rank only) in the same run, and the ratio of the two; on SQLite also the index
+// query inside Duban's search alone (the newest matches, which Duban ranks itself, see rank.ts).
 //
 //   node --import tsx bench/store.ts [--docs 100000] [--only sqlite|postgres] [--pg URL] [--repeat 5]
+//     [--keep PATH]   build the SQLite database at PATH and leave it there (SQLite only)
+//     [--reuse PATH]  time the searches on a SQLite database built with --keep, no import (SQLite only)
+//     [--per-query]   also each query's median
 import { readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -21,7 +25,7 @@ import { parseText } from '../src/parse/index.ts';
 import { deriveFile, type DerivedDocument, type DerivedFile } from '../src/store/derive.ts';
 import { rawEngineMatch } from '../src/store/fts.ts';
 import { openStore, type Store } from '../src/store/open.ts';
-import { engineQuery, search } from '../src/store/search.ts';
+import { CANDIDATES, engineQuery, search } from '../src/store/search.ts';
 import { parseQuery } from '../src/store/tokens.ts';
 import { writeFile } from '../src/store/writer.ts';
 import type { ParseResult } from '../src/types.ts';
@@ -38,6 +42,8 @@ const REPEAT = Number(option('--repeat') ?? 5);
 const ONLY = option('--only');
 const PG_URL = option('--pg') ?? process.env.DUBAN_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DOCS_PER_FILE = 50;
+const KEEP = option('--keep');
+const REUSE = option('--reuse');
 
 /** mulberry32, as in bench/corpus.ts: deterministic variations. */
 function prng(seed: number): () => number {
@@ -132,6 +138,8 @@ async function importRange(store: Store, templates: ReturnType<typeof seedRecord
   }
 }
 
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -155,12 +163,17 @@ interface Figures {
   importAll: number;
   duban: number[];
   raw: number[];
+  candidates: number[] | null;
 }
 
 async function benchDialect(dialect: 'sqlite' | 'postgres', templates: ReturnType<typeof seedRecords>): Promise<Figures> {
   let target: string;
   let cleanup: () => Promise<void>;
-  if (dialect === 'sqlite') {
+  const kept = KEEP ?? REUSE;
+  if (dialect === 'sqlite' && kept) {
+    target = kept;
+    cleanup = async () => {};
+  } else if (dialect === 'sqlite') {
     const dir = join(tmpdir(), `duban-bench-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     target = join(dir, 'bench.db');
@@ -181,34 +194,62 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', templates: ReturnTyp
   }
   const store = await openStore(target);
   try {
-    const t0 = performance.now();
-    await importRange(store, templates, 0, FIRST);
-    const import10k = (performance.now() - t0) / 1000;
-    await importRange(store, templates, FIRST, TOTAL);
-    const importAll = (performance.now() - t0) / 1000;
-    // Fresh statistics, as autovacuum would have them on a store that has been running a while.
-    if (dialect === 'postgres') await sql`VACUUM ANALYZE`.execute(store.db);
+    let import10k = NaN;
+    let importAll = NaN;
+    if (!REUSE) {
+      const t0 = performance.now();
+      await importRange(store, templates, 0, FIRST);
+      import10k = (performance.now() - t0) / 1000;
+      await importRange(store, templates, FIRST, TOTAL);
+      importAll = (performance.now() - t0) / 1000;
+      // Fresh statistics, as autovacuum would have them on a store that has been running a while.
+      if (dialect === 'postgres') await sql`VACUUM ANALYZE`.execute(store.db);
+    }
 
     const duban = await timeQueries((q) => search(store, q, { limit: 10 }));
+    if (args.includes('--per-query')) {
+      for (const q of QUERIES) {
+        const ts: number[] = [];
+        for (let r = 0; r < REPEAT; r++) {
+          const t0 = performance.now();
+          await search(store, q, { limit: 10 });
+          ts.push(performance.now() - t0);
+        }
+        ts.sort((a, b) => a - b);
+        console.log(`  ${dialect} ${q}: median ${fmt(percentile(ts, 50), 1)} ms, max ${fmt(ts[ts.length - 1]!, 1)} ms`);
+      }
+    }
     const engineText = new Map(QUERIES.map((q) => [q, engineQuery(store, parseQuery(q))]));
     const raw = await timeQueries(async (q) => {
       const text = engineText.get(q);
       if (text) await rawEngineMatch(store.db, store.dialect, text, 10);
     });
-    return { dialect, import10k, importAll, duban, raw };
+    // SQLite: the index query inside Duban's search (the CANDIDATES newest matches, unranked), to
+    // show what Duban adds on top of the engine now that it ranks the candidates itself.
+    const candidates =
+      dialect === 'sqlite'
+        ? await timeQueries(async (q) => {
+            const text = engineText.get(q);
+            if (text) await sql`SELECT rowid FROM search_fts WHERE search_fts MATCH ${text} ORDER BY rowid DESC LIMIT ${CANDIDATES}`.execute(store.db);
+          })
+        : null;
+    return { dialect, import10k, importAll, duban, raw, candidates };
   } finally {
     await store.close();
     await cleanup();
   }
 }
 
-const fmt = (n: number, d = 1) => n.toFixed(d);
 console.log(`duban store benchmark — node ${process.version}, ${TOTAL} documents (${DOCS_PER_FILE} per file/transaction), ${QUERIES.length} queries × ${REPEAT}`);
 const templates = seedRecords();
 console.log(`templates: ${templates.length} parsed seed documents, ${templates.reduce((n, t) => n + t.template.record.tasks.length, 0)} tasks`);
 const results: Figures[] = [];
 for (const dialect of ['sqlite', 'postgres'] as const) {
   if (ONLY && ONLY !== dialect) continue;
+  if (dialect === 'postgres' && (KEEP || REUSE)) {
+    console.log('PostgreSQL: --keep and --reuse are for SQLite; skipped');
+    continue;
+  }
   if (dialect === 'postgres') {
     const ok = await new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 }).connect().then(
       (c) => (void c.end(), true),
@@ -225,8 +266,13 @@ for (const r of results) {
   const p = (xs: number[], k: number) => percentile(xs, k);
   console.log();
   console.log(`${r.dialect}:`);
-  console.log(`  import ${FIRST} documents: ${fmt(r.import10k)} s (${fmt(FIRST / r.import10k, 0)} documents/s); all ${TOTAL}: ${fmt(r.importAll)} s`);
+  if (REUSE) console.log(`  import: not run (--reuse ${REUSE})`);
+  else console.log(`  import ${FIRST} documents: ${fmt(r.import10k)} s (${fmt(FIRST / r.import10k, 0)} documents/s); all ${TOTAL}: ${fmt(r.importAll)} s`);
   console.log(`  search at ${TOTAL} documents   p50 ${fmt(p(r.duban, 50), 2)} ms  p95 ${fmt(p(r.duban, 95), 2)} ms  p99 ${fmt(p(r.duban, 99), 2)} ms`);
   console.log(`  raw engine, same queries     p50 ${fmt(p(r.raw, 50), 2)} ms  p95 ${fmt(p(r.raw, 95), 2)} ms  p99 ${fmt(p(r.raw, 99), 2)} ms`);
   console.log(`  ratio duban/raw              p50 ${fmt(p(r.duban, 50) / p(r.raw, 50), 2)}×  p95 ${fmt(p(r.duban, 95) / p(r.raw, 95), 2)}×`);
+  if (r.candidates) {
+    const c = r.candidates;
+    console.log(`  index query alone (newest ${CANDIDATES} matches)  p50 ${fmt(p(c, 50), 2)} ms  p95 ${fmt(p(c, 95), 2)} ms  p99 ${fmt(p(c, 99), 2)} ms`);
+  }
 }

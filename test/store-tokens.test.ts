@@ -1,5 +1,6 @@
-// Search tokens, query reading and snippets: pure functions, no database.
+// Search tokens, query reading, ranking of candidates and snippets: pure functions, no database.
 import { describe, expect, it } from 'vitest';
+import { bm25Scores } from '../src/store/rank.ts';
 import { makeSnippet } from '../src/store/snippet.ts';
 import { indexTokens, parseQuery, queryTokens, toFts5, toTsQuery } from '../src/store/tokens.ts';
 
@@ -13,10 +14,10 @@ describe('tokens', () => {
     const at = idx.indexOf(q[0]!);
     expect(idx.slice(at, at + q.length)).toEqual(q);
   });
-  it('marks a lone Han character as a prefix', () => {
+  it('marks a lone Han character at the end of a phrase as a prefix', () => {
     expect(queryTokens('7月14日')).toEqual([
       { text: '7', prefix: false },
-      { text: '月', prefix: true },
+      { text: '月', prefix: false },
       { text: '14', prefix: false },
       { text: '日', prefix: true },
     ]);
@@ -42,7 +43,8 @@ describe('parseQuery', () => {
   });
   it('matches dates and numbers only as written', () => {
     expect(parseQuery('7月14日').terms[0]!.words).toEqual([]);
-    expect(toFts5(parseQuery('7月14日'))).toBe('"7 月"* + "14 日"*');
+    expect(toFts5(parseQuery('7月14日'))).toBe('"7 月 14 日"*');
+    expect(toTsQuery(parseQuery('7月14日'))).toBe("('7' <-> '月' <-> '14' <-> '日':*)");
   });
   it('has nothing to search in punctuation', () => {
     expect(toFts5(parseQuery('，。！'))).toBeNull();
@@ -58,5 +60,31 @@ describe('makeSnippet', () => {
   });
   it('marks a 文号 whatever brackets the text uses', () => {
     expect(makeSnippet('依据通政办发[2023]63号执行', parseQuery('通政办发〔2023〕63号').terms)).toBe('依据<mark>通政办发[2023]63号</mark>执行');
+  });
+});
+
+describe('bm25Scores (ranking of the candidates)', () => {
+  const terms = parseQuery('知识产权质押融资').terms;
+  it('puts the written form above its words in any order, and a title match above a body match', () => {
+    const scores = bm25Scores(
+      [
+        { title: '关于做好知识产权质押融资工作的通知', body: '开展知识产权质押融资。' },
+        { title: '某办法', body: '开展知识产权质押融资。' },
+        { title: '某办法', body: '融资时以知识产权作质押。' },
+      ],
+      terms,
+      8,
+    );
+    expect(scores[0]).toBeGreaterThan(scores[1]!);
+    expect(scores[1]).toBeGreaterThan(scores[2]!);
+    expect(scores[2]).toBeGreaterThan(0);
+  });
+  it('weighs a match in a short text above the same match in a long one', () => {
+    const [short, long] = bm25Scores([{ title: '', body: '知识产权质押融资' }, { title: '', body: `知识产权质押融资${'其他内容'.repeat(200)}` }], terms, 8);
+    expect(short).toBeGreaterThan(long!);
+  });
+  it('finds a 文号 as the contract writes it and folds full-width letters', () => {
+    expect(bm25Scores([{ title: '', body: '依据通政办发〔2023〕63号文件' }, { title: '', body: '无关' }], parseQuery('通政办发[2023]63号').terms, 8)[0]).toBeGreaterThan(0);
+    expect(bm25Scores([{ title: '', body: 'ＡＢＣ系统' }], parseQuery('abc').terms, 8)[0]).toBeGreaterThan(0);
   });
 });

@@ -155,6 +155,23 @@ export async function matchEntries(db: Db, dialect: Dialect, engineQuery: string
   return unique.slice(offset, offset + limit);
 }
 
+/**
+ * SQLite: the `cap` most recently indexed entries that match, newest first, unranked. The index
+ * walks its lists from the highest rowid down and stops at `cap`, so a query that matches half the
+ * store costs what a rare one does; search ranks these (rank.ts).
+ */
+export async function candidateEntries(db: Db, engineQuery: string, filters: MatchFilters, cap: number): Promise<MatchRow[]> {
+  const q = hasFilters(filters)
+    ? sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, 0 AS score
+        FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
+        WHERE search_fts MATCH ${engineQuery} AND ${filterSql(filters)}
+        ORDER BY search_fts.rowid DESC LIMIT ${cap}`
+    : sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, 0 AS score
+        FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${engineQuery} ORDER BY rowid DESC LIMIT ${cap}) m
+        JOIN search_entries e ON e.id = m.id ORDER BY m.id DESC`;
+  return (await q.execute(db)).rows;
+}
+
 /** The engine alone: the same query straight on its index, ids and rank only (benchmark baseline). */
 export async function rawEngineMatch(db: Db, dialect: Dialect, engineQuery: string, limit: number): Promise<number[]> {
   if (dialect === 'sqlite') {

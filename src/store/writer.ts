@@ -252,7 +252,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
     }
   }
   await writeIndex(trx, dialect, index);
-  await resolveLinks(trx, newDocumentIds);
+  await resolveLinks(trx, dialect, newDocumentIds);
   return { sourceId, documents: file.documents.length, tasks: taskCount, appointments: result.appointments.length, chronicle: result.chronicle.length, links: linkCount };
 }
 
@@ -261,25 +261,31 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
  * the store, and references waiting in the store for them. A 文号 wins over a title; among equal
  * candidates the earliest imported document is taken.
  */
-async function resolveLinks(trx: Trx, documentIds: readonly number[]): Promise<void> {
+async function resolveLinks(trx: Trx, dialect: Dialect, documentIds: readonly number[]): Promise<void> {
   if (documentIds.length === 0) return;
+  // A column SQLite must not look up by index (see below); PostgreSQL plans by its statistics.
+  const unindexed = (column: string) => (dialect === 'sqlite' ? sql.raw(`+${column}`) : sql.ref(column));
   // Outgoing, by number then by title (the title of the document itself or of the text it issues).
   // min(id), not ORDER BY id LIMIT 1: PostgreSQL planned the latter as a walk of the primary key
   // filtered by number, a full scan per link whose target is not in the store.
+  // `+to_document_id IS NULL` (unindexed): the unary plus keeps SQLite (no statistics) from
+  // reading the links_to index for "IS NULL", which walks every unresolved link in the store once
+  // per file (import time grew with the store); the links of these documents (links_from) or of
+  // these numbers and titles (links_target_number, links_target_title) are the few rows to read.
   await sql`UPDATE document_links SET to_document_id = (
       SELECT min(d.id) FROM documents d WHERE d.doc_number = document_links.target_doc_number AND d.id <> document_links.from_document_id)
     WHERE from_document_id IN (${sql.join(documentIds)}) AND target_doc_number IS NOT NULL`.execute(trx);
   await sql`UPDATE document_links SET to_document_id = (
       SELECT min(d.id) FROM documents d WHERE (d.title_key = document_links.target_title_key OR d.issued_title_key = document_links.target_title_key)
         AND d.id <> document_links.from_document_id)
-    WHERE from_document_id IN (${sql.join(documentIds)}) AND to_document_id IS NULL AND target_title_key IS NOT NULL`.execute(trx);
+    WHERE from_document_id IN (${sql.join(documentIds)}) AND ${unindexed('to_document_id')} IS NULL AND target_title_key IS NOT NULL`.execute(trx);
   // Incoming: links elsewhere that were waiting for one of these documents.
   await sql`UPDATE document_links SET to_document_id = (
       SELECT min(d.id) FROM documents d WHERE d.id IN (${sql.join(documentIds)}) AND d.id <> document_links.from_document_id
         AND (d.doc_number = document_links.target_doc_number
              OR (document_links.target_doc_number IS NULL AND (d.title_key = document_links.target_title_key OR d.issued_title_key = document_links.target_title_key))))
-    WHERE to_document_id IS NULL AND from_document_id NOT IN (${sql.join(documentIds)})
+    WHERE ${unindexed('to_document_id')} IS NULL AND from_document_id NOT IN (${sql.join(documentIds)})
       AND (target_doc_number IN (SELECT doc_number FROM documents WHERE id IN (${sql.join(documentIds)}) AND doc_number IS NOT NULL)
-        OR (target_doc_number IS NULL AND (target_title_key IN (SELECT title_key FROM documents WHERE id IN (${sql.join(documentIds)}))
-          OR target_title_key IN (SELECT issued_title_key FROM documents WHERE id IN (${sql.join(documentIds)}) AND issued_title_key IS NOT NULL))))`.execute(trx);
+        OR (${unindexed('target_doc_number')} IS NULL AND target_title_key IN (SELECT title_key FROM documents WHERE id IN (${sql.join(documentIds)})
+          UNION SELECT issued_title_key FROM documents WHERE id IN (${sql.join(documentIds)}) AND issued_title_key IS NOT NULL)))`.execute(trx);
 }
