@@ -9,12 +9,14 @@
 //
 // Figures: time to import the first 10,000 documents; p50/p95/p99 of Duban's search() over a
 // fixed query set at 100,000 documents; the same queries straight on the engine's full-text
-// index (ids and rank only) in the same run, and the ratio of the two; on SQLite also the index
-// query inside Duban's search alone (the newest matches, which Duban ranks itself, see rank.ts).
+// index (ids and rank only) in the same run, and the ratio of the two; also the index
+// query inside Duban's search alone (the newest matches, which Duban ranks itself, see rank.ts;
+// on PostgreSQL fts-pg.ts).
 //
 //   node --import tsx bench/store.ts [--docs 100000] [--only sqlite|postgres] [--pg URL] [--repeat 5]
-//     [--keep PATH]   build the SQLite database at PATH and leave it there (SQLite only)
-//     [--reuse PATH]  time the searches on a SQLite database built with --keep, no import (SQLite only)
+//     [--keep PATH]   build the SQLite database at PATH and leave it there; with --only postgres,
+//                     PATH is a database name on the --pg server (created, never dropped)
+//     [--reuse PATH]  time the searches on a database built with --keep, no import
 //     [--per-query]   also each query's median
 import { readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ import pg from 'pg';
 import { parseText } from '../src/parse/index.ts';
 import { deriveFile, type DerivedDocument, type DerivedFile } from '../src/store/derive.ts';
 import { rawEngineMatch } from '../src/store/fts.ts';
+import { pgCandidateEntries } from '../src/store/fts-pg.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { CANDIDATES, engineQuery, search } from '../src/store/search.ts';
 import { parseQuery } from '../src/store/tokens.ts';
@@ -179,18 +182,19 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', templates: ReturnTyp
     target = join(dir, 'bench.db');
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
-    const name = `duban_bench_${process.pid}`;
+    const name = kept ?? `duban_bench_${process.pid}`;
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--keep/--reuse on PostgreSQL takes a database name, not ${name}`);
     const admin = async (text: string) => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
       await c.query(text);
       await c.end();
     };
-    await admin(`CREATE DATABASE ${name}`);
+    if (!REUSE) await admin(`CREATE DATABASE ${name}`);
     const url = new URL(PG_URL);
     url.pathname = `/${name}`;
     target = url.toString();
-    cleanup = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    cleanup = kept ? async () => {} : () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
   const store = await openStore(target);
   try {
@@ -226,13 +230,17 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', templates: ReturnTyp
     });
     // SQLite: the index query inside Duban's search (the CANDIDATES newest matches, unranked), to
     // show what Duban adds on top of the engine now that it ranks the candidates itself.
+    // PostgreSQL: the same for fts-pg.ts (the newest loose matches, checked against the exact query).
     const candidates =
       dialect === 'sqlite'
         ? await timeQueries(async (q) => {
             const text = engineText.get(q);
             if (text) await sql`SELECT rowid FROM search_fts WHERE search_fts MATCH ${text} ORDER BY rowid DESC LIMIT ${CANDIDATES}`.execute(store.db);
           })
-        : null;
+        : await timeQueries(async (q) => {
+            const text = engineText.get(q);
+            if (text) await pgCandidateEntries(store.db, text, { asOf: '2026-01-01' }, CANDIDATES);
+          });
     return { dialect, import10k, importAll, duban, raw, candidates };
   } finally {
     await store.close();
@@ -246,9 +254,9 @@ console.log(`templates: ${templates.length} parsed seed documents, ${templates.r
 const results: Figures[] = [];
 for (const dialect of ['sqlite', 'postgres'] as const) {
   if (ONLY && ONLY !== dialect) continue;
-  if (dialect === 'postgres' && (KEEP || REUSE)) {
-    console.log('PostgreSQL: --keep and --reuse are for SQLite; skipped');
-    continue;
+  if ((KEEP || REUSE) && !ONLY) {
+    console.log('--keep and --reuse name one database: give --only sqlite or --only postgres');
+    break;
   }
   if (dialect === 'postgres') {
     const ok = await new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 }).connect().then(

@@ -48,6 +48,9 @@ export async function writeIndex(db: Db, dialect: Dialect, rows: readonly IndexR
       const sorted = ids.map((r) => r.id).sort((a, b) => a - b);
       const values = batch.map((r, k) => sql`(${sorted[k]!}, ${indexTokens(r.title)}, ${indexTokens(r.body)})`);
       await sql`INSERT INTO search_fts(rowid, title, body) VALUES ${sql.join(values)}`.execute(db);
+      // Documents' titles again in the small title index (migration 0002), for search's candidates.
+      const titled = batch.flatMap((r, k) => (r.entry.kind === 'document' && r.title.trim() !== '' ? [sql`(${sorted[k]!}, ${indexTokens(r.title)})`] : []));
+      if (titled.length > 0) await sql`INSERT INTO title_fts(rowid, title) VALUES ${sql.join(titled)}`.execute(db);
     }
     return;
   }
@@ -106,7 +109,7 @@ export function validitySql(docAlias: string, asOf: string) {
     ELSE 'valid' END`;
 }
 
-function filterSql(f: MatchFilters) {
+export function filterSql(f: MatchFilters) {
   const parts = [sql`1 = 1`];
   if (f.kinds?.length) parts.push(sql`e.kind IN (${sql.join(f.kinds.map((k) => sql`${k}`))})`);
   if (f.issuer) parts.push(sql`e.issuer_text LIKE ${`%${f.issuer}%`}`);
@@ -169,6 +172,18 @@ export async function candidateEntries(db: Db, engineQuery: string, filters: Mat
     : sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, 0 AS score
         FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${engineQuery} ORDER BY rowid DESC LIMIT ${cap}) m
         JOIN search_entries e ON e.id = m.id ORDER BY m.id DESC`;
+  return (await q.execute(db)).rows;
+}
+
+/**
+ * SQLite: the `cap` most recently indexed documents whose title or 文号 matches, newest first,
+ * from the small title index (migration 0002).
+ */
+export async function titleCandidates(db: Db, engineQuery: string, filters: MatchFilters, cap: number): Promise<MatchRow[]> {
+  const q = sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, 0 AS score
+      FROM title_fts JOIN search_entries e ON e.id = title_fts.rowid
+      WHERE title_fts MATCH ${engineQuery} AND ${filterSql(filters)}
+      ORDER BY title_fts.rowid DESC LIMIT ${cap}`;
   return (await q.execute(db)).rows;
 }
 

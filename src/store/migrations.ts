@@ -5,6 +5,7 @@
 // dialect (FTS5 virtual table on SQLite, tsvector + GIN on PostgreSQL).
 import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './dialect.ts';
+import { indexTokens } from './tokens.ts';
 
 // The migrations see the database untyped: they describe tables that the typed schema follows.
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -230,9 +231,68 @@ function library(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * SQLite: a second, small FTS5 index over documents' titles and 文号. Search ranks a bounded set of
+ * candidates (search.ts); the newest body matches alone would leave out an older document whose
+ * title matches, so the title index adds the newest title matches to the set. Titles are short,
+ * so this index is a fraction of the body index and its lists are quick to walk.
+ */
+function titleIndex(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      if (dialect !== 'sqlite') return;
+      await sql`CREATE VIRTUAL TABLE title_fts USING fts5(title, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      await sql`CREATE TRIGGER search_entries_delete_title AFTER DELETE ON search_entries WHEN old.kind = 'document' BEGIN DELETE FROM title_fts WHERE rowid = old.id; END`.execute(db);
+      // Documents already in the store: the same title text the body index holds for them.
+      const rows = await sql<{ id: number; title: string; doc_number: string | null }>`
+        SELECT e.id, d.title, d.doc_number FROM search_entries e JOIN documents d ON d.id = e.ref_id WHERE e.kind = 'document'`.execute(db);
+      for (const r of rows.rows) {
+        await sql`INSERT INTO title_fts(rowid, title) VALUES (${r.id}, ${indexTokens(`${r.title} ${r.doc_number ?? ''}`)})`.execute(db);
+      }
+    },
+    async down(db: AnyDb) {
+      if (dialect !== 'sqlite') return;
+      await sql`DROP TRIGGER IF EXISTS search_entries_delete_title`.execute(db);
+      await sql`DROP TABLE IF EXISTS title_fts`.execute(db);
+    },
+  };
+}
+
+/**
+ * PostgreSQL: the GIN index holds the id's bucket (id / 1024, fts-pg.ts ID_BUCKET) beside the
+ * tsvector, through the btree_gin extension, so search asks the index for the matches among the
+ * newest rows only; and tsvectors are compressed with lz4 (faster to read back than pglz; rows
+ * written before keep pglz). Where the extension cannot be created (not installed, no right to
+ * create it) the plain index stays and search still works, reading every match's row instead.
+ */
+function pgRecentIndex(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      if (dialect !== 'postgres') return;
+      await sql`DO $$ BEGIN
+          CREATE EXTENSION IF NOT EXISTS btree_gin;
+          CREATE INDEX search_entries_tsv_recent ON search_entries USING gin (tsv, (id / 1024));
+          DROP INDEX search_entries_tsv;
+        EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'search_entries_tsv_recent not created: %', SQLERRM;
+        END $$`.execute(db);
+      await sql`DO $$ BEGIN
+          ALTER TABLE search_entries ALTER COLUMN tsv SET COMPRESSION lz4;
+        EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'lz4 not available: %', SQLERRM;
+        END $$`.execute(db);
+    },
+    async down(db: AnyDb) {
+      if (dialect !== 'postgres') return;
+      await sql`CREATE INDEX IF NOT EXISTS search_entries_tsv ON search_entries USING gin (tsv)`.execute(db);
+      await sql`DROP INDEX IF EXISTS search_entries_tsv_recent`.execute(db);
+    },
+  };
+}
+
 /** Every migration, in order. Names sort in the order they run; never rename or edit one that shipped. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_library': library(dialect),
+    '0002_title_index': titleIndex(dialect),
+    '0003_pg_recent_index': pgRecentIndex(dialect),
   };
 }

@@ -1,11 +1,12 @@
 // Search over documents, tasks, appointments and the chronicle: a 文号 in the query finds its
 // document first (any bracket style, spaces, 第); the rest is full text, ranked by BM25 over the
-// newest matches on SQLite (rank.ts) and by ts_rank_cd on PostgreSQL, with a highlighted snippet
-// from the stored text.
+// newest matches (rank.ts; on PostgreSQL the newest matches come from fts-pg.ts), with a
+// highlighted snippet from the stored text.
 import { sql } from 'kysely';
-import { candidateEntries, matchEntries, TITLE_WEIGHT, type MatchFilters, type MatchRow } from './fts.ts';
+import { candidateEntries, titleCandidates, TITLE_WEIGHT, type MatchFilters, type MatchRow } from './fts.ts';
 import type { Store } from './open.ts';
 import { bm25Scores } from './rank.ts';
+import { pgCandidateEntries } from './fts-pg.ts';
 import { makeSnippet } from './snippet.ts';
 import { parseQuery, toFts5, toTsQuery, type ParsedQuery } from './tokens.ts';
 
@@ -24,6 +25,8 @@ export interface SearchOptions {
   asOf?: string;
   limit?: number;
   offset?: number;
+  /** SQLite: how many of the newest matches are ranked (default CANDIDATES); more is slower on common words. */
+  candidates?: number;
 }
 
 export interface SearchHit {
@@ -126,8 +129,10 @@ async function exactNumberHits(store: Store, parsed: ParsedQuery, options: Searc
   return rows.filter((r) => r.doc_number === best).map((r) => ({ ...r, kind: 'document', score: 0 }));
 }
 
-/** SQLite ranks at most this many matches of a query: the most recently indexed ones. */
+/** SQLite ranks at most this many matches of a query: the most recently indexed ones… */
 export const CANDIDATES = 200;
+/** …and up to this many more: the most recent documents whose title or 文号 matches. */
+export const TITLE_CANDIDATES = 20;
 /**
  * Ranking reads a document's first this many characters (its title always counts). Reading the
  * whole text of 200 long documents (2.3 million characters for 突发重大动物疫情) took 30 ms; the
@@ -137,9 +142,15 @@ export const CANDIDATES = 200;
  */
 export const RANK_CHARS = 2000;
 
-/** SQLite: the most recent matches (CANDIDATES, or offset + limit if more), ranked by BM25 among themselves (rank.ts). */
-async function rankedCandidates(store: Store, parsed: ParsedQuery, text: string, filters: MatchFilters, limit: number, offset: number): Promise<MatchRow[]> {
-  const candidates = await candidateEntries(store.db, text, filters, Math.max(CANDIDATES, offset + limit));
+/** The most recent matches (CANDIDATES, or offset + limit if more), ranked by BM25 among themselves (rank.ts); both engines. */
+async function rankedCandidates(store: Store, parsed: ParsedQuery, text: string, filters: MatchFilters, limit: number, offset: number, cap = CANDIDATES): Promise<MatchRow[]> {
+  const newest = store.dialect === 'sqlite' ? await candidateEntries(store.db, text, filters, Math.max(cap, offset + limit)) : await pgCandidateEntries(store.db, text, filters, Math.max(cap, offset + limit));
+  // Documents whose title matches are candidates however old they are (up to TITLE_CANDIDATES).
+  // When fewer than `cap` entries match, every match is a candidate already.
+  const full = newest.length >= Math.max(cap, offset + limit);
+  const byTitle = store.dialect === 'sqlite' && full ? await titleCandidates(store.db, text, filters, TITLE_CANDIDATES) : [];
+  const seen = new Set(newest.map((c) => c.id));
+  const candidates = [...newest, ...byTitle.filter((c) => !seen.has(c.id))];
   const detail = await details(store, candidates, RANK_CHARS);
   const present = candidates.filter((c) => detail.has(`${c.kind}:${c.ref_id}`));
   const scores = bm25Scores(
@@ -174,7 +185,7 @@ export async function search(store: Store, query: string, options: SearchOptions
   };
   const exact = offset === 0 && !options.unit && !options.validity ? await exactNumberHits(store, parsed, options) : [];
   const text = engineQuery(store, parsed);
-  const matched = text === null ? [] : store.dialect === 'sqlite' ? await rankedCandidates(store, parsed, text, filters, limit, offset) : await matchEntries(store.db, store.dialect, text, filters, limit, offset);
+  const matched = text === null ? [] : await rankedCandidates(store, parsed, text, filters, limit, offset, options.candidates);
 
   const top = Math.max(0, ...matched.map((m) => m.score));
   const exactKeys = new Set(exact.map((e) => `document:${e.ref_id}`));

@@ -1,0 +1,78 @@
+// PostgreSQL's candidate search (src/store/fts-pg.ts): the newest matches of the loosened query,
+// kept only where the exact query matches, through widening windows of ids. The windows start at
+// thousands of rows; here they start at one row so that a small store goes through every step.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loosenTsQuery, pgCandidateEntries } from '../src/store/fts-pg.ts';
+import { importFile } from '../src/store/import.ts';
+import { openStore, type Store } from '../src/store/open.ts';
+import { engineQuery, search } from '../src/store/search.ts';
+import { parseQuery } from '../src/store/tokens.ts';
+import { DIALECTS, newTarget, type TestTarget } from './store-targets.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'duban-pg-search-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let n = 0;
+function notice(title: string, number: string, body: string): string {
+  const dir = join(work, `d${n++}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'f.txt');
+  writeFileSync(path, [title, '', number, '', '各区县人民政府，市政府各部门：', body, '', '某某市人民政府办公室', '2024年3月2日'].join('\n'));
+  return path;
+}
+
+const pgAvailable = DIALECTS.find((d) => d.dialect === 'postgres')!.available;
+
+describe.skipIf(!pgAvailable)('PostgreSQL candidates (fts-pg.ts)', () => {
+  let target: TestTarget;
+  let store: Store;
+  const numbers: string[] = [];
+  beforeAll(async () => {
+    target = await newTarget('postgres');
+    store = await openStore(target.url);
+    // Alternating: the phrase as written (even k), and its bigrams scattered (odd k), which the
+    // loosened query matches and the exact one must not.
+    for (let k = 0; k < 12; k++) {
+      const number = `某政办发〔2024〕${100 + k}号`;
+      numbers.push(number);
+      const body = k % 2 === 0 ? `一、推进秸秆禁烧工作，第${k}项。` : `一、秸秆还田，麦秆禁放，严格禁烧，第${k}项。`;
+      expect((await importFile(store, notice(`某某市人民政府办公室关于第${k}批事项的通知`, number, body))).status).toBe('imported');
+    }
+  });
+  afterAll(async () => {
+    await store?.close();
+    await target?.drop();
+  });
+
+  const text = () => engineQuery(store, parseQuery('"秸秆禁烧"'))!;
+
+  it('loosens phrases to their tokens', () => {
+    expect(loosenTsQuery("('秸秆' <-> '秆禁' <-> '禁烧')")).toBe("('秸秆' & '秆禁' & '禁烧')");
+  });
+
+  it('returns the newest exact matches, newest first, through every window', async () => {
+    const loose = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE kind = 'document' AND tsv @@ to_tsquery('simple', ${loosenTsQuery(text())})`.execute(store.db);
+    expect(Number(loose.rows[0]!.n)).toBe(12);
+    for (const firstWindow of [1, 3, 4_000]) {
+      const rows = await pgCandidateEntries(store.db, text(), { asOf: '2026-01-01' }, 200, firstWindow);
+      const docs = rows.filter((r) => r.kind === 'document');
+      expect(docs).toHaveLength(6);
+      const ids = rows.map((r) => r.id);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    }
+  });
+
+  it('stops at the cap with the newest ones', async () => {
+    const all = await pgCandidateEntries(store.db, text(), { asOf: '2026-01-01' }, 200, 1);
+    const two = await pgCandidateEntries(store.db, text(), { asOf: '2026-01-01' }, 2, 1);
+    expect(two.map((r) => r.id)).toEqual(all.slice(0, 2).map((r) => r.id));
+  });
+
+  it('search finds only the texts holding the phrase as written', async () => {
+    const hits = await search(store, '"秸秆禁烧"', { kinds: ['document'], limit: 20 });
+    expect(hits.map((h) => h.docNumber).sort()).toEqual(numbers.filter((_, k) => k % 2 === 0).sort());
+  });
+});
