@@ -32,7 +32,7 @@ import { CANDIDATES, engineQuery, search } from '../src/store/search.ts';
 import { parseQuery } from '../src/store/tokens.ts';
 import { writeFile } from '../src/store/writer.ts';
 import type { ParseResult } from '../src/types.ts';
-import { seedsDir } from './corpus.ts';
+import { prng, seedsDir } from './corpus.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -47,18 +47,6 @@ const PG_URL = option('--pg') ?? process.env.DUBAN_BENCH_PG ?? 'postgres://postg
 const DOCS_PER_FILE = 50;
 const KEEP = option('--keep');
 const REUSE = option('--reuse');
-
-/** mulberry32, as in bench/corpus.ts: deterministic variations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CITIES: [string, string][] = [
   ['通辽市', '通'], ['赤峰市', '赤'], ['呼和浩特市', '呼'], ['包头市', '包'], ['鄂尔多斯市', '鄂'], ['兴安盟', '兴'],
