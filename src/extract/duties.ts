@@ -32,11 +32,6 @@ function dutyColumns(rows: readonly Paragraph[]): DutyColumn[] | null {
   return cols.includes('leads') && cols.includes('lead-duties') ? cols : null;
 }
 
-/** True for a table of duties: a lead column and a 职责 column. */
-export function isDutyTable(rows: readonly Paragraph[]): boolean {
-  return dutyColumns(rows) !== null;
-}
-
 /** Numbered items of a cell (1. … 2. …), each with its wrapped lines joined. */
 function numberedItems(cell: string): string[] {
   const items: string[] = [];
@@ -70,7 +65,7 @@ function unitEntries(cell: string): { units: UnitName[]; text: string }[] {
   return entries.filter((e) => e.text !== '');
 }
 
-/** The duties of a duty table, row by row: the lead's items, then each cooperating entry. */
+/** The duties of a duty table (a lead column and a 职责 column), row by row: the lead's items, then each cooperating entry; none for other tables. */
 export function readDuties(rows: readonly Paragraph[]): DutyItem[] {
   const cols = dutyColumns(rows);
   if (cols === null) return [];

@@ -29,17 +29,13 @@ export function isHeader(cells: readonly string[]): boolean {
   return cells.some((c) => { const k = columnOf(c); return k === 'leads' || k === 'responsible' || k === 'cooperating'; });
 }
 
-/** The columns of a table's header row, or null when the rows are not a task table. */
-function columns(rows: readonly Paragraph[]): Column[] | null {
+/** The header row's cells and what each column holds, or null when the rows are not a task table. */
+function columns(rows: readonly Paragraph[]): { headers: string[]; cols: Column[] } | null {
   const header = rows.find((r) => isHeader(cellsOf(r)));
   if (!header) return null;
-  const cols = cellsOf(header).map(columnOf);
-  if (!cols.includes('text')) return null;
-  return cols;
-}
-
-export function isTaskTable(rows: readonly Paragraph[]): boolean {
-  return columns(rows) !== null;
+  const headers = cellsOf(header);
+  const cols = headers.map(columnOf);
+  return cols.includes('text') ? { headers, cols } : null;
 }
 
 export interface TableTask {
@@ -80,11 +76,11 @@ export function dataRows(rows: readonly Paragraph[], cols: readonly Column[]): T
   return merged;
 }
 
-/** The task of each data row. */
+/** The task of each data row; none when the rows are not a task table. */
 export function readTable(rows: readonly Paragraph[], targetsOf: (text: string) => Target[], warnings: ParseWarning[]): TableTask[] {
-  const cols = columns(rows);
-  if (cols === null) return [];
-  const headers = cellsOf(rows.find((r) => isHeader(cellsOf(r)))!);
+  const table = columns(rows);
+  if (table === null) return [];
+  const { headers, cols } = table;
   const tasks: TableTask[] = [];
   for (const { cells, line } of dataRows(rows, cols)) {
     if (cells.length !== cols.length) {

@@ -6,8 +6,8 @@ import type { Outline, OutlineItem } from '../parse/outline.ts';
 import type { Paragraph } from '../text/reflow.ts';
 import { lineMarker } from '../text/markers.ts';
 import { findClauses, type Clause } from './clause.ts';
-import { isDutyTable, readDuties } from './duties.ts';
-import { isTaskTable, readTable, tableFootnoteUnits } from './table.ts';
+import { readDuties } from './duties.ts';
+import { readTable, tableFootnoteUnits } from './table.ts';
 import type { UnitName } from './unit-list.ts';
 
 /** What extraction needs to know about the document around its measures. */
@@ -148,16 +148,18 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       pendingNode = node;
     }
     if (p.cells !== null) {
-      // A run of table rows: a task table when its header names units by role.
+      // A run of table rows.
       let end = k;
       while (end + 1 < placed.length && placed[end + 1]!.paragraph.cells !== null) end++;
       const rows = placed.slice(k, end + 1).map((x) => x.paragraph);
-      if (isTaskTable(rows)) {
+      // A task table (its header names units by role) gives tasks, a duty table duties, others nothing.
+      const rowTasks = readTable(rows, context.targets, warnings);
+      if (rowTasks.length > 0) {
         const note = placed[end + 1]?.paragraph;
         const footnote = note && note.cells === null ? tableFootnoteUnits(note.text) : [];
         const title = tableTitle(placed, k);
         const tablePath = title !== null ? [title] : path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
-        for (const row of readTable(rows, context.targets, warnings)) {
+        for (const row of rowTasks) {
           tasks.push({
             text: row.text,
             path: tablePath,
@@ -171,10 +173,8 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
           });
         }
       }
-      if (isDutyTable(rows)) {
-        for (const d of readDuties(rows)) {
-          duties.push({ lead: unitsOf(d.lead), units: unitsOf(d.units), role: d.role, text: d.text, deadline: context.deadline(d.text), line: d.line });
-        }
+      for (const d of readDuties(rows)) {
+        duties.push({ lead: unitsOf(d.lead), units: unitsOf(d.units), role: d.role, text: d.text, deadline: context.deadline(d.text), line: d.line });
       }
       k = end;
       continue;
