@@ -1,14 +1,16 @@
 // PostgreSQL's candidate search (src/store/fts-pg.ts): the newest matches of the loosened query,
-// kept only where the exact query matches, through widening windows of ids. The windows start at
-// thousands of rows; here they start at one row so that a small store goes through every step.
+// through widening windows of ids, and the phrase check search makes of the ones it returns. The
+// windows start at thousands of rows; here they start at one row so that a small store goes
+// through every step.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loosenTsQuery, pgCandidateEntries } from '../src/store/fts-pg.ts';
+import { loosenTsQuery, pgConfirmed, pgLooseCandidates } from '../src/store/fts-pg.ts';
 import { importFile } from '../src/store/import.ts';
 import { openStore, type Store } from '../src/store/open.ts';
+import { queryPhrases } from '../src/store/rank.ts';
 import { engineQuery, search } from '../src/store/search.ts';
 import { parseQuery } from '../src/store/tokens.ts';
 import { DIALECTS, newTarget, type TestTarget } from './store-targets.ts';
@@ -48,31 +50,50 @@ describe.skipIf(!pgAvailable)('PostgreSQL candidates (fts-pg.ts)', () => {
   });
 
   const text = () => engineQuery(store, parseQuery('"秸秆禁烧"'))!;
+  const phrases = queryPhrases(parseQuery('"秸秆禁烧"').terms);
 
   it('loosens phrases to their tokens', () => {
     expect(loosenTsQuery("('秸秆' <-> '秆禁' <-> '禁烧')")).toBe("('秸秆' & '秆禁' & '禁烧')");
   });
 
-  it('returns the newest exact matches, newest first, through every window', async () => {
-    const loose = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE kind = 'document' AND tsv @@ to_tsquery('simple', ${loosenTsQuery(text())})`.execute(store.db);
+  it('returns the newest loose matches, newest first, through every window', async () => {
+    const loose = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE kind = 'document' AND tsv @@ CAST(${loosenTsQuery(text())} AS tsquery)`.execute(store.db);
     expect(Number(loose.rows[0]!.n)).toBe(12);
     for (const firstWindow of [1, 3, 4_000]) {
-      const rows = await pgCandidateEntries(store.db, text(), { asOf: '2026-01-01' }, 200, firstWindow);
-      const docs = rows.filter((r) => r.kind === 'document');
-      expect(docs).toHaveLength(6);
+      const { rows, next } = await pgLooseCandidates(store.db, text(), { asOf: '2026-01-01' }, 200, phrases, undefined, firstWindow);
+      expect(rows.filter((r) => r.kind === 'document')).toHaveLength(12);
+      expect(next).toBeNull();
       const ids = rows.map((r) => r.id);
       expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      // Counted by the engine: the documents written with the phrase hold it once.
+      expect(rows.filter((r) => r.kind === 'document' && r.counts.bodyHits[0] === 1)).toHaveLength(6);
     }
   });
 
-  it('stops at the cap with the newest ones', async () => {
-    const all = await pgCandidateEntries(store.db, text(), { asOf: '2026-01-01' }, 200, 1);
-    const two = await pgCandidateEntries(store.db, text(), { asOf: '2026-01-01' }, 2, 1);
-    expect(two.map((r) => r.id)).toEqual(all.slice(0, 2).map((r) => r.id));
+  it('stops at the cap with the newest ones, and goes on below them', async () => {
+    const all = (await pgLooseCandidates(store.db, text(), { asOf: '2026-01-01' }, 200, phrases, undefined, 1)).rows;
+    const two = await pgLooseCandidates(store.db, text(), { asOf: '2026-01-01' }, 2, phrases, undefined, 1);
+    expect(two.rows.map((r) => r.id)).toEqual(all.slice(0, 2).map((r) => r.id));
+    const rest = await pgLooseCandidates(store.db, text(), { asOf: '2026-01-01' }, 200, phrases, two.next!, 1);
+    expect(rest.rows.map((r) => r.id)).toEqual(all.slice(2).map((r) => r.id));
+  });
+
+  it('confirms only the entries that hold the phrase', async () => {
+    const { rows } = await pgLooseCandidates(store.db, text(), { asOf: '2026-01-01' }, 200, phrases);
+    const docs = rows.filter((r) => r.kind === 'document');
+    const exact = await pgConfirmed(store.db, text(), docs);
+    expect(exact.size).toBe(6);
+    for (const d of docs) expect(exact.has(`document:${d.ref_id}`)).toBe(d.counts.bodyHits[0]! > 0);
   });
 
   it('search finds only the texts holding the phrase as written', async () => {
     const hits = await search(store, '"秸秆禁烧"', { kinds: ['document'], limit: 20 });
     expect(hits.map((h) => h.docNumber).sort()).toEqual(numbers.filter((_, k) => k % 2 === 0).sort());
+  });
+
+  it('goes on to older candidates when the newest hold too few exact matches', async () => {
+    // Sets of three: each holds one or two of the documents written with the phrase.
+    const hits = await search(store, '"秸秆禁烧"', { kinds: ['document'], limit: 3, candidates: 1 });
+    expect(hits.map((h) => h.docNumber).sort()).toEqual([numbers[6], numbers[8], numbers[10]].sort());
   });
 });

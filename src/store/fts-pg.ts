@@ -1,12 +1,14 @@
-// PostgreSQL: the newest matches of a query, unranked (search.ts ranks them with rank.ts, as on
-// SQLite). A tsquery with phrases (<->) makes the GIN index uncertain: every row it returns is
-// rechecked against its tsvector, which PostgreSQL must de-TOAST (8–50 kB for a document; bigrams
-// hardly compress), and ts_rank_cd read it again; a common query paid that for thousands of rows.
-// Here the index answers the query with its phrases loosened to AND (all the tokens, anywhere),
-// which it decides alone, the newest rows come off that set by id, and only those are checked
-// against the real query.
+// PostgreSQL: the candidates search ranks (search.ts, with rank.ts as on SQLite), in two steps.
+//
+// A tsquery with phrases (<->) makes the GIN index uncertain: every row it returns is rechecked
+// against its tsvector, which PostgreSQL must de-TOAST (8–80 kB for a document; bigrams hardly
+// compress). Checking the phrases of the 200 newest matches that way cost 10–80 ms. So:
+//   1. pgLooseCandidates: the newest entries holding every token of the query, phrases loosened to
+//      AND, which the index decides alone (no recheck, no tsvector read), with their phrase counts;
+//   2. pgConfirmed: of some entries, those the exact query matches. Search asks it only for the
+//      best-ranked entries it is about to return whose own text does not already show the phrase.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { filterSql, type MatchFilters, type MatchRow } from './fts.ts';
+import { candidateColumns, filterSql, toCandidates, type Candidate, type MatchFilters } from './fts.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -21,7 +23,7 @@ export function loosenTsQuery(tsquery: string): string {
  * among the newest few thousand rows, so the index hands over only those and the heap is read
  * for those rows only. When it held too few, the next step has no bound (MAX_STEPS = 2: with 4
  * steps, each widened by the density the window showed, a rare query paid ~9 ms of index scan a
- * step; 2 steps: p50 41 → 33 ms at 37,250 documents).
+ * step).
  */
 const FIRST_WINDOW = 4_000;
 const MAX_STEPS = 2;
@@ -32,22 +34,25 @@ const MAX_STEPS = 2;
  */
 export const ID_BUCKET = 1024;
 
+export interface LooseCandidates {
+  /** Newest first, one row per entry (a long text's chunks count once). */
+  rows: Candidate[];
+  /** Where to go on for older candidates (pass as `below`), or null when none are left. */
+  next: number | null;
+}
+
 /**
- * The `cap` newest entries matching `tsquery`, newest first, unranked (score 0); a long text's
- * chunks count once. Candidates come from the loosened query (no recheck), newest first, in
- * batches of at least `cap`; only those are checked against the exact query, and an older batch
- * or a wider window is read only while too few passed.
+ * The `cap` newest entries whose tsvector holds every token of `tsquery` (phrases loosened), with
+ * ids below `below` when given, unranked (score 0), with the counts of `phrases` (rank.ts).
  */
-export async function pgCandidateEntries(db: Db, tsquery: string, filters: MatchFilters, cap: number, firstWindow = FIRST_WINDOW): Promise<MatchRow[]> {
+export async function pgLooseCandidates(db: Db, tsquery: string, filters: MatchFilters, cap: number, phrases: readonly string[], below?: number, firstWindow = FIRST_WINDOW): Promise<LooseCandidates> {
   const loose = loosenTsQuery(tsquery);
-  const exactNeeded = loose !== tsquery;
-  const out: MatchRow[] = [];
+  const out: Candidate[] = [];
   const seen = new Set<string>();
-  const max = Number((await sql<{ m: number | null }>`SELECT max(id) AS m FROM search_entries`.execute(db)).rows[0]?.m ?? 0);
-  let below = max + 1;
+  const max = below ?? Number((await sql<{ m: number | null }>`SELECT max(id) + 1 AS m FROM search_entries`.execute(db)).rows[0]?.m ?? 0);
+  let upper = max;
   let step = 0;
   let window = firstWindow;
-  let batch = Math.max(cap, 200);
   for (;;) {
     const lower = step + 1 >= MAX_STEPS || window >= max ? null : max - window;
     // `e.id + 0`: bounds and order the primary key cannot serve. With statistics, the planner
@@ -55,40 +60,56 @@ export async function pgCandidateEntries(db: Db, tsquery: string, filters: Match
     // test it (4,000 rows, 30 ms); this leaves it the GIN index.
     const bounds =
       lower === null
-        ? sql`e.id + 0 < ${below}`
-        : sql`e.id + 0 < ${below} AND e.id + 0 > ${lower} AND e.id / ${sql.lit(ID_BUCKET)} BETWEEN ${Math.floor(lower / ID_BUCKET)} AND ${Math.floor(below / ID_BUCKET)}`;
-    // One statement: the newest loose matches, and for those rows only, whether they match the
-    // exact query. ts_match_vq is @@ in a form the planner cannot send to the GIN index (through
-    // the index it rechecked every match of the phrases in the store: 3,600 rows, 70 ms).
-    const rows = (
-      await sql<MatchRow & { ok: boolean }>`SELECT c.id, c.kind, c.ref_id, c.document_id, c.source_file_id, c.title, c.date, 0 AS score,
-          ${exactNeeded ? sql`ts_match_vq(c.tsv, to_tsquery('simple', ${tsquery}))` : sql`true`} AS ok
-        FROM (SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, e.tsv
-          FROM search_entries e
-          WHERE e.tsv @@ to_tsquery('simple', ${loose}) AND ${bounds} AND ${filterSql(filters)}
-          ORDER BY e.id + 0 DESC LIMIT ${batch}) c
-        ORDER BY c.id DESC`.execute(db)
-    ).rows;
-    const full = rows.length === batch; // more may match inside this window
-    const kept: MatchRow[] = rows.filter((r) => r.ok).map(({ ok: _, ...r }) => r);
-    // Few of the loose matches hold the phrases: read more at a time.
-    if (kept.length * 2 < rows.length) batch *= 4;
-    for (const r of kept) {
+        ? sql`e.id + 0 < ${upper}`
+        : sql`e.id + 0 < ${upper} AND e.id + 0 > ${lower} AND e.id / ${sql.lit(ID_BUCKET)} BETWEEN ${Math.floor(lower / ID_BUCKET)} AND ${Math.floor(upper / ID_BUCKET)}`;
+    // The newest ids first, then the counts for those rows only (the bitmap scan returns every
+    // match in the window; counting them all undid the compression of hundreds of heads).
+    const rows = toCandidates(
+      (
+        await sql<Record<string, unknown>>`SELECT ${candidateColumns(phrases)}
+          FROM (SELECT e.id FROM search_entries e
+            WHERE e.tsv @@ CAST(${loose} AS tsquery) AND ${bounds} AND ${filterSql(filters)}
+            ORDER BY e.id + 0 DESC LIMIT ${cap}) c
+          JOIN search_entries e ON e.id = c.id
+          ORDER BY e.id DESC`.execute(db)
+      ).rows,
+      phrases,
+    );
+    for (const r of rows) {
       const key = `${r.kind}:${r.ref_id}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(r);
-      if (out.length >= cap) return out;
+      if (out.length >= cap) return { rows: out, next: r.id };
     }
-    if (full) {
-      below = rows[rows.length - 1]!.id;
+    if (rows.length === cap) {
+      upper = rows[rows.length - 1]!.id; // more may match inside this window
       continue;
     }
-    if (lower === null) return out;
-    below = lower + 1;
+    if (lower === null) return { rows: out, next: null };
+    upper = lower + 1;
     step++;
     // Matches so far over the ids searched: how much further the rest should lie, with a margin.
     window += out.length > 0 ? Math.max(window / 4, (1.5 * window * (cap - out.length)) / out.length) : 9 * window;
     window = Math.ceil(window);
   }
+}
+
+/**
+ * Keys (`kind:ref_id`) of the given entries that `tsquery` matches exactly. A document is matched
+ * by any of its chunks (fts.ts indexes a long text in several rows).
+ */
+export async function pgConfirmed(db: Db, tsquery: string, entries: readonly Pick<Candidate, 'id' | 'kind' | 'ref_id'>[]): Promise<Set<string>> {
+  if (entries.length === 0) return new Set();
+  const documents = entries.filter((e) => e.kind === 'document').map((e) => e.ref_id);
+  const others = entries.filter((e) => e.kind !== 'document').map((e) => e.id);
+  const which = [
+    ...(documents.length > 0 ? [sql`(e.kind = 'document' AND e.document_id IN (${sql.join(documents)}))`] : []),
+    ...(others.length > 0 ? [sql`e.id IN (${sql.join(others)})`] : []),
+  ];
+  // ts_match_vq is @@ in a form the planner cannot send to the GIN index: the rows come by their
+  // keys, and only their tsvectors are read.
+  const rows = await sql<{ kind: string; ref_id: number }>`SELECT DISTINCT e.kind, e.ref_id FROM search_entries e
+      WHERE (${sql.join(which, sql` OR `)}) AND ts_match_vq(e.tsv, CAST(${tsquery} AS tsquery))`.execute(db);
+  return new Set(rows.rows.map((r) => `${r.kind}:${r.ref_id}`));
 }

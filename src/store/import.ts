@@ -11,6 +11,7 @@ import { InputError, readBytes } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
 import type { ParseResult } from '../types.ts';
 import { deriveFile, type DerivedFile } from './derive.ts';
+import { finishWrites } from './fts.ts';
 import type { Store } from './open.ts';
 import { deleteSourceFile, writeFile, type WriteCounts } from './writer.ts';
 
@@ -151,5 +152,6 @@ export async function importPaths(store: Store, paths: readonly string[], progre
     outcomes.push(outcome);
     progress.onFile?.(outcome, outcomes.length, total);
   }
+  if (outcomes.some((o) => o.status === 'imported' || o.status === 'replaced')) await finishWrites(store.db, store.dialect);
   return outcomes;
 }

@@ -184,6 +184,10 @@ export interface SearchEntryTable {
   issuer_text: string;
   /** Units the entry names, |-separated with a leading and trailing | (filter by unit). */
   units: string;
+  /** What ranking weighs most: a document's title and 文号, a person and post, a chronicle date; tasks have none (rank.ts). */
+  rank_title: string;
+  /** What ranking reads: a document's first RANK_CHARS characters, the whole text of other entries. */
+  rank_text: string;
 }
 
 export interface Database {

@@ -3,10 +3,10 @@
 // newest matches (rank.ts; on PostgreSQL the newest matches come from fts-pg.ts), with a
 // highlighted snippet from the stored text.
 import { sql } from 'kysely';
-import { candidateEntries, titleCandidates, TITLE_WEIGHT, type MatchFilters, type MatchRow } from './fts.ts';
+import { candidateEntries, titleCandidates, TITLE_WEIGHT, type Candidate, type MatchFilters, type MatchRow } from './fts.ts';
 import type { Store } from './open.ts';
-import { bm25Scores } from './rank.ts';
-import { pgCandidateEntries } from './fts-pg.ts';
+import { bm25FromCounts, queryPhrases, shownByCounts } from './rank.ts';
+import { loosenTsQuery, pgConfirmed, pgLooseCandidates } from './fts-pg.ts';
 import { makeSnippet } from './snippet.ts';
 import { parseQuery, toFts5, toTsQuery, type ParsedQuery } from './tokens.ts';
 
@@ -25,7 +25,7 @@ export interface SearchOptions {
   asOf?: string;
   limit?: number;
   offset?: number;
-  /** SQLite: how many of the newest matches are ranked (default CANDIDATES); more is slower on common words. */
+  /** How many of the newest matches are ranked (default CANDIDATES); more is slower on common words. */
   candidates?: number;
 }
 
@@ -59,8 +59,8 @@ export function engineQuery(store: Store, parsed: ParsedQuery): string | null {
   return store.dialect === 'sqlite' ? toFts5(parsed) : toTsQuery(parsed);
 }
 
-/** Details of hits; `bodyChars` cuts a document's text to its first characters (ranking needs no more). */
-async function details(store: Store, rows: readonly { kind: string; ref_id: number }[], bodyChars?: number): Promise<Map<string, Detail>> {
+/** Details of hits, for what search returns. */
+async function details(store: Store, rows: readonly { kind: string; ref_id: number }[]): Promise<Map<string, Detail>> {
   const ids = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.ref_id);
   const out = new Map<string, Detail>();
   const db = store.db;
@@ -69,8 +69,7 @@ async function details(store: Store, rows: readonly { kind: string; ref_id: numb
     const docs = await db
       .selectFrom('documents as d')
       .innerJoin('source_files as f', 'f.id', 'd.source_file_id')
-      .select(['d.id', 'd.doc_number', 'd.title', 'd.date', 'f.name'])
-      .select(bodyChars === undefined ? sql<string>`d.body`.as('body') : sql<string>`substr(d.body, 1, ${bodyChars})`.as('body'))
+      .select(['d.id', 'd.doc_number', 'd.title', 'd.date', 'd.body', 'f.name'])
       .where('d.id', 'in', docIds)
       .execute();
     for (const d of docs) out.set(`document:${d.id}`, { docNumber: d.doc_number, title: d.title, date: d.date, text: d.body, source: d.name });
@@ -133,41 +132,61 @@ async function exactNumberHits(store: Store, parsed: ParsedQuery, options: Searc
 export const CANDIDATES = 200;
 /** …and up to this many more: the most recent documents whose title or 文号 matches. */
 export const TITLE_CANDIDATES = 20;
-/**
- * Ranking reads a document's first this many characters (its title always counts). Reading the
- * whole text of 200 long documents (2.3 million characters for 突发重大动物疫情) took 30 ms; the
- * head of a government document states its subject (purpose, scope, principles). Lucene capped a
- * field at 10,000 tokens by default for the same reason. 3,000 characters: p95 22 ms at 100,000
- * documents, 2,000: 18 ms (bench/store.ts).
- */
-export const RANK_CHARS = 2000;
 
-/** The most recent matches (CANDIDATES, or offset + limit if more), ranked by BM25 among themselves (rank.ts); both engines. */
-async function rankedCandidates(store: Store, parsed: ParsedQuery, text: string, filters: MatchFilters, limit: number, offset: number, cap = CANDIDATES): Promise<MatchRow[]> {
-  const newest = store.dialect === 'sqlite' ? await candidateEntries(store.db, text, filters, Math.max(cap, offset + limit)) : await pgCandidateEntries(store.db, text, filters, Math.max(cap, offset + limit));
+/** `rows` ranked by BM25 among themselves (rank.ts), best first. */
+function ranked<T extends Candidate>(rows: readonly T[]): T[] {
+  const scores = bm25FromCounts(rows.map((c) => c.counts), TITLE_WEIGHT);
+  return rows.map((c, k) => ({ ...c, score: scores[k]! })).sort((a, b) => b.score - a.score || b.id - a.id);
+}
+
+/** SQLite: the most recent matches (CANDIDATES, or offset + limit if more) and the newest title matches, ranked. */
+async function sqliteRanked(store: Store, text: string, phrases: string[], filters: MatchFilters, limit: number, offset: number, cap: number): Promise<MatchRow[]> {
+  const wanted = Math.max(cap, offset + limit);
+  const newest = await candidateEntries(store.db, text, filters, wanted, phrases);
   // Documents whose title matches are candidates however old they are (up to TITLE_CANDIDATES).
   // When fewer than `cap` entries match, every match is a candidate already.
-  const full = newest.length >= Math.max(cap, offset + limit);
-  const byTitle = store.dialect === 'sqlite' && full ? await titleCandidates(store.db, text, filters, TITLE_CANDIDATES) : [];
+  const byTitle = newest.length >= wanted ? await titleCandidates(store.db, text, filters, TITLE_CANDIDATES, phrases) : [];
   const seen = new Set(newest.map((c) => c.id));
-  const candidates = [...newest, ...byTitle.filter((c) => !seen.has(c.id))];
-  const detail = await details(store, candidates, RANK_CHARS);
-  const present = candidates.filter((c) => detail.has(`${c.kind}:${c.ref_id}`));
-  const scores = bm25Scores(
-    present.map((c) => {
-      const d = detail.get(`${c.kind}:${c.ref_id}`)!;
-      // What the index holds as the entry's title (writer.ts): a document's title and 文号, an
-      // appointment's person and post, a chronicle entry's date; tasks have none.
-      const title = c.kind === 'document' ? `${d.title} ${d.docNumber ?? ''}` : c.kind === 'task' ? '' : d.title;
-      return { title, body: d.text };
-    }),
-    parsed.terms,
-    TITLE_WEIGHT,
-  );
-  return present
-    .map((c, k) => ({ ...c, score: scores[k]! }))
-    .sort((a, b) => b.score - a.score || b.id - a.id)
-    .slice(offset, offset + limit);
+  return ranked([...newest, ...byTitle.filter((c) => !seen.has(c.id))]).slice(offset, offset + limit);
+}
+
+/**
+ * PostgreSQL: the most recent entries holding every token of the query (fts-pg.ts), ranked; then,
+ * best first, only those the exact query matches: an entry whose kept text shows the query is one
+ * (rank.ts shownByCounts), the others are asked of the engine a few at a time. When the set holds
+ * too few, the next older set is ranked after it.
+ */
+async function pgRanked(store: Store, parsed: ParsedQuery, text: string, phrases: string[], filters: MatchFilters, limit: number, offset: number, cap: number): Promise<MatchRow[]> {
+  const wanted = offset + limit;
+  // Without phrases the loose query is the query: nothing to confirm.
+  const confirm = loosenTsQuery(text) !== text;
+  const out: MatchRow[] = [];
+  const taken = new Set<string>();
+  let below: number | undefined;
+  for (;;) {
+    const batch = await pgLooseCandidates(store.db, text, filters, Math.max(cap, wanted), phrases, below);
+    const order = ranked(batch.rows.filter((c) => !taken.has(`${c.kind}:${c.ref_id}`)));
+    // The next few, as many as are still wanted (at least 8: a phrase check is one query), more
+    // at a time while few of them hold the phrases.
+    let step = 8;
+    for (let at = 0; at < order.length && out.length < wanted; ) {
+      const slice = order.slice(at, at + Math.max(step, wanted - out.length));
+      at += slice.length;
+      const before = out.length;
+      const unsure = confirm ? slice.filter((c) => !shownByCounts(parsed.terms, phrases, c.counts.bodyHits)) : [];
+      const exact = await pgConfirmed(store.db, text, unsure);
+      const asked = new Set(unsure.map((c) => c.id));
+      for (const c of slice) {
+        const key = `${c.kind}:${c.ref_id}`;
+        taken.add(key);
+        if (asked.has(c.id) && !exact.has(key)) continue;
+        if (out.length < wanted) out.push(c);
+      }
+      if ((out.length - before) * 2 < slice.length) step *= 4;
+    }
+    if (out.length >= wanted || batch.next === null) return out.slice(offset, offset + limit);
+    below = batch.next;
+  }
 }
 
 export async function search(store: Store, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -185,7 +204,10 @@ export async function search(store: Store, query: string, options: SearchOptions
   };
   const exact = offset === 0 && !options.unit && !options.validity ? await exactNumberHits(store, parsed, options) : [];
   const text = engineQuery(store, parsed);
-  const matched = text === null ? [] : await rankedCandidates(store, parsed, text, filters, limit, offset, options.candidates);
+  const cap = options.candidates ?? CANDIDATES;
+  const phrases = queryPhrases(parsed.terms);
+  const matched =
+    text === null ? [] : store.dialect === 'sqlite' ? await sqliteRanked(store, text, phrases, filters, limit, offset, cap) : await pgRanked(store, parsed, text, phrases, filters, limit, offset, cap);
 
   const top = Math.max(0, ...matched.map((m) => m.score));
   const exactKeys = new Set(exact.map((e) => `document:${e.ref_id}`));

@@ -243,7 +243,7 @@ function tsPhrase(tokens: readonly Token[]): string {
   return tokens.length > 1 ? `(${body})` : body;
 }
 
-/** The query as a PostgreSQL tsquery (for to_tsquery('simple', …)), or null when it holds nothing searchable. */
+/** The query as a PostgreSQL tsquery literal (cast with ::tsquery: the tokens are the index's own, see tsvector.ts), or null when it holds nothing searchable. */
 export function toTsQuery(query: ParsedQuery): string | null {
   if (query.terms.length === 0) return null;
   return query.terms
@@ -253,4 +253,22 @@ export function toTsQuery(query: ParsedQuery): string | null {
       return `(${exact} | (${t.words.map((w) => tsPhrase(w.tokens)).join(' & ')}))`;
     })
     .join(' & ');
+}
+
+/**
+ * Whether `written`, found as a string in a text, is sure to be matched there by its phrase query:
+ * it holds only Han runs of two or more characters and separators other than spaces. Such a string
+ * is indexed as the same bigrams at consecutive positions wherever it stands; a number or a lone
+ * Han character may be glued to its neighbours in the text and indexed as part of another token
+ * (7 in 17月, 月 in 上月), and a space is dropped from the needle that ranking counts.
+ */
+export function surePhrase(written: string): boolean {
+  if (/\s/.test(written)) return false;
+  let han = 0;
+  let sure = true;
+  eachRun(searchable(written), (run, isHanRun) => {
+    if (!isHanRun || Array.from(run).length < 2) sure = false;
+    else han++;
+  });
+  return sure && han > 0;
 }

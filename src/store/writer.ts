@@ -7,6 +7,7 @@ import { titleKey } from '../links/extract.ts';
 import type { Dialect } from './dialect.ts';
 import { appointmentText, chronicleDateText, taskUnits, unitsField, type DerivedFile } from './derive.ts';
 import { writeIndex, type IndexRow } from './fts.ts';
+import { headOf, rankForm } from './rank.ts';
 import type { Database, TaskUnitTable } from './schema.ts';
 
 export interface SourceMeta {
@@ -138,7 +139,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
 
     const allUnits = r.tasks.flatMap(taskUnits);
     index.push({
-      entry: { ...filterFields, kind: 'document', ref_id: documentId, title: r.title, units: unitsField(allUnits) },
+      entry: { ...filterFields, kind: 'document', ref_id: documentId, title: r.title, units: unitsField(allUnits), rank_title: rankForm(`${r.title} ${r.docNumber ?? ''}`), rank_text: rankForm(headOf(d.body)) },
       title: `${r.title} ${r.docNumber ?? ''}`,
       body: d.body,
     });
@@ -180,7 +181,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
         for (const u of units) if (u.canonical) canonicalNames.add(u.canonical);
         pendingUnits.push({ taskId, units });
         index.push({
-          entry: { ...filterFields, kind: 'task', ref_id: taskId, title: r.title, units: unitsField(taskUnits(t)) },
+          entry: { ...filterFields, kind: 'task', ref_id: taskId, title: r.title, units: unitsField(taskUnits(t)), rank_title: '', rank_text: rankForm(t.text) },
           title: '',
           body: `${t.text} ${t.path.join('')} ${taskUnits(t).map((u) => u.name).join(' ')} ${t.deadline?.text ?? ''}`,
         });
@@ -235,7 +236,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
       const a = result.appointments[seq]!;
       const text = appointmentText(a);
       index.push({
-        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: text, date: null, year: fileYear, units: `|${a.post}|` },
+        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: text, date: null, year: fileYear, units: `|${a.post}|`, rank_title: rankForm(text), rank_text: rankForm(`${text}${a.batch ? `（${a.batch}）` : ''}`) },
         title: `${a.person} ${a.post}`,
         body: `${text} ${a.batch ?? ''} ${(a.notes ?? []).join(' ')}`,
       });
@@ -249,8 +250,9 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
       const c = result.chronicle[seq]!;
       const dateText = chronicleDateText(c);
       const year = /^\d{4}/.test(c.date) ? Number(c.date.slice(0, 4)) : fileYear;
+      const title = `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`;
       index.push({
-        entry: { ...fileFields, kind: 'chronicle', ref_id: id, title: `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' },
+        entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '', rank_title: rankForm(title), rank_text: rankForm(c.text) },
         title: dateText,
         body: c.text,
       });

@@ -1,0 +1,73 @@
+// Which candidates PostgreSQL search may return without asking the engine for their phrases
+// (rank.ts shownByCounts over the counts of the kept text, tokens.ts surePhrase): whenever it says
+// yes, the index's phrase query must match that text. Checked against a reference matcher that
+// runs the phrases over the text's index tokens the way the engines do (consecutive positions, a
+// last lone Han character as a prefix), on texts made of pieces in the seeds' style.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countPhrases, queryPhrases, rankForm, shownByCounts } from '../src/store/rank.ts';
+import { indexTokens, parseQuery, surePhrase, type QueryTerm, type Token } from '../src/store/tokens.ts';
+
+function phraseMatches(tokens: readonly string[], phrase: readonly Token[]): boolean {
+  for (let at = 0; at + phrase.length <= tokens.length; at++) {
+    if (phrase.every((p, k) => (p.prefix ? tokens[at + k]!.startsWith(p.text) : tokens[at + k] === p.text))) return true;
+  }
+  return false;
+}
+
+/** What the engines decide: every term's phrase, or all of its loose words, at consecutive positions. */
+function engineMatches(text: string, terms: readonly QueryTerm[]): boolean {
+  const tokens = indexTokens(text).split(' ');
+  return terms.every((t) => phraseMatches(tokens, t.phrase) || (t.words.length > 0 && t.words.every((w) => phraseMatches(tokens, w.tokens))));
+}
+
+function shown(text: string, query: string): boolean {
+  const terms = parseQuery(query).terms;
+  const phrases = queryPhrases(terms);
+  return shownByCounts(terms, phrases, countPhrases('', rankForm(text), phrases).bodyHits);
+}
+
+describe('shownByCounts', () => {
+  it('trusts a Han phrase found in the text, in any form the query takes', () => {
+    expect(shown('一、加快知识产权质押融资工作。', '知识产权质押融资')).toBe(true);
+    expect(shown('二、推进城乡建设绿色发展。', '"城乡建设绿色发展"')).toBe(true);
+    expect(shown('融资方式包括知识产权和质押', '知识产权质押融资')).toBe(true); // its words, any order
+    expect(shown('二、推进城乡建设。', '"城乡建设绿色发展"')).toBe(false);
+  });
+
+  it('leaves numbers, lone characters and spaced phrases to the engine', () => {
+    expect(surePhrase('7月14日')).toBe(false);
+    expect(surePhrase('通政办发〔2023〕63号')).toBe(false);
+    expect(surePhrase('城乡 建设')).toBe(false);
+    expect(surePhrase('城乡建设、绿色发展')).toBe(true);
+    expect(shown('于7月14日召开', '7月14日')).toBe(false);
+  });
+
+  it('never trusts a text that the index would not match', () => {
+    const pieces = ['知识产权', '质押', '融资', '月', '日', '7', '14', '2023', '号', '〔', '〕', '、', '，', '上', '年', 'G', 'dp', ' ', '市', '通政办发', '建设', '城乡'];
+    const piece = fc.constantFrom(...pieces);
+    let trusted = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), fc.array(piece, { minLength: 1, maxLength: 4 }), fc.boolean(), (body, queryPieces, quoted) => {
+        const written = queryPieces.join('').trim();
+        const query = quoted ? `"${written}"` : written;
+        const terms = parseQuery(query).terms;
+        if (terms.length === 0) return;
+        const text = body.join('');
+        if (shown(text, query)) {
+          trusted++;
+          expect(engineMatches(text, terms), `${query} in ${text}`).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    // A function that never trusts anything passes the property: make sure this one often does.
+    expect(trusted).toBeGreaterThan(50);
+  });
+
+  it('has a reference matcher that decides by tokens, not by strings', () => {
+    // 上月14日 holds the string 月14日 but not its phrase: 上月 is one token.
+    expect(engineMatches('上月14日', parseQuery('月14日').terms)).toBe(false);
+    expect(engineMatches('于7月14日召开', parseQuery('7月14日').terms)).toBe(true);
+  });
+});
