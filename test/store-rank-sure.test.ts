@@ -24,7 +24,7 @@ function engineMatches(text: string, terms: readonly QueryTerm[]): boolean {
 function shown(text: string, query: string): boolean {
   const terms = parseQuery(query).terms;
   const phrases = queryPhrases(terms);
-  return shownByCounts(terms, phrases, countPhrases('', rankForm(text), phrases).bodyHits);
+  return shownByCounts(terms, phrases, countPhrases('', rankForm(text), phrases), 'task');
 }
 
 describe('shownByCounts', () => {
@@ -33,6 +33,15 @@ describe('shownByCounts', () => {
     expect(shown('二、推进城乡建设绿色发展。', '"城乡建设绿色发展"')).toBe(true);
     expect(shown('融资方式包括知识产权和质押', '知识产权质押融资')).toBe(true); // its words, any order
     expect(shown('二、推进城乡建设。', '"城乡建设绿色发展"')).toBe(false);
+  });
+
+  it('trusts a document title, where the index holds the title as written', () => {
+    const terms = parseQuery('突发重大动物疫情').terms;
+    const phrases = queryPhrases(terms);
+    const counts = countPhrases(rankForm('某市突发重大动物疫情应急预案 某政发〔2020〕1号'), rankForm('第一章 总则'), phrases);
+    expect(shownByCounts(terms, phrases, counts, 'document')).toBe(true);
+    // An appointment's kept title is not what its index entry holds as title.
+    expect(shownByCounts(terms, phrases, counts, 'appointment')).toBe(false);
   });
 
   it('leaves numbers, lone characters and spaced phrases to the engine', () => {

@@ -3,8 +3,9 @@
 // A tsquery with phrases (<->) makes the GIN index uncertain: every row it returns is rechecked
 // against its tsvector, which PostgreSQL must de-TOAST (8–80 kB for a document; bigrams hardly
 // compress). Checking the phrases of the 200 newest matches that way cost 10–80 ms. So:
-//   1. pgLooseCandidates: the newest entries holding every token of the query, phrases loosened to
-//      AND, which the index decides alone (no recheck, no tsvector read), with their phrase counts;
+//   1. pgLooseCandidates: the newest entries holding every token of the query (phrases loosened to
+//      AND, tokens.ts toLooseTsQuery), which the index decides alone (no recheck, no tsvector
+//      read), with their phrase counts;
 //   2. pgConfirmed: of some entries, those the exact query matches. Search asks it only for the
 //      best-ranked entries it is about to return whose own text does not already show the phrase.
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -13,26 +14,27 @@ import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The tsquery with each phrase loosened to its tokens ANDed: a superset the GIN index answers without recheck. */
-export function loosenTsQuery(tsquery: string): string {
-  return tsquery.replaceAll(' <-> ', ' & ');
-}
-
 /**
- * The window of the newest entries (by id) searched first: a common query finds its candidates
- * among the newest few thousand rows, so the index hands over only those and the heap is read
- * for those rows only. When it held too few, the next step has no bound (MAX_STEPS = 2: with 4
- * steps, each widened by the density the window showed, a rare query paid ~9 ms of index scan a
- * step).
- */
-const FIRST_WINDOW = 4_000;
-const MAX_STEPS = 2;
-/**
- * The GIN index holds id / ID_BUCKET beside the tsvector (migration 0003, btree_gin), so a window
- * is applied inside the index as a handful of keys (one key per id made a window of 36,000 ids a
- * scan of as many index entries: 11 ms); the exact bounds are then checked on the rows.
+ * The GIN index holds id / ID_BUCKET and id / COARSE_BUCKET beside the tsvector (migrations 0003,
+ * 0005; btree_gin). A bucket asked for by equality is one more exact key in the GIN scan, which
+ * then skips through the posting lists of common bigrams to that bucket's rows (0.4 ms at 100,000
+ * documents). A range of buckets is not: btree_gin reads `BETWEEN a AND b` as two open ranges,
+ * each a partial match that collects every row of every bucket on its side (50–100 ms). So a
+ * window is a list of buckets, one index scan each, newest first: fine ones for the first window
+ * (a common word fills it), coarse ones for wider windows.
  */
 export const ID_BUCKET = 1024;
+export const COARSE_BUCKET = 16_384;
+/** Buckets of the first window: the newest ~4,000 entries. */
+const FIRST_BUCKETS = 4;
+/** At most this many coarse buckets in one window (one index scan each). */
+const MAX_COARSE = 8;
+/**
+ * Past the first window, when the query's density says fewer than this many older entries match,
+ * they are read in one scan without buckets: a rare query's posting lists are short, and the rows
+ * the index returns are few.
+ */
+const FEW_MATCHES = 2_000;
 
 export interface LooseCandidates {
   /** Newest first, one row per entry (a long text's chunks count once). */
@@ -41,35 +43,46 @@ export interface LooseCandidates {
   next: number | null;
 }
 
+/** The next window below `upper`: `count` ids wanted; fine buckets while few, else coarse ones. */
+function windowBelow(upper: number, count: number): { size: number; buckets: number[]; lowest: number } {
+  const size = count <= FIRST_BUCKETS * ID_BUCKET ? ID_BUCKET : COARSE_BUCKET;
+  const top = Math.floor((upper - 1) / size);
+  const n = Math.min(size === ID_BUCKET ? FIRST_BUCKETS : MAX_COARSE, Math.max(1, Math.ceil(count / size)));
+  const buckets = Array.from({ length: Math.min(n, top + 1) }, (_, k) => top - k);
+  return { size, buckets, lowest: buckets[buckets.length - 1]! * size };
+}
+
 /**
- * The `cap` newest entries whose tsvector holds every token of `tsquery` (phrases loosened), with
- * ids below `below` when given, unranked (score 0), with the counts of `phrases` (rank.ts).
+ * The `cap` newest entries matching `looseQuery` (tokens.ts toLooseTsQuery), with ids below
+ * `below` when given, unranked (score 0), with the counts of `phrases` (rank.ts).
  */
-export async function pgLooseCandidates(db: Db, tsquery: string, filters: MatchFilters, cap: number, phrases: readonly string[], below?: number, firstWindow = FIRST_WINDOW): Promise<LooseCandidates> {
-  const loose = loosenTsQuery(tsquery);
+export async function pgLooseCandidates(db: Db, looseQuery: string, filters: MatchFilters, cap: number, phrases: readonly string[], below?: number, firstBuckets = FIRST_BUCKETS): Promise<LooseCandidates> {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const max = below ?? Number((await sql<{ m: number | null }>`SELECT max(id) + 1 AS m FROM search_entries`.execute(db)).rows[0]?.m ?? 0);
-  let upper = max;
-  let step = 0;
-  let window = firstWindow;
+  const end = below ?? Number((await sql<{ m: number | null }>`SELECT max(id) + 1 AS m FROM search_entries`.execute(db)).rows[0]?.m ?? 0);
+  let upper = end; // ids below this are still to search
+  let wantedIds = firstBuckets * ID_BUCKET;
   for (;;) {
-    const lower = step + 1 >= MAX_STEPS || window >= max ? null : max - window;
-    // `e.id + 0`: bounds and order the primary key cannot serve. With statistics, the planner
-    // walked the primary key backwards through the window and de-TOASTed every row's tsvector to
-    // test it (4,000 rows, 30 ms); this leaves it the GIN index.
-    const bounds =
-      lower === null
-        ? sql`e.id + 0 < ${upper}`
-        : sql`e.id + 0 < ${upper} AND e.id + 0 > ${lower} AND e.id / ${sql.lit(ID_BUCKET)} BETWEEN ${Math.floor(lower / ID_BUCKET)} AND ${Math.floor(upper / ID_BUCKET)}`;
-    // The newest ids first, then the counts for those rows only (the bitmap scan returns every
-    // match in the window; counting them all undid the compression of hundreds of heads).
+    const window = windowBelow(upper, wantedIds);
+    // One scan without buckets for the rest once few matches are expected there.
+    const searched = end - upper;
+    const expected = searched === 0 ? Infinity : (out.length / searched) * upper;
+    const unbounded = window.lowest === 0 || expected <= FEW_MATCHES;
+    const where = (bucket: number | null) => sql`e.tsv @@ CAST(${looseQuery} AS tsquery) AND e.id + 0 < ${upper}
+        ${bucket === null ? sql`` : sql`AND e.id / ${sql.lit(window.size)} = ${sql.lit(bucket)}`} AND ${filterSql(filters)}`;
+    // `e.id + 0`: an order the primary key cannot serve. With statistics, the planner walked the
+    // primary key backwards and de-TOASTed every row's tsvector to test it; this leaves it the
+    // GIN index. The counts are made for the `cap` newest rows only.
+    const ids = unbounded
+      ? sql`SELECT e.id FROM search_entries e WHERE ${where(null)} ORDER BY e.id + 0 DESC LIMIT ${cap}`
+      : sql.join(
+          window.buckets.map((b) => sql`(SELECT e.id FROM search_entries e WHERE ${where(b)} ORDER BY e.id + 0 DESC LIMIT ${cap})`),
+          sql` UNION ALL `,
+        );
     const rows = toCandidates(
       (
         await sql<Record<string, unknown>>`SELECT ${candidateColumns(phrases)}
-          FROM (SELECT e.id FROM search_entries e
-            WHERE e.tsv @@ CAST(${loose} AS tsquery) AND ${bounds} AND ${filterSql(filters)}
-            ORDER BY e.id + 0 DESC LIMIT ${cap}) c
+          FROM (SELECT w.id FROM (${ids}) w ORDER BY w.id DESC LIMIT ${cap}) c
           JOIN search_entries e ON e.id = c.id
           ORDER BY e.id DESC`.execute(db)
       ).rows,
@@ -83,15 +96,14 @@ export async function pgLooseCandidates(db: Db, tsquery: string, filters: MatchF
       if (out.length >= cap) return { rows: out, next: r.id };
     }
     if (rows.length === cap) {
-      upper = rows[rows.length - 1]!.id; // more may match inside this window
+      upper = rows[rows.length - 1]!.id; // more may match in this window: go on below the last
       continue;
     }
-    if (lower === null) return { rows: out, next: null };
-    upper = lower + 1;
-    step++;
-    // Matches so far over the ids searched: how much further the rest should lie, with a margin.
-    window += out.length > 0 ? Math.max(window / 4, (1.5 * window * (cap - out.length)) / out.length) : 9 * window;
-    window = Math.ceil(window);
+    if (unbounded) return { rows: out, next: null };
+    upper = window.lowest;
+    // Matches so far over the ids searched: how many ids should hold the rest, with a margin.
+    const density = out.length / Math.max(1, end - upper);
+    wantedIds = density > 0 ? Math.ceil((1.5 * (cap - out.length)) / density) : MAX_COARSE * COARSE_BUCKET;
   }
 }
 

@@ -146,13 +146,15 @@ export function bm25Scores(rows: readonly Rankable[], terms: readonly QueryTerm[
 
 /**
  * True when an entry's kept text is sure to match the query exactly, by its counts: every term's
- * phrase (or each of its loose words) occurs in rank_text and is a surePhrase. False means not
- * known; the engine decides (PostgreSQL search, fts-pg.ts pgConfirmed).
+ * phrase (or each of its loose words) occurs in rank_text, or in a document's rank_title (the
+ * title and 文号 exactly as indexed), and is a surePhrase. False means not known; the engine
+ * decides (PostgreSQL search, fts-pg.ts pgConfirmed).
  */
-export function shownByCounts(terms: readonly QueryTerm[], phrases: readonly string[], bodyHits: readonly number[]): boolean {
+export function shownByCounts(terms: readonly QueryTerm[], phrases: readonly string[], counts: RankCounts, kind: string): boolean {
   const shows = (written: string) => {
     const at = phrases.indexOf(needle(written));
-    return at >= 0 && bodyHits[at]! > 0 && surePhrase(written);
+    if (at < 0 || !surePhrase(written)) return false;
+    return counts.bodyHits[at]! > 0 || (kind === 'document' && counts.titleHits[at]! > 0);
   };
   return terms.length > 0 && terms.every((t) => shows(t.text) || (t.words.length > 0 && t.words.every((w) => shows(w.text))));
 }

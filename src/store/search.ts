@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import { candidateEntries, titleCandidates, TITLE_WEIGHT, type Candidate, type MatchFilters, type MatchRow } from './fts.ts';
 import type { Store } from './open.ts';
 import { bm25FromCounts, queryPhrases, shownByCounts } from './rank.ts';
-import { loosenTsQuery, pgConfirmed, pgLooseCandidates } from './fts-pg.ts';
+import { pgConfirmed, pgLooseCandidates } from './fts-pg.ts';
 import { makeSnippet } from './snippet.ts';
-import { parseQuery, toFts5, toTsQuery, type ParsedQuery } from './tokens.ts';
+import { parseQuery, toFts5, toLooseTsQuery, toTsQuery, type ParsedQuery } from './tokens.ts';
 
 export type SearchKind = 'document' | 'task' | 'appointment' | 'chronicle';
 export const SEARCH_KINDS: readonly SearchKind[] = ['document', 'task', 'appointment', 'chronicle'];
@@ -128,9 +128,9 @@ async function exactNumberHits(store: Store, parsed: ParsedQuery, options: Searc
   return rows.filter((r) => r.doc_number === best).map((r) => ({ ...r, kind: 'document', score: 0 }));
 }
 
-/** SQLite ranks at most this many matches of a query: the most recently indexed ones… */
+/** Search ranks this many matches of a query at a time: the most recently indexed ones… */
 export const CANDIDATES = 200;
-/** …and up to this many more: the most recent documents whose title or 文号 matches. */
+/** …and on SQLite up to this many more: the most recent documents whose title or 文号 matches. */
 export const TITLE_CANDIDATES = 20;
 
 /** `rows` ranked by BM25 among themselves (rank.ts), best first. */
@@ -158,13 +158,14 @@ async function sqliteRanked(store: Store, text: string, phrases: string[], filte
  */
 async function pgRanked(store: Store, parsed: ParsedQuery, text: string, phrases: string[], filters: MatchFilters, limit: number, offset: number, cap: number): Promise<MatchRow[]> {
   const wanted = offset + limit;
-  // Without phrases the loose query is the query: nothing to confirm.
-  const confirm = loosenTsQuery(text) !== text;
+  const loose = toLooseTsQuery(parsed)!;
+  // Without phrases or prefixes the loose query is the query: nothing to confirm.
+  const confirm = loose !== text;
   const out: MatchRow[] = [];
   const taken = new Set<string>();
   let below: number | undefined;
   for (;;) {
-    const batch = await pgLooseCandidates(store.db, text, filters, Math.max(cap, wanted), phrases, below);
+    const batch = await pgLooseCandidates(store.db, loose, filters, Math.max(cap, wanted), phrases, below);
     const order = ranked(batch.rows.filter((c) => !taken.has(`${c.kind}:${c.ref_id}`)));
     // The next few, as many as are still wanted (at least 8: a phrase check is one query), more
     // at a time while few of them hold the phrases.
@@ -173,7 +174,7 @@ async function pgRanked(store: Store, parsed: ParsedQuery, text: string, phrases
       const slice = order.slice(at, at + Math.max(step, wanted - out.length));
       at += slice.length;
       const before = out.length;
-      const unsure = confirm ? slice.filter((c) => !shownByCounts(parsed.terms, phrases, c.counts.bodyHits)) : [];
+      const unsure = confirm ? slice.filter((c) => !shownByCounts(parsed.terms, phrases, c.counts, c.kind)) : [];
       const exact = await pgConfirmed(store.db, text, unsure);
       const asked = new Set(unsure.map((c) => c.id));
       for (const c of slice) {
