@@ -1,8 +1,17 @@
 // Search tokens, query reading, ranking of candidates and snippets: pure functions, no database.
 import { describe, expect, it } from 'vitest';
-import { bm25Scores } from '../src/store/rank.ts';
+import { bm25FromCounts, countPhrases, headOf, queryPhrases, rankForm } from '../src/store/rank.ts';
 import { makeSnippet } from '../src/store/snippet.ts';
-import { indexTokens, parseQuery, queryTokens, toFts5, toTsQuery } from '../src/store/tokens.ts';
+import { indexTokens, parseQuery, queryTokens, toFts5, toTsQuery, type QueryTerm } from '../src/store/tokens.ts';
+
+/** BM25 of texts as the store ranks them: kept in rankForm (a document's head), counted, scored. */
+function bm25Scores(rows: readonly { title: string; body: string }[], terms: readonly QueryTerm[], titleWeight: number): number[] {
+  const phrases = queryPhrases(terms);
+  return bm25FromCounts(
+    rows.map((r) => countPhrases(rankForm(r.title), rankForm(headOf(r.body)), phrases)),
+    titleWeight,
+  );
+}
 
 describe('tokens', () => {
   it('indexes Han runs as bigrams and letters/digits as words', () => {

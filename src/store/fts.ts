@@ -1,8 +1,8 @@
-// The two full-text engines behind one pair of functions: write index rows, run a match.
-// SQLite: a contentless FTS5 table keyed by search_entries.id, ranked by its bm25().
-// PostgreSQL: a tsvector column on search_entries with a GIN index, ranked by ts_rank_cd with
-// length normalisation (PostgreSQL has no BM25; this is the closest it ships).
-// Both see the same application-made tokens (tokens.ts), so they find the same rows.
+// The two full-text engines: index writes, filters, and the candidate rows search ranks.
+// SQLite: a contentless FTS5 table keyed by search_entries.id (candidates here).
+// PostgreSQL: a tsvector column on search_entries with a GIN index (candidates in fts-pg.ts).
+// Both see the same application-made tokens (tokens.ts), so they find the same rows; both
+// rank with rank.ts. rawEngineMatch is each engine's own ranking, for the benchmark.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import type { Database, SearchEntryTable } from './schema.ts';
@@ -172,42 +172,6 @@ export function filterSql(f: MatchFilters) {
     parts.push(sql`e.document_id IS NOT NULL AND EXISTS (SELECT 1 FROM documents vd WHERE vd.id = e.document_id AND ${validitySql('vd', f.asOf)} = ${f.validity})`);
   }
   return sql.join(parts, sql` AND `);
-}
-
-/**
- * The best `limit` entries for an engine query (FTS5 MATCH text or tsquery text), best first.
- * Without filters SQLite ranks inside the index first and joins only the rows it returns.
- */
-export async function matchEntries(db: Db, dialect: Dialect, engineQuery: string, filters: MatchFilters, limit: number, offset = 0): Promise<MatchRow[]> {
-  if (dialect === 'sqlite') {
-    const rank = sql`bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0)`;
-    const q = hasFilters(filters)
-      ? sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, -${rank} AS score
-          FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
-          WHERE search_fts MATCH ${engineQuery} AND ${filterSql(filters)}
-          ORDER BY ${rank} LIMIT ${limit} OFFSET ${offset}`
-      : sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, -m.r AS score
-          FROM (SELECT rowid AS id, ${rank} AS r FROM search_fts WHERE search_fts MATCH ${engineQuery} ORDER BY r LIMIT ${limit} OFFSET ${offset}) m
-          JOIN search_entries e ON e.id = m.id ORDER BY m.r`;
-    return (await q.execute(db)).rows;
-  }
-  // Long documents are several rows (chunks): fetch more and keep each entry's best chunk.
-  const rows = (
-    await sql<MatchRow>`SELECT e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date,
-          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.tsv, q, 1) AS score
-        FROM search_entries e, CAST(${engineQuery} AS tsquery) q
-        WHERE e.tsv @@ q AND ${filterSql(filters)}
-        ORDER BY score DESC LIMIT ${(limit + offset) * 2}`.execute(db)
-  ).rows;
-  const seen = new Set<string>();
-  const unique: MatchRow[] = [];
-  for (const r of rows) {
-    const key = `${r.kind}:${r.ref_id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    unique.push({ ...r, score: Number(r.score) });
-  }
-  return unique.slice(offset, offset + limit);
 }
 
 /**

@@ -38,18 +38,12 @@ export function headOf(text: string): string {
 const K1 = 1.2;
 const B = 0.75;
 
-export interface Rankable {
-  /** Text whose matches weigh most (title and 文号, a person and post, a chronicle date). */
-  title: string;
-  body: string;
-}
-
 /**
  * A phrase as it is counted in the kept text: the term as written (a 文号 is already in the
  * contract's form), in rankForm, spaces removed. A phrase the index matched across punctuation or
  * spaces (7 月 14 日) counts 0 here and the row is ranked by its other phrases.
  */
-export function needle(text: string): string {
+function needle(text: string): string {
   return rankForm(text).replace(/\s+/g, '');
 }
 
@@ -133,15 +127,6 @@ export function bm25FromCounts(rows: readonly RankCounts[], titleWeight: number)
     const norm = K1 * (1 - B + (B * rows[k]!.length) / avg);
     return fs.reduce((s, f, i) => s + (idf[i]! * f * (K1 + 1)) / (f + norm), 0);
   });
-}
-
-/** BM25 of texts (not yet in rankForm): countPhrases then bm25FromCounts. */
-export function bm25Scores(rows: readonly Rankable[], terms: readonly QueryTerm[], titleWeight: number): number[] {
-  const phrases = queryPhrases(terms);
-  return bm25FromCounts(
-    rows.map((r) => countPhrases(rankForm(r.title), rankForm(headOf(r.body)), phrases)),
-    titleWeight,
-  );
 }
 
 /**

@@ -237,22 +237,23 @@ export function toFts5(query: ParsedQuery): string | null {
     .join(' AND ');
 }
 
-/** Tokens are Han characters, letters and digits only, so quoting them needs no escaping. */
-function tsPhrase(tokens: readonly Token[]): string {
-  const body = tokens.map((t) => `'${t.text}'${t.prefix ? ':*' : ''}`).join(' <-> ');
+/** Tokens joined by `op` (<-> for a phrase, & for all of them); tokens are Han characters, letters and digits only, so quoting them needs no escaping. */
+function tsTokens(tokens: readonly Token[], op: string): string {
+  const body = tokens.map((t) => `'${t.text}'${t.prefix ? ':*' : ''}`).join(` ${op} `);
   return tokens.length > 1 ? `(${body})` : body;
+}
+
+/** The query as tsquery text, each phrase written by `phrase`; terms ANDed, a term's loose words as an alternative. */
+function tsQueryText(query: ParsedQuery, phrase: (tokens: readonly Token[]) => string): string | null {
+  if (query.terms.length === 0) return null;
+  return query.terms
+    .map((t) => (t.words.length === 0 ? phrase(t.phrase) : `(${phrase(t.phrase)} | (${t.words.map((w) => phrase(w.tokens)).join(' & ')}))`))
+    .join(' & ');
 }
 
 /** The query as a PostgreSQL tsquery literal (cast with ::tsquery: the tokens are the index's own, see tsvector.ts), or null when it holds nothing searchable. */
 export function toTsQuery(query: ParsedQuery): string | null {
-  if (query.terms.length === 0) return null;
-  return query.terms
-    .map((t) => {
-      const exact = tsPhrase(t.phrase);
-      if (t.words.length === 0) return exact;
-      return `(${exact} | (${t.words.map((w) => tsPhrase(w.tokens)).join(' & ')}))`;
-    })
-    .join(' & ');
+  return tsQueryText(query, (tokens) => tsTokens(tokens, '<->'));
 }
 
 /**
@@ -281,14 +282,8 @@ export function surePhrase(written: string): boolean {
  * 日起, 日前 …), seconds at 100,000 documents; the exact query checks it on the few candidates.
  */
 export function toLooseTsQuery(query: ParsedQuery): string | null {
-  if (query.terms.length === 0) return null;
-  const all = (tokens: readonly Token[]) => {
+  return tsQueryText(query, (tokens) => {
     const kept = tokens.filter((t) => !t.prefix);
-    const use = kept.length > 0 ? kept : tokens;
-    const body = use.map((t) => `'${t.text}'${t.prefix ? ':*' : ''}`).join(' & ');
-    return use.length > 1 ? `(${body})` : body;
-  };
-  return query.terms
-    .map((t) => (t.words.length === 0 ? all(t.phrase) : `(${all(t.phrase)} | (${t.words.map((w) => all(w.tokens)).join(' & ')}))`))
-    .join(' & ');
+    return tsTokens(kept.length > 0 ? kept : tokens, '&');
+  });
 }
