@@ -36,7 +36,7 @@ for (const { dialect, available } of DIALECTS) {
         fc.asyncProperty(text, text, async (title, body) => {
           const t = rankForm(title);
           const b = rankForm(body);
-          const row = (await sql<Record<string, unknown>>`SELECT ${rankCountsSql(phrases)} FROM (SELECT ${t} AS rank_title, ${b} AS rank_text) e`.execute(store.db)).rows[0]!;
+          const row = (await sql<Record<string, unknown>>`SELECT ${rankCountsSql(phrases)} FROM (SELECT ${t} AS rank_title, ${b} AS rank_text) r`.execute(store.db)).rows[0]!;
           expect(readCounts(row, phrases.length)).toEqual(countPhrases(t, b, phrases));
         }),
         { numRuns: 60 },

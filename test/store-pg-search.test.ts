@@ -58,9 +58,10 @@ describe.skipIf(!pgAvailable)('PostgreSQL candidates (fts-pg.ts)', () => {
 
   const loose = () => toLooseTsQuery(parseQuery('"秸秆禁烧"'))!;
 
-  it('loosens phrases to their tokens, leaving out a last lone character', () => {
+  it('loosens phrases to their tokens and number keys, leaving out a last lone character', () => {
     expect(loose()).toBe("('秸秆' & '秆禁' & '禁烧')");
-    expect(toLooseTsQuery(parseQuery('7月14日'))).toBe("('7' & '月' & '14')");
+    // Numbers bring their adjacency keys (adjacency-keys.ts).
+    expect(toLooseTsQuery(parseQuery('7月14日'))).toBe("('7' & '月' & '14' & '7_月' & '7月14' & '月_14' & '14_日')");
     expect(toLooseTsQuery(parseQuery('法'))).toBe("'法':*");
   });
 

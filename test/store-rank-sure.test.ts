@@ -6,20 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countPhrases, queryPhrases, rankForm, shownByCounts } from '../src/store/rank.ts';
-import { indexTokens, parseQuery, surePhrase, type QueryTerm, type Token } from '../src/store/tokens.ts';
-
-function phraseMatches(tokens: readonly string[], phrase: readonly Token[]): boolean {
-  for (let at = 0; at + phrase.length <= tokens.length; at++) {
-    if (phrase.every((p, k) => (p.prefix ? tokens[at + k]!.startsWith(p.text) : tokens[at + k] === p.text))) return true;
-  }
-  return false;
-}
-
-/** What the engines decide: every term's phrase, or all of its loose words, at consecutive positions. */
-function engineMatches(text: string, terms: readonly QueryTerm[]): boolean {
-  const tokens = indexTokens(text).split(' ');
-  return terms.every((t) => phraseMatches(tokens, t.phrase) || (t.words.length > 0 && t.words.every((w) => phraseMatches(tokens, w.tokens))));
-}
+import { parseQuery, surePhrase } from '../src/store/tokens.ts';
+import { engineMatches } from './reference-match.ts';
 
 function shown(text: string, query: string): boolean {
   const terms = parseQuery(query).terms;

@@ -17,7 +17,7 @@ const root = join(import.meta.dirname, '..');
 const seedsDir = join(root, '..', 'shared', 'seeds');
 const haveSeeds = existsSync(join(seedsDir, '000_2754e8a7c3ece080.txt'));
 
-const TABLES = ['source_files', 'issues', 'documents', 'tasks', 'task_units', 'appointments', 'chronicle_entries', 'document_links', 'search_entries'] as const;
+const TABLES = ['source_files', 'issues', 'documents', 'tasks', 'task_units', 'appointments', 'chronicle_entries', 'document_links', 'search_entries', 'rank_texts'] as const;
 
 async function counts(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -9,7 +9,7 @@
 //   2. pgConfirmed: of some entries, those the exact query matches. Search asks it only for the
 //      best-ranked entries it is about to return whose own text does not already show the phrase.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { candidateColumns, filterSql, toCandidates, type Candidate, type MatchFilters } from './fts.ts';
+import { candidateColumns, filterSql, rankTextsJoin, toCandidates, type Candidate, type MatchFilters } from './fts.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -83,7 +83,7 @@ export async function pgLooseCandidates(db: Db, looseQuery: string, filters: Mat
       (
         await sql<Record<string, unknown>>`SELECT ${candidateColumns(phrases)}
           FROM (SELECT w.id FROM (${ids}) w ORDER BY w.id DESC LIMIT ${cap}) c
-          JOIN search_entries e ON e.id = c.id
+          JOIN search_entries e ON e.id = c.id ${rankTextsJoin}
           ORDER BY e.id DESC`.execute(db)
       ).rows,
       phrases,

@@ -8,6 +8,8 @@ import type { Dialect } from './dialect.ts';
 import type { Database, SearchEntryTable } from './schema.ts';
 import { indexTokens } from './tokens.ts';
 import { encodeTsvector } from './tsvector.ts';
+import { adjacencyKeys } from './adjacency-keys.ts';
+import type { IndexText } from './index-text.ts';
 import { rankCountsSql, readCounts, type RankCounts } from './rank.ts';
 import type { Insertable } from 'kysely';
 
@@ -19,11 +21,10 @@ export const TITLE_WEIGHT = 8;
  */
 const PG_CHUNK_TOKENS = 12_000;
 
-export interface IndexRow {
+export interface IndexRow extends IndexText {
   entry: Insertable<SearchEntryTable>;
-  /** Text whose matches weigh most (title, 文号, a chronicle entry's date). */
-  title: string;
-  body: string;
+  /** What search ranks the entry by (rank_texts; rank.ts rankForm). */
+  rank: { title: string; text: string };
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -36,17 +37,37 @@ function chunks(tokens: readonly string[]): (readonly string[])[] {
   return out;
 }
 
+/**
+ * PostgreSQL: the tsvectors a text is indexed as, one per row (a long text is several chunks):
+ * the title's tokens, the chunk's, and their adjacency keys (adjacency-keys.ts).
+ */
+export function pgVectors(text: IndexText, withKeys = true): Buffer[] {
+  const title = indexTokens(text.title).split(' ');
+  return chunks(indexTokens(text.body).split(' ')).map((body) => encodeTsvector(title, body, withKeys ? adjacencyKeys([...title, ...body]) : []));
+}
+
 const BATCH = 200;
+
+/** The ranking texts of `rows`, whose search_entries rows got `ids` (in the same order). */
+async function writeRankTexts(db: Db, rows: readonly IndexRow[], ids: readonly number[]): Promise<void> {
+  await db
+    .insertInto('rank_texts')
+    .values(rows.map((r, k) => ({ entry_id: ids[k]!, rank_title: r.rank.title, rank_text: r.rank.text })))
+    .execute();
+}
+
+/** Ids RETURNING gave for a multi-row INSERT, in the order of its VALUES list: both engines number the rows in that order, but neither promises the order RETURNING lists them in. */
+function inValuesOrder(rows: readonly { id: number }[]): number[] {
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
 
 /** Adds rows to search_entries and the engine's index. */
 export async function writeIndex(db: Db, dialect: Dialect, rows: readonly IndexRow[]): Promise<void> {
   if (dialect === 'sqlite') {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
-      const ids = await db.insertInto('search_entries').values(batch.map((r) => r.entry)).returning('id').execute();
-      // RETURNING order is not promised by SQLite; ids are increasing within one statement, so
-      // sorting restores the order of the VALUES list.
-      const sorted = ids.map((r) => r.id).sort((a, b) => a - b);
+      const sorted = inValuesOrder(await db.insertInto('search_entries').values(batch.map((r) => r.entry)).returning('id').execute());
+      await writeRankTexts(db, batch, sorted);
       const values = batch.map((r, k) => sql`(${sorted[k]!}, ${indexTokens(r.title)}, ${indexTokens(r.body)})`);
       await sql`INSERT INTO search_fts(rowid, title, body) VALUES ${sql.join(values)}`.execute(db);
       // Documents' titles again in the small title index (migration 0002), for search's candidates.
@@ -62,14 +83,12 @@ export async function writeIndex(db: Db, dialect: Dialect, rows: readonly IndexR
   // searches read the pending list row by row.
   await sql`SET LOCAL gin_pending_list_limit = '64MB'`.execute(db);
   await sql`SET LOCAL work_mem = '256MB'`.execute(db);
-  const expanded: { entry: Insertable<SearchEntryTable>; tsv: Buffer }[] = [];
-  for (const r of rows) {
-    const title = indexTokens(r.title).split(' ');
-    for (const body of chunks(indexTokens(r.body).split(' '))) expanded.push({ entry: r.entry, tsv: encodeTsvector(title, body) });
-  }
+  // A long text is several rows (chunks), each with the entry's fields and ranking texts.
+  const expanded: (IndexRow & { tsv: Buffer })[] = [];
+  for (const r of rows) for (const tsv of pgVectors(r)) expanded.push({ ...r, tsv });
   for (let i = 0; i < expanded.length; i += BATCH) {
     const batch = expanded.slice(i, i + BATCH);
-    await (db as unknown as Kysely<Database & { search_entries: SearchEntryTable & { tsv: unknown } }>)
+    const ids = await (db as unknown as Kysely<Database & { search_entries: SearchEntryTable & { tsv: unknown } }>)
       .insertInto('search_entries')
       .values(
         batch.map((r) => ({
@@ -78,7 +97,9 @@ export async function writeIndex(db: Db, dialect: Dialect, rows: readonly IndexR
           tsv: sql`${r.tsv}::tsvector`,
         })),
       )
+      .returning('id')
       .execute();
+    await writeRankTexts(db, batch, inValuesOrder(ids));
   }
 }
 
@@ -128,10 +149,16 @@ export interface Candidate extends MatchRow {
   counts: RankCounts;
 }
 
-/** The columns of a candidate row: the entry's, then the phrase counts of rankCountsSql. */
+/**
+ * The columns of a candidate row: the entry's (`e`), then the phrase counts of rankCountsSql over
+ * its ranking texts (`r`, joined with rankTextsJoin).
+ */
 export function candidateColumns(phrases: readonly string[]) {
   return sql`e.id, e.kind, e.ref_id, e.document_id, e.source_file_id, e.title, e.date, 0 AS score, ${rankCountsSql(phrases)}`;
 }
+
+/** Joins the ranking texts of entry `e` as `r`, for candidateColumns. */
+export const rankTextsJoin = sql`JOIN rank_texts r ON r.entry_id = e.id`;
 
 /** Rows selected with candidateColumns, as candidates. */
 export function toCandidates(rows: readonly Record<string, unknown>[], phrases: readonly string[]): Candidate[] {
@@ -182,12 +209,12 @@ export function filterSql(f: MatchFilters) {
 export async function candidateEntries(db: Db, engineQuery: string, filters: MatchFilters, cap: number, phrases: readonly string[]): Promise<Candidate[]> {
   const q = hasFilters(filters)
     ? sql<Record<string, unknown>>`SELECT ${candidateColumns(phrases)}
-        FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
+        FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid ${rankTextsJoin}
         WHERE search_fts MATCH ${engineQuery} AND ${filterSql(filters)}
         ORDER BY search_fts.rowid DESC LIMIT ${cap}`
     : sql<Record<string, unknown>>`SELECT ${candidateColumns(phrases)}
         FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${engineQuery} ORDER BY rowid DESC LIMIT ${cap}) m
-        JOIN search_entries e ON e.id = m.id ORDER BY m.id DESC`;
+        JOIN search_entries e ON e.id = m.id ${rankTextsJoin} ORDER BY m.id DESC`;
   return toCandidates((await q.execute(db)).rows, phrases);
 }
 
@@ -197,7 +224,7 @@ export async function candidateEntries(db: Db, engineQuery: string, filters: Mat
  */
 export async function titleCandidates(db: Db, engineQuery: string, filters: MatchFilters, cap: number, phrases: readonly string[]): Promise<Candidate[]> {
   const q = sql<Record<string, unknown>>`SELECT ${candidateColumns(phrases)}
-      FROM title_fts JOIN search_entries e ON e.id = title_fts.rowid
+      FROM title_fts JOIN search_entries e ON e.id = title_fts.rowid ${rankTextsJoin}
       WHERE title_fts MATCH ${engineQuery} AND ${filterSql(filters)}
       ORDER BY title_fts.rowid DESC LIMIT ${cap}`;
   return toCandidates((await q.execute(db)).rows, phrases);

@@ -7,6 +7,7 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from '
 import type { Dialect } from './dialect.ts';
 import { RANK_CHARS, rankForm } from './rank.ts';
 import { indexTokens } from './tokens.ts';
+import { rebuildPgVectors } from './reindex-pg.ts';
 
 // The migrations see the database untyped: they describe tables that the typed schema follows.
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -369,6 +370,67 @@ function pgCoarseBuckets(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Both engines: the ranking texts of migration 0004 move to a table of their own, rank_texts.
+ * Kept on search_entries they made each row ~4 kB: on PostgreSQL every match an index window
+ * returns is one heap row read before the candidates are chosen, and at 100,000 documents the
+ * 1.9 GB table stayed out of shared buffers (a window of 130 matches: 2 ms read from the OS
+ * cache against 0.4 ms in buffers). Without them the table is a few hundred bytes a row; the
+ * texts are read for the chosen candidates only. PostgreSQL keeps the old values in existing
+ * rows until they are rewritten (DROP COLUMN does not rewrite): 0007 rewrites the table.
+ */
+function rankTexts(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('rank_texts')
+        .addColumn('entry_id', 'integer', (c) => c.primaryKey().references('search_entries.id').onDelete('cascade'))
+        .addColumn('rank_title', 'text', (c) => c.notNull())
+        .addColumn('rank_text', 'text', (c) => c.notNull())
+        .execute();
+      // PostgreSQL: in the row and uncompressed up to 8 kB, as migration 0004 kept them (the
+      // counts refer to rank_text once per phrase; a compressed value is undone at every reference).
+      // search_entries goes back to the default row size (2 kB), past which the tsvector moves
+      // to the TOAST table: with 0004's 8 kB, most tsvectors stayed in the row, compressed.
+      if (dialect === 'postgres') {
+        await sql`ALTER TABLE search_entries RESET (toast_tuple_target)`.execute(db);
+        await sql`ALTER TABLE rank_texts ALTER COLUMN rank_text SET STORAGE MAIN`.execute(db);
+        await sql`ALTER TABLE rank_texts SET (toast_tuple_target = 8160)`.execute(db);
+        await sql`DO $$ BEGIN
+            ALTER TABLE rank_texts ALTER COLUMN rank_text SET COMPRESSION lz4;
+          EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'lz4 not available: %', SQLERRM;
+          END $$`.execute(db);
+      }
+      await sql`INSERT INTO rank_texts (entry_id, rank_title, rank_text) SELECT id, rank_title, rank_text FROM search_entries`.execute(db);
+      await db.schema.alterTable('search_entries').dropColumn('rank_text').execute();
+      await db.schema.alterTable('search_entries').dropColumn('rank_title').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable('search_entries').addColumn('rank_title', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('search_entries').addColumn('rank_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await sql`UPDATE search_entries SET rank_title = r.rank_title, rank_text = r.rank_text FROM rank_texts r WHERE r.entry_id = search_entries.id`.execute(db);
+      await db.schema.dropTable('rank_texts').execute();
+    },
+  };
+}
+
+/**
+ * PostgreSQL: every tsvector also holds the adjacency keys of its numbers (adjacency-keys.ts),
+ * which the loose query of a phrase with numbers now asks for (tokens.ts toLooseTsQuery). Made
+ * again from the stored texts, and the table rewritten compactly (reindex-pg.ts; about 8 minutes
+ * at 100,000 documents). Down: the vectors without keys, as 0001–0006 wrote them.
+ */
+function pgAdjacencyKeys(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      if (dialect === 'postgres') await rebuildPgVectors(db, true);
+    },
+    async down(db: AnyDb) {
+      if (dialect === 'postgres') await rebuildPgVectors(db, false);
+    },
+  };
+}
+
 /** Every migration, in order. Names sort in the order they run; never rename or edit one that shipped. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -377,5 +439,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_pg_recent_index': pgRecentIndex(dialect),
     '0004_rank_text': rankText(dialect),
     '0005_pg_coarse_buckets': pgCoarseBuckets(dialect),
+    '0006_rank_texts': rankTexts(dialect),
+    '0007_pg_adjacency_keys': pgAdjacencyKeys(dialect),
   };
 }

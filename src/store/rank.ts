@@ -2,7 +2,7 @@
 // index once per phrase of the query and then ranks every matching row: 100–500 ms for the common
 // queries at 100,000 documents; PostgreSQL ships no BM25 at all. Search instead takes the most
 // recent matches the index returns (it stops after CANDIDATES) and ranks them with FTS5's formula:
-// phrase frequencies counted in what the entry keeps for ranking (search_entries.rank_title, whose
+// phrase frequencies counted in what the entry keeps for ranking (rank_texts.rank_title, whose
 // matches weigh TITLE_WEIGHT, and rank_text, a document's first RANK_CHARS characters), lengths in
 // characters, and the collection statistics (IDF, average length) of the candidates.
 //
@@ -82,17 +82,17 @@ export function countPhrases(title: string, body: string, phrases: readonly stri
 }
 
 /**
- * SQL giving, for the row aliased `e`, the counts of `phrases` in e.rank_title and e.rank_text as
+ * SQL giving, for the ranking texts aliased `r`, the counts of `phrases` in r.rank_title and r.rank_text as
  * columns t0…, b0… and their length as rank_length: the same numbers as countPhrases, made by the
  * engine (replace() removes non-overlapping occurrences left to right, as occurrences counts).
  */
 export function rankCountsSql(phrases: readonly string[]): RawBuilder<unknown> {
   // In bytes: octet_length reads a stored length, length() counts the characters.
   const count = (column: string, p: string) => sql`(octet_length(${sql.ref(column)}) - octet_length(replace(${sql.ref(column)}, ${p}, ''))) / ${sql.lit(Buffer.byteLength(p))}`;
-  const parts = [sql`length(e.rank_title) + length(e.rank_text) AS rank_length`];
+  const parts = [sql`length(r.rank_title) + length(r.rank_text) AS rank_length`];
   phrases.forEach((p, i) => {
-    parts.push(sql`${count('e.rank_title', p)} AS ${sql.raw(`t${i}`)}`);
-    parts.push(sql`${count('e.rank_text', p)} AS ${sql.raw(`b${i}`)}`);
+    parts.push(sql`${count('r.rank_title', p)} AS ${sql.raw(`t${i}`)}`);
+    parts.push(sql`${count('r.rank_text', p)} AS ${sql.raw(`b${i}`)}`);
   });
   return sql.join(parts);
 }

@@ -184,7 +184,15 @@ export interface SearchEntryTable {
   issuer_text: string;
   /** Units the entry names, |-separated with a leading and trailing | (filter by unit). */
   units: string;
-  /** What ranking weighs most: a document's title and 文号, a person and post, a chronicle date; tasks have none (rank.ts). */
+}
+
+/**
+ * What search ranks an entry by (rank.ts), in a table of its own so that search_entries rows stay
+ * small (fts-pg.ts reads one row per match before it picks the candidates).
+ */
+export interface RankTextTable {
+  entry_id: number;
+  /** What ranking weighs most: a document's title and 文号, a person and post, a chronicle date; tasks have none. */
   rank_title: string;
   /** What ranking reads: a document's first RANK_CHARS characters, the whole text of other entries. */
   rank_text: string;
@@ -203,4 +211,5 @@ export interface Database {
   document_links: DocumentLinkTable;
   audit_events: AuditEventTable;
   search_entries: SearchEntryTable;
+  rank_texts: RankTextTable;
 }

@@ -26,9 +26,10 @@ const WEIGHT_D = 0;
 /**
  * The tsvector of `titleTokens` (weight A) followed by `bodyTokens` (weight D), numbered on from
  * the title as `setweight(to_tsvector(title), 'A') || setweight(to_tsvector(body), 'D')` numbers
- * them. Tokens are space-free strings (tokens.ts); empty ones are skipped.
+ * them, and `keys` without positions (adjacency-keys.ts; a key that is also a token is left out).
+ * Tokens are space-free strings (tokens.ts); empty ones are skipped.
  */
-export function encodeTsvector(titleTokens: readonly string[], bodyTokens: readonly string[]): Buffer {
+export function encodeTsvector(titleTokens: readonly string[], bodyTokens: readonly string[], keys: readonly string[] = []): Buffer {
   const positions = new Map<string, number[]>();
   let position = 0;
   const add = (tokens: readonly string[], weight: number) => {
@@ -49,6 +50,7 @@ export function encodeTsvector(titleTokens: readonly string[], bodyTokens: reado
   };
   add(titleTokens, WEIGHT_A);
   add(bodyTokens, WEIGHT_D);
+  for (const key of keys) if (key !== '' && !positions.has(key)) positions.set(key, []);
 
   // PostgreSQL orders lexemes by their UTF-8 bytes (tsCompareString). JavaScript's string order
   // is the same except for characters beyond U+FFFF against U+E000–U+FFFF; PostgreSQL sorts a

@@ -8,6 +8,7 @@ import type { Dialect } from './dialect.ts';
 import { appointmentText, chronicleDateText, taskUnits, unitsField, type DerivedFile } from './derive.ts';
 import { writeIndex, type IndexRow } from './fts.ts';
 import { headOf, rankForm } from './rank.ts';
+import { appointmentIndexText, chronicleIndexText, documentIndexText, taskIndexText } from './index-text.ts';
 import type { Database, TaskUnitTable } from './schema.ts';
 
 export interface SourceMeta {
@@ -139,9 +140,9 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
 
     const allUnits = r.tasks.flatMap(taskUnits);
     index.push({
-      entry: { ...filterFields, kind: 'document', ref_id: documentId, title: r.title, units: unitsField(allUnits), rank_title: rankForm(`${r.title} ${r.docNumber ?? ''}`), rank_text: rankForm(headOf(d.body)) },
-      title: `${r.title} ${r.docNumber ?? ''}`,
-      body: d.body,
+      entry: { ...filterFields, kind: 'document', ref_id: documentId, title: r.title, units: unitsField(allUnits) },
+      rank: { title: rankForm(`${r.title} ${r.docNumber ?? ''}`), text: rankForm(headOf(d.body)) },
+      ...documentIndexText(r.title, r.docNumber, d.body),
     });
 
     if (r.tasks.length > 0) {
@@ -181,9 +182,9 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
         for (const u of units) if (u.canonical) canonicalNames.add(u.canonical);
         pendingUnits.push({ taskId, units });
         index.push({
-          entry: { ...filterFields, kind: 'task', ref_id: taskId, title: r.title, units: unitsField(taskUnits(t)), rank_title: '', rank_text: rankForm(t.text) },
-          title: '',
-          body: `${t.text} ${t.path.join('')} ${taskUnits(t).map((u) => u.name).join(' ')} ${t.deadline?.text ?? ''}`,
+          entry: { ...filterFields, kind: 'task', ref_id: taskId, title: r.title, units: unitsField(taskUnits(t)) },
+          rank: { title: '', text: rankForm(t.text) },
+          ...taskIndexText(t.text, t.path, taskUnits(t).map((u) => u.name), t.deadline?.text ?? null),
         });
       }
       taskCount += r.tasks.length;
@@ -236,9 +237,9 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
       const a = result.appointments[seq]!;
       const text = appointmentText(a);
       index.push({
-        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: text, date: null, year: fileYear, units: `|${a.post}|`, rank_title: rankForm(text), rank_text: rankForm(`${text}${a.batch ? `（${a.batch}）` : ''}`) },
-        title: `${a.person} ${a.post}`,
-        body: `${text} ${a.batch ?? ''} ${(a.notes ?? []).join(' ')}`,
+        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: text, date: null, year: fileYear, units: `|${a.post}|` },
+        rank: { title: rankForm(text), text: rankForm(`${text}${a.batch ? `（${a.batch}）` : ''}`) },
+        ...appointmentIndexText(a),
       });
     }
   }
@@ -252,9 +253,9 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
       const year = /^\d{4}/.test(c.date) ? Number(c.date.slice(0, 4)) : fileYear;
       const title = `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`;
       index.push({
-        entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '', rank_title: rankForm(title), rank_text: rankForm(c.text) },
-        title: dateText,
-        body: c.text,
+        entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' },
+        rank: { title: rankForm(title), text: rankForm(c.text) },
+        ...chronicleIndexText(c),
       });
     }
   }
