@@ -2,7 +2,7 @@
 // 0006_rank_texts (ranking texts on search_entries, as 0004 left them) and forward again, on both
 // engines; the ranking texts and what search returns are the same at every step. On PostgreSQL,
 // 0007 rebuilds the stored vectors with adjacency keys (and without, going down).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Migrator, sql } from 'kysely';
@@ -38,6 +38,9 @@ const NOTICES = [
   ],
 ].map((lines) => lines.join('\n'));
 
+const seedsDir = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+const haveSeeds = existsSync(seedsDir);
+
 type RankRow = { id: number; rank_title: string; rank_text: string };
 
 for (const { dialect, available } of DIALECTS) {
@@ -56,6 +59,8 @@ for (const { dialect, available } of DIALECTS) {
       });
       const outcomes = await importPaths(store, files);
       expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+      // The seeds bring every kind of entry (appointments, chronicle, tasks with cooperating units).
+      if (haveSeeds) expect((await importPaths(store, [seedsDir])).every((o) => o.status === 'imported')).toBe(true);
     });
     afterAll(async () => {
       await store?.close();
@@ -91,12 +96,17 @@ for (const { dialect, available } of DIALECTS) {
       const loose = toLooseTsQuery(parseQuery('"2024年6月底前"'))!;
       expect(loose).toContain('2024年6');
       const looseCount = async () => Number((await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE tsv @@ CAST(${loose} AS tsquery)`.execute(store.db)).rows[0]!.n);
+      const vectors = async () => (await sql<{ id: number; tsv: string }>`SELECT id, tsv::text AS tsv FROM search_entries ORDER BY id`.execute(store.db)).rows;
+      const written = await vectors();
       const before = await looseCount();
       expect(before).toBeGreaterThanOrEqual(2); // the document and its task
       expect((await migrator().migrateTo('0006_rank_texts')).error).toBeUndefined();
       expect(await looseCount()).toBe(0);
       expect((await migrator().migrateToLatest()).error).toBeUndefined();
       expect(await looseCount()).toBe(before);
+      // Made from the stored rows, every vector is the one the writer made from the parse.
+      expect(await vectors()).toEqual(written);
+      if (haveSeeds) expect(written.length).toBeGreaterThan(300);
       expect((await search(store, '"2024年6月底前"')).map((h) => h.kind).sort()).toEqual(['document', 'task']);
     });
 

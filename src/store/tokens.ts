@@ -238,7 +238,7 @@ export function toFts5(query: ParsedQuery): string | null {
     .join(' AND ');
 }
 
-/** Tokens joined by `op` (<-> for a phrase, & for all of them); tokens are Han characters, letters and digits only, so quoting them needs no escaping. */
+/** Tokens joined by `op` (<-> for a phrase, & for all of them); tokens (and adjacency keys) are Han characters, letters, digits and _ only, so quoting them needs no escaping. */
 function tsTokens(tokens: readonly Token[], op: string): string {
   const body = tokens.map((t) => `'${t.text}'${t.prefix ? ':*' : ''}`).join(` ${op} `);
   return tokens.length > 1 ? `(${body})` : body;
