@@ -291,6 +291,19 @@ function pgRecentIndex(dialect: Dialect): Migration {
 }
 
 /**
+ * PostgreSQL: `table`.rank_text stays in the row, uncompressed while the row fits in 8 kB, lz4
+ * where it must be compressed (see rankText and rankTexts for why).
+ */
+async function keepRankTextInRow(db: AnyDb, table: 'search_entries' | 'rank_texts'): Promise<void> {
+  await sql`ALTER TABLE ${sql.table(table)} ALTER COLUMN rank_text SET STORAGE MAIN`.execute(db);
+  await sql`ALTER TABLE ${sql.table(table)} SET (toast_tuple_target = 8160)`.execute(db);
+  await sql.raw(`DO $$ BEGIN
+      ALTER TABLE ${table} ALTER COLUMN rank_text SET COMPRESSION lz4;
+    EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'lz4 not available: %', SQLERRM;
+    END $$`).execute(db);
+}
+
+/**
  * Both engines: what search ranks an entry by, kept on the entry in rank.ts's rankForm:
  * `rank_title` (a document's title and 文号, an appointment's person and post, a chronicle
  * entry's title) and `rank_text` (a document's first RANK_CHARS characters, the whole text of the
@@ -308,14 +321,7 @@ function rankText(dialect: Dialect): Migration {
       // reference (three phrases: 20 ms for 200 rows instead of 2). A row is compressed only past
       // toast_tuple_target (2 kB by default); the tsvector, far larger, still goes to the TOAST
       // table first. lz4 for the heads that must be compressed (4-byte characters).
-      if (dialect === 'postgres') {
-        await sql`ALTER TABLE search_entries ALTER COLUMN rank_text SET STORAGE MAIN`.execute(db);
-        await sql`ALTER TABLE search_entries SET (toast_tuple_target = 8160)`.execute(db);
-        await sql`DO $$ BEGIN
-            ALTER TABLE search_entries ALTER COLUMN rank_text SET COMPRESSION lz4;
-          EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'lz4 not available: %', SQLERRM;
-          END $$`.execute(db);
-      }
+      if (dialect === 'postgres') await keepRankTextInRow(db, 'search_entries');
       // Existing entries: the values the writer gives new ones (writer.ts), made here from their tables.
       const rows = await sql<{ id: number; kind: string; title: string; doc_title: string | null; doc_number: string | null; body: string | null; task: string | null; batch: string | null; chronicle: string | null }>`
         SELECT e.id, e.kind, e.title, d.title AS doc_title, d.doc_number, substr(d.body, 1, ${sql.lit(RANK_CHARS)}) AS body,
@@ -394,12 +400,7 @@ function rankTexts(dialect: Dialect): Migration {
       // to the TOAST table: with 0004's 8 kB, most tsvectors stayed in the row, compressed.
       if (dialect === 'postgres') {
         await sql`ALTER TABLE search_entries RESET (toast_tuple_target)`.execute(db);
-        await sql`ALTER TABLE rank_texts ALTER COLUMN rank_text SET STORAGE MAIN`.execute(db);
-        await sql`ALTER TABLE rank_texts SET (toast_tuple_target = 8160)`.execute(db);
-        await sql`DO $$ BEGIN
-            ALTER TABLE rank_texts ALTER COLUMN rank_text SET COMPRESSION lz4;
-          EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'lz4 not available: %', SQLERRM;
-          END $$`.execute(db);
+        await keepRankTextInRow(db, 'rank_texts');
       }
       await sql`INSERT INTO rank_texts (entry_id, rank_title, rank_text) SELECT id, rank_title, rank_text FROM search_entries`.execute(db);
       await db.schema.alterTable('search_entries').dropColumn('rank_text').execute();
