@@ -409,6 +409,7 @@ function rankTexts(dialect: Dialect): Migration {
     async down(db: AnyDb) {
       await db.schema.alterTable('search_entries').addColumn('rank_title', 'text', (c) => c.notNull().defaultTo('')).execute();
       await db.schema.alterTable('search_entries').addColumn('rank_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+      if (dialect === 'postgres') await keepRankTextInRow(db, 'search_entries');
       await sql`UPDATE search_entries SET rank_title = r.rank_title, rank_text = r.rank_text FROM rank_texts r WHERE r.entry_id = search_entries.id`.execute(db);
       await db.schema.dropTable('rank_texts').execute();
     },
