@@ -2,12 +2,13 @@
 // what the index holds (0007 added the adjacency keys). The texts come from index-text.ts, as the
 // writer makes them; a long text's rows (chunks) are matched to its chunks in id order.
 //
-// The GIN indexes on search_entries are dropped first and built again at the end: updating every
-// row under a GIN index of bigrams costs what importing the store again would. In between, the
+// The GIN indexes on search_entries are dropped first and built again at the end (gin-indexes.ts):
+// updating every row under a GIN index of bigrams costs what importing the store again would. In between, the
 // table is written again compactly (below).
 import { sql, type Kysely } from 'kysely';
 import type { Appointment, ChronicleEntry } from '../types.ts';
 import { pgVectors } from './fts.ts';
+import { dropGinIndexes, rebuildIndexes } from './gin-indexes.ts';
 import { appointmentIndexText, chronicleIndexText, documentIndexText, taskIndexText, type IndexText } from './index-text.ts';
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -83,11 +84,7 @@ async function unitNamesOf(db: AnyDb, taskIds: readonly number[]): Promise<Map<n
 
 /** Rewrites every tsvector of search_entries from the stored texts, with or without adjacency keys. */
 export async function rebuildPgVectors(db: AnyDb, withKeys: boolean): Promise<void> {
-  const indexes = await sql<{ name: string; definition: string }>`
-    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
-      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am a ON a.oid = i.relam
-      WHERE x.indrelid = 'search_entries'::regclass AND a.amname = 'gin'`.execute(db);
-  for (const ix of indexes.rows) await sql`DROP INDEX ${sql.id(ix.name)}`.execute(db);
+  const indexes = await dropGinIndexes(db);
 
   // Which chunk of its entry each row is: rows of one entry in id order.
   const chunkOf = new Map<string, number>();
@@ -126,6 +123,6 @@ export async function rebuildPgVectors(db: AnyDb, withKeys: boolean): Promise<vo
   const primary = await sql<{ name: string }>`SELECT i.relname AS name FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
       WHERE x.indrelid = 'search_entries'::regclass AND x.indisprimary`.execute(db);
   await sql`CLUSTER search_entries USING ${sql.id(primary.rows[0]!.name)}`.execute(db);
-  for (const ix of indexes.rows) await sql.raw(ix.definition).execute(db);
+  await rebuildIndexes(db, indexes);
   await sql`ANALYZE search_entries`.execute(db);
 }
