@@ -5,13 +5,12 @@
 // the loose tsquery matches too, and the keys cut the loose set for numbers.
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adjacencyKeys } from '../src/store/adjacency-keys.ts';
 import { pgVectors } from '../src/store/fts.ts';
-import { openStore, type Store } from '../src/store/open.ts';
 import { indexTokens, parseQuery, toLooseTsQuery, toTsQuery } from '../src/store/tokens.ts';
 import { engineMatches } from './reference-match.ts';
-import { DIALECTS, newTarget, type TestTarget } from './store-targets.ts';
+import { DIALECTS, freshStore } from './store-targets.ts';
 
 const keysOf = (text: string) => adjacencyKeys(indexTokens(text).split(' '));
 const queryKeys = (query: string) => parseQuery(query).terms.flatMap((t) => adjacencyKeys(t.phrase.map((p) => p.text)));
@@ -56,28 +55,21 @@ describe('adjacency keys', () => {
 
 const pg = DIALECTS.find((d) => d.dialect === 'postgres')!;
 describe.skipIf(!pg.available)('adjacency keys on PostgreSQL', () => {
-  let target: TestTarget;
-  let store: Store;
+  const fresh = freshStore('postgres');
   beforeAll(async () => {
-    target = await newTarget('postgres');
-    store = await openStore(target.url);
-    await sql`CREATE TEMPORARY TABLE texts (id integer PRIMARY KEY, tsv tsvector NOT NULL)`.execute(store.db);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await target?.drop();
+    await sql`CREATE TEMPORARY TABLE texts (id integer PRIMARY KEY, tsv tsvector NOT NULL)`.execute(fresh.store.db);
   });
 
   /** Ids of the rows of `texts` a tsquery matches. */
   const matching = async (query: string) =>
-    (await sql<{ id: number }>`SELECT id FROM texts WHERE tsv @@ CAST(${query} AS tsquery) ORDER BY id`.execute(store.db)).rows.map((r) => r.id);
+    (await sql<{ id: number }>`SELECT id FROM texts WHERE tsv @@ CAST(${query} AS tsquery) ORDER BY id`.execute(fresh.store.db)).rows.map((r) => r.id);
 
   it('leave every exact match in the loose set, and cut the loose set for numbers', async () => {
     const texts = fc.sample(fc.array(piece, { minLength: 1, maxLength: 24 }).map((p) => p.join('')), { numRuns: 400, seed: 7 });
     texts.push('会议于2023年7月14日召开', '2023年7月1日至3月14日', '兴署发〔2022〕6号', '兴署发〔2022〕16号', '2022年6月兴署发文件');
-    await sql`TRUNCATE texts`.execute(store.db);
+    await sql`TRUNCATE texts`.execute(fresh.store.db);
     for (const [id, text] of texts.entries()) {
-      await sql`INSERT INTO texts VALUES (${id}, ${pgVectors({ title: '', body: text })[0]!}::tsvector)`.execute(store.db);
+      await sql`INSERT INTO texts VALUES (${id}, ${pgVectors({ title: '', body: text })[0]!}::tsvector)`.execute(fresh.store.db);
     }
     const queries = fc.sample(fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join('').trim()), { numRuns: 150, seed: 11 });
     queries.push('7月14日', '兴署发（2022）第6号', '2022〕6');

@@ -9,10 +9,9 @@ import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../src/store/import.ts';
 import { migrations } from '../src/store/migrations.ts';
-import { openStore, type Store } from '../src/store/open.ts';
 import { search } from '../src/store/search.ts';
 import { parseQuery, toLooseTsQuery } from '../src/store/tokens.ts';
-import { DIALECTS, newTarget, type TestTarget } from './store-targets.ts';
+import { DIALECTS, freshStore } from './store-targets.ts';
 
 const NOTICES = [
   [
@@ -45,33 +44,28 @@ type RankRow = { id: number; rank_title: string; rank_text: string };
 
 for (const { dialect, available } of DIALECTS) {
   describe.skipIf(!available)(`migrations 0006 and 0007 (${dialect})`, () => {
-    let target: TestTarget;
-    let store: Store;
+    const fresh = freshStore(dialect);
     const dir = mkdtempSync(join(tmpdir(), 'duban-migrations-'));
 
     beforeAll(async () => {
-      target = await newTarget(dialect);
-      store = await openStore(target.url);
       const files = NOTICES.map((text, k) => {
         const path = join(dir, `notice-${k}.txt`);
         writeFileSync(path, text);
         return path;
       });
-      const outcomes = await importPaths(store, files);
+      const outcomes = await importPaths(fresh.store, files);
       expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
       // The seeds bring every kind of entry (appointments, chronicle, tasks with cooperating units).
-      if (haveSeeds) expect((await importPaths(store, [seedsDir])).every((o) => o.status === 'imported')).toBe(true);
+      if (haveSeeds) expect((await importPaths(fresh.store, [seedsDir])).every((o) => o.status === 'imported')).toBe(true);
     });
     afterAll(async () => {
-      await store?.close();
-      await target?.drop();
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const migrator = () => new Migrator({ db: store.db, provider: { getMigrations: async () => migrations(dialect) } });
-    const hits = async () => (await search(store, '应急预案')).map((h) => [h.kind, h.id, h.score]);
+    const migrator = () => new Migrator({ db: fresh.store.db, provider: { getMigrations: async () => migrations(dialect) } });
+    const hits = async () => (await search(fresh.store, '应急预案')).map((h) => [h.kind, h.id, h.score]);
     const rankTexts = async () =>
-      (await sql<RankRow>`SELECT entry_id AS id, rank_title, rank_text FROM rank_texts ORDER BY entry_id`.execute(store.db)).rows.map((r) => ({ ...r, id: Number(r.id) }));
+      (await sql<RankRow>`SELECT entry_id AS id, rank_title, rank_text FROM rank_texts ORDER BY entry_id`.execute(fresh.store.db)).rows.map((r) => ({ ...r, id: Number(r.id) }));
 
     it('moves the ranking texts back onto search_entries and out again, unchanged', async () => {
       const texts = await rankTexts();
@@ -82,21 +76,21 @@ for (const { dialect, available } of DIALECTS) {
 
       const down = await migrator().migrateTo('0005_pg_coarse_buckets');
       expect(down.error).toBeUndefined();
-      const onEntries = (await sql<RankRow>`SELECT id, rank_title, rank_text FROM search_entries ORDER BY id`.execute(store.db)).rows.map((r) => ({ ...r, id: Number(r.id) }));
+      const onEntries = (await sql<RankRow>`SELECT id, rank_title, rank_text FROM search_entries ORDER BY id`.execute(fresh.store.db)).rows.map((r) => ({ ...r, id: Number(r.id) }));
       expect(onEntries).toEqual(texts);
 
       const up = await migrator().migrateToLatest();
       expect(up.error).toBeUndefined();
       expect(await rankTexts()).toEqual(texts);
       expect(await hits()).toEqual(before);
-      await expect(sql`SELECT rank_text FROM search_entries`.execute(store.db)).rejects.toThrow(/rank_text/);
+      await expect(sql`SELECT rank_text FROM search_entries`.execute(fresh.store.db)).rejects.toThrow(/rank_text/);
     });
 
     it.runIf(dialect === 'postgres')('0007 adds adjacency keys to the vectors already stored, and takes them out again', async () => {
       const loose = toLooseTsQuery(parseQuery('"2024年6月底前"'))!;
       expect(loose).toContain('2024年6');
-      const looseCount = async () => Number((await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE tsv @@ CAST(${loose} AS tsquery)`.execute(store.db)).rows[0]!.n);
-      const vectors = async () => (await sql<{ id: number; tsv: string }>`SELECT id, tsv::text AS tsv FROM search_entries ORDER BY id`.execute(store.db)).rows;
+      const looseCount = async () => Number((await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE tsv @@ CAST(${loose} AS tsquery)`.execute(fresh.store.db)).rows[0]!.n);
+      const vectors = async () => (await sql<{ id: number; tsv: string }>`SELECT id, tsv::text AS tsv FROM search_entries ORDER BY id`.execute(fresh.store.db)).rows;
       const written = await vectors();
       const before = await looseCount();
       expect(before).toBeGreaterThanOrEqual(2); // the document and its task
@@ -107,15 +101,15 @@ for (const { dialect, available } of DIALECTS) {
       // Made from the stored rows, every vector is the one the writer made from the parse.
       expect(await vectors()).toEqual(written);
       if (haveSeeds) expect(written.length).toBeGreaterThan(300);
-      expect((await search(store, '"2024年6月底前"')).map((h) => h.kind).sort()).toEqual(['document', 'task']);
+      expect((await search(fresh.store, '"2024年6月底前"')).map((h) => h.kind).sort()).toEqual(['document', 'task']);
     });
 
     it('removes an entry’s ranking texts with the entry', async () => {
       const before = (await rankTexts()).length;
-      await store.db.deleteFrom('source_files').where('name', '=', 'notice-1.txt').execute();
+      await fresh.store.db.deleteFrom('source_files').where('name', '=', 'notice-1.txt').execute();
       const after = await rankTexts();
       expect(after.length).toBeLessThan(before);
-      const orphans = await sql<{ n: number | string }>`SELECT count(*) AS n FROM rank_texts r WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.id = r.entry_id)`.execute(store.db);
+      const orphans = await sql<{ n: number | string }>`SELECT count(*) AS n FROM rank_texts r WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.id = r.entry_id)`.execute(fresh.store.db);
       expect(Number(orphans.rows[0]!.n)).toBe(0);
     });
   });

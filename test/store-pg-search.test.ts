@@ -9,11 +9,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgConfirmed, pgLooseCandidates } from '../src/store/fts-pg.ts';
 import { importFile } from '../src/store/import.ts';
-import { openStore, type Store } from '../src/store/open.ts';
 import { queryPhrases } from '../src/store/rank.ts';
 import { engineQuery, search } from '../src/store/search.ts';
 import { parseQuery, toLooseTsQuery } from '../src/store/tokens.ts';
-import { DIALECTS, newTarget, type TestTarget } from './store-targets.ts';
+import { DIALECTS, freshStore } from './store-targets.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'duban-pg-search-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -29,31 +28,24 @@ function notice(title: string, number: string, body: string): string {
 const pgAvailable = DIALECTS.find((d) => d.dialect === 'postgres')!.available;
 
 describe.skipIf(!pgAvailable)('PostgreSQL candidates (fts-pg.ts)', () => {
-  let target: TestTarget;
-  let store: Store;
+  const fresh = freshStore('postgres');
   const numbers: string[] = [];
   beforeAll(async () => {
-    target = await newTarget('postgres');
-    store = await openStore(target.url);
     // Alternating: the phrase as written (even k), and its bigrams scattered (odd k), which the
     // loosened query matches and the exact one must not.
     for (let k = 0; k < 12; k++) {
       // Ids 30,000 apart: the documents lie in different buckets, fine and coarse (fts-pg.ts
       // ID_BUCKET, COARSE_BUCKET), so windows of either, their widening and the last scan
       // without buckets all run.
-      await sql`ALTER TABLE search_entries ALTER COLUMN id RESTART WITH ${sql.lit(5_000 + k * 30_000)}`.execute(store.db);
+      await sql`ALTER TABLE search_entries ALTER COLUMN id RESTART WITH ${sql.lit(5_000 + k * 30_000)}`.execute(fresh.store.db);
       const number = `某政办发〔2024〕${100 + k}号`;
       numbers.push(number);
       const body = k % 2 === 0 ? `一、推进秸秆禁烧工作，第${k}项。` : `一、秸秆还田，麦秆禁放，严格禁烧，第${k}项。`;
-      expect((await importFile(store, notice(`某某市人民政府办公室关于第${k}批事项的通知`, number, body))).status).toBe('imported');
+      expect((await importFile(fresh.store, notice(`某某市人民政府办公室关于第${k}批事项的通知`, number, body))).status).toBe('imported');
     }
   });
-  afterAll(async () => {
-    await store?.close();
-    await target?.drop();
-  });
 
-  const text = () => engineQuery(store, parseQuery('"秸秆禁烧"'))!;
+  const text = () => engineQuery(fresh.store, parseQuery('"秸秆禁烧"'))!;
   const phrases = queryPhrases(parseQuery('"秸秆禁烧"').terms);
 
   const loose = () => toLooseTsQuery(parseQuery('"秸秆禁烧"'))!;
@@ -66,10 +58,10 @@ describe.skipIf(!pgAvailable)('PostgreSQL candidates (fts-pg.ts)', () => {
   });
 
   it('returns the newest loose matches, newest first, through every window', async () => {
-    const count = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE kind = 'document' AND tsv @@ CAST(${loose()} AS tsquery)`.execute(store.db);
+    const count = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_entries WHERE kind = 'document' AND tsv @@ CAST(${loose()} AS tsquery)`.execute(fresh.store.db);
     expect(Number(count.rows[0]!.n)).toBe(12);
     for (const firstBuckets of [1, 3, 4_000]) {
-      const { rows, next } = await pgLooseCandidates(store.db, loose(), { asOf: '2026-01-01' }, 200, phrases, undefined, firstBuckets);
+      const { rows, next } = await pgLooseCandidates(fresh.store.db, loose(), { asOf: '2026-01-01' }, 200, phrases, undefined, firstBuckets);
       expect(rows.filter((r) => r.kind === 'document')).toHaveLength(12);
       expect(next).toBeNull();
       const ids = rows.map((r) => r.id);
@@ -80,29 +72,29 @@ describe.skipIf(!pgAvailable)('PostgreSQL candidates (fts-pg.ts)', () => {
   });
 
   it('stops at the cap with the newest ones, and goes on below them', async () => {
-    const all = (await pgLooseCandidates(store.db, loose(), { asOf: '2026-01-01' }, 200, phrases, undefined, 1)).rows;
-    const two = await pgLooseCandidates(store.db, loose(), { asOf: '2026-01-01' }, 2, phrases, undefined, 1);
+    const all = (await pgLooseCandidates(fresh.store.db, loose(), { asOf: '2026-01-01' }, 200, phrases, undefined, 1)).rows;
+    const two = await pgLooseCandidates(fresh.store.db, loose(), { asOf: '2026-01-01' }, 2, phrases, undefined, 1);
     expect(two.rows.map((r) => r.id)).toEqual(all.slice(0, 2).map((r) => r.id));
-    const rest = await pgLooseCandidates(store.db, loose(), { asOf: '2026-01-01' }, 200, phrases, two.next!, 1);
+    const rest = await pgLooseCandidates(fresh.store.db, loose(), { asOf: '2026-01-01' }, 200, phrases, two.next!, 1);
     expect(rest.rows.map((r) => r.id)).toEqual(all.slice(2).map((r) => r.id));
   });
 
   it('confirms only the entries that hold the phrase', async () => {
-    const { rows } = await pgLooseCandidates(store.db, loose(), { asOf: '2026-01-01' }, 200, phrases);
+    const { rows } = await pgLooseCandidates(fresh.store.db, loose(), { asOf: '2026-01-01' }, 200, phrases);
     const docs = rows.filter((r) => r.kind === 'document');
-    const exact = await pgConfirmed(store.db, text(), docs);
+    const exact = await pgConfirmed(fresh.store.db, text(), docs);
     expect(exact.size).toBe(6);
     for (const d of docs) expect(exact.has(`document:${d.ref_id}`)).toBe(d.counts.bodyHits[0]! > 0);
   });
 
   it('search finds only the texts holding the phrase as written', async () => {
-    const hits = await search(store, '"秸秆禁烧"', { kinds: ['document'], limit: 20 });
+    const hits = await search(fresh.store, '"秸秆禁烧"', { kinds: ['document'], limit: 20 });
     expect(hits.map((h) => h.docNumber).sort()).toEqual(numbers.filter((_, k) => k % 2 === 0).sort());
   });
 
   it('goes on to older candidates when the newest hold too few exact matches', async () => {
     // Sets of three: each holds one or two of the documents written with the phrase.
-    const hits = await search(store, '"秸秆禁烧"', { kinds: ['document'], limit: 3, candidates: 1 });
+    const hits = await search(fresh.store, '"秸秆禁烧"', { kinds: ['document'], limit: 3, candidates: 1 });
     expect(hits.map((h) => h.docNumber).sort()).toEqual([numbers[6], numbers[8], numbers[10]].sort());
   });
 });

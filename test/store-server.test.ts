@@ -5,8 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.ts';
 import { importPaths } from '../src/store/import.ts';
-import { openStore, type Store } from '../src/store/open.ts';
-import { DIALECTS, newTarget, type TestTarget } from './store-targets.ts';
+import { DIALECTS, freshStore } from './store-targets.ts';
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
 const haveSeeds = existsSync(join(seedsDir, '000_2754e8a7c3ece080.txt'));
@@ -14,8 +13,7 @@ const haveSeeds = existsSync(join(seedsDir, '000_2754e8a7c3ece080.txt'));
 for (const { dialect, available } of DIALECTS) {
   const suite = available && haveSeeds ? describe : describe.skip;
   suite(`HTTP API on ${dialect}`, () => {
-    let target: TestTarget;
-    let store: Store;
+    const fresh = freshStore(dialect);
     let app: FastifyInstance;
     const get = async (url: string) => {
       const r = await app.inject({ method: 'GET', url });
@@ -23,15 +21,11 @@ for (const { dialect, available } of DIALECTS) {
     };
 
     beforeAll(async () => {
-      target = await newTarget(dialect);
-      store = await openStore(target.url);
-      await importPaths(store, [seedsDir]);
-      app = await buildServer(store);
+      await importPaths(fresh.store, [seedsDir]);
+      app = await buildServer(fresh.store);
     });
     afterAll(async () => {
       await app?.close();
-      await store?.close();
-      await target?.drop();
     });
 
     it('describes itself in OpenAPI', async () => {

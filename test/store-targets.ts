@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openStore, type Store } from '../src/store/open.ts';
 
 export const PG_ADMIN_URL = process.env.DUBAN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -54,3 +56,33 @@ export const DIALECTS: { dialect: 'sqlite' | 'postgres'; available: boolean }[] 
   { dialect: 'sqlite', available: true },
   { dialect: 'postgres', available: pgUp },
 ];
+
+/**
+ * A fresh store on `dialect` for the tests of the enclosing describe: a new target opened before
+ * them (before the describe's own beforeAll hooks, which are registered after this call), closed
+ * and dropped after them. `store` and `url` are read inside hooks and tests.
+ */
+export function freshStore(dialect: 'sqlite' | 'postgres'): { readonly store: Store; readonly url: string } {
+  let target: TestTarget | undefined;
+  let store: Store | undefined;
+  beforeAll(async () => {
+    target = await newTarget(dialect);
+    store = await openStore(target.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await target?.drop();
+  });
+  const opened = () => {
+    if (!store || !target) throw new Error('freshStore: the store is opened in beforeAll; read it inside hooks and tests');
+    return { store, target };
+  };
+  return {
+    get store() {
+      return opened().store;
+    },
+    get url() {
+      return opened().target.url;
+    },
+  };
+}
