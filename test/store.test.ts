@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile, importPaths } from '../src/store/import.ts';
-import { migrations } from '../src/store/migrations.ts';
+import { migrations } from '../src/store/migrations/index.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { search } from '../src/store/search.ts';
 import { DIALECTS, freshStore, newTarget } from './store-targets.ts';

@@ -9,7 +9,7 @@ import type { Database, SearchEntryTable } from './schema.ts';
 import { indexTokens } from './tokens.ts';
 import { encodeTsvector } from './tsvector.ts';
 import { adjacencyKeys } from './adjacency-keys.ts';
-import type { IndexText } from './index-text.ts';
+import type { EntryTexts, IndexText } from './index-text.ts';
 import { rankCountsSql, readCounts, type RankCounts } from './rank.ts';
 import type { Insertable } from 'kysely';
 
@@ -21,10 +21,8 @@ export const TITLE_WEIGHT = 8;
  */
 const PG_CHUNK_TOKENS = 12_000;
 
-export interface IndexRow extends IndexText {
+export interface IndexRow extends EntryTexts {
   entry: Insertable<SearchEntryTable>;
-  /** What search ranks the entry by (rank_texts; rank.ts rankForm). */
-  rank: { title: string; text: string };
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -41,9 +39,9 @@ function chunks(tokens: readonly string[]): (readonly string[])[] {
  * PostgreSQL: the tsvectors a text is indexed as, one per row (a long text is several chunks):
  * the title's tokens, the chunk's, and their adjacency keys (adjacency-keys.ts).
  */
-export function pgVectors(text: IndexText, withKeys = true): Buffer[] {
+export function pgVectors(text: IndexText): Buffer[] {
   const title = indexTokens(text.title).split(' ');
-  return chunks(indexTokens(text.body).split(' ')).map((body) => encodeTsvector(title, body, withKeys ? adjacencyKeys([...title, ...body]) : []));
+  return chunks(indexTokens(text.body).split(' ')).map((body) => encodeTsvector(title, body, adjacencyKeys([...title, ...body])));
 }
 
 const BATCH = 200;

@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { dialectOf, displayTarget, type Dialect } from './dialect.ts';
-import { migrations } from './migrations.ts';
+import { ensureIndexFormat } from './index-format.ts';
+import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -98,6 +99,7 @@ export async function openStore(target: string): Promise<Store> {
     // Reach the database first, so a refused connection reads as one, not as a failed migration.
     await sql`SELECT 1`.execute(db);
     await migrate(db, dialect);
+    await ensureIndexFormat(db, dialect);
   } catch (e) {
     await db.destroy();
     if (e instanceof StoreError) throw e;

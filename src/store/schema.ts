@@ -198,6 +198,12 @@ export interface RankTextTable {
   rank_text: string;
 }
 
+/** Facts about the store as a whole: index_format (index-format.ts). */
+export interface StoreMetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   source_files: SourceFileTable;
   issues: IssueTable;
@@ -212,4 +218,5 @@ export interface Database {
   audit_events: AuditEventTable;
   search_entries: SearchEntryTable;
   rank_texts: RankTextTable;
+  store_meta: StoreMetaTable;
 }

@@ -5,10 +5,9 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { titleKey } from '../links/extract.ts';
 import type { Dialect } from './dialect.ts';
-import { appointmentText, chronicleDateText, taskUnits, unitsField, type DerivedFile } from './derive.ts';
+import { chronicleDateText, taskUnits, unitsField, type DerivedFile } from './derive.ts';
 import { writeIndex, type IndexRow } from './fts.ts';
-import { headOf, rankForm } from './rank.ts';
-import { appointmentIndexText, chronicleIndexText, documentIndexText, taskIndexText } from './index-text.ts';
+import { appointmentTexts, appointmentTitle, chronicleTexts, documentTexts, taskTexts } from './index-text.ts';
 import type { Database, TaskUnitTable } from './schema.ts';
 
 export interface SourceMeta {
@@ -141,8 +140,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
     const allUnits = r.tasks.flatMap(taskUnits);
     index.push({
       entry: { ...filterFields, kind: 'document', ref_id: documentId, title: r.title, units: unitsField(allUnits) },
-      rank: { title: rankForm(`${r.title} ${r.docNumber ?? ''}`), text: rankForm(headOf(d.body)) },
-      ...documentIndexText(r.title, r.docNumber, d.body),
+      ...documentTexts(r.title, r.docNumber, d.body),
     });
 
     if (r.tasks.length > 0) {
@@ -183,8 +181,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
         pendingUnits.push({ taskId, units });
         index.push({
           entry: { ...filterFields, kind: 'task', ref_id: taskId, title: r.title, units: unitsField(taskUnits(t)) },
-          rank: { title: '', text: rankForm(t.text) },
-          ...taskIndexText(t.text, t.path, taskUnits(t).map((u) => u.name), t.deadline?.text ?? null),
+          ...taskTexts(t.text, t.path, taskUnits(t).map((u) => u.name), t.deadline?.text ?? null),
         });
       }
       taskCount += r.tasks.length;
@@ -235,11 +232,9 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
     await insertInBatches(rows, async (batch) => inserted.push(...(await trx.insertInto('appointments').values(batch).returning(['id', 'seq']).execute())));
     for (const { id, seq } of inserted) {
       const a = result.appointments[seq]!;
-      const text = appointmentText(a);
       index.push({
-        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: text, date: null, year: fileYear, units: `|${a.post}|` },
-        rank: { title: rankForm(text), text: rankForm(`${text}${a.batch ? `（${a.batch}）` : ''}`) },
-        ...appointmentIndexText(a),
+        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: appointmentTitle(a), date: null, year: fileYear, units: `|${a.post}|` },
+        ...appointmentTexts(a),
       });
     }
   }
@@ -254,8 +249,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
       const title = `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`;
       index.push({
         entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' },
-        rank: { title: rankForm(title), text: rankForm(c.text) },
-        ...chronicleIndexText(c),
+        ...chronicleTexts(c, title),
       });
     }
   }

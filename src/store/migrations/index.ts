@@ -1,0 +1,35 @@
+// Every migration of the store, in order, one per file. Kysely's Migrator records which ran and
+// holds a lock, so two processes opening one store do not migrate twice.
+//
+// A migration is frozen once it has shipped: it never changes, and it imports nothing from the
+// application — only kysely and the helpers in this folder, which are frozen too — so that an old
+// store upgraded years from now runs exactly what was reviewed then (a lint rule, see
+// .dependency-cruiser.cjs, enforces the imports). Derived data that the application's code
+// computes (the search index) is not filled by migrations: they mark it stale (index-stale.ts)
+// and the current code rebuilds it (../index-format.ts). Names sort in the order they run; never
+// rename, edit or remove one that shipped.
+import type { Migration } from 'kysely';
+import type { Dialect } from './dialect.ts';
+import { migration as library } from './0001_library.ts';
+import { migration as titleIndex } from './0002_title_index.ts';
+import { migration as pgRecentIndex } from './0003_pg_recent_index.ts';
+import { migration as rankText } from './0004_rank_text.ts';
+import { migration as pgCoarseBuckets } from './0005_pg_coarse_buckets.ts';
+import { migration as rankTexts } from './0006_rank_texts.ts';
+import { migration as pgAdjacencyKeys } from './0007_pg_adjacency_keys.ts';
+import { migration as storeMeta } from './0008_store_meta.ts';
+
+export type { Dialect };
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_library': library(dialect),
+    '0002_title_index': titleIndex(dialect),
+    '0003_pg_recent_index': pgRecentIndex(dialect),
+    '0004_rank_text': rankText(dialect),
+    '0005_pg_coarse_buckets': pgCoarseBuckets(dialect),
+    '0006_rank_texts': rankTexts(dialect),
+    '0007_pg_adjacency_keys': pgAdjacencyKeys(dialect),
+    '0008_store_meta': storeMeta(),
+  };
+}
