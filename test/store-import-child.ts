@@ -15,11 +15,13 @@ await importPaths(
   files,
   { onFile: (o) => process.stdout.write(`done ${o.status} ${o.path}\n`) },
   {
-    beforeCommit: async (path) => {
+    now: () => new Date(),
+    actor: { name: 'import' },
+    hooks: { beforeCommit: async (path: string) => {
       if (hangOn === undefined || !path.endsWith(hangOn)) return;
       process.stdout.write(`inside ${path}\n`);
       await new Promise(() => setInterval(() => {}, 1000)); // until killed (the timer keeps the process alive)
-    },
+    } },
   },
 );
 await store.close();

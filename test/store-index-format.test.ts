@@ -5,13 +5,15 @@
 // new fingerprint recorded here under the new number.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { classifyDocument } from '../src/classify/index.ts';
 import { pgVectors } from '../src/store/fts.ts';
 import { INDEX_FORMAT } from '../src/store/index-format.ts';
 import { appointmentTexts, chronicleTexts, documentTexts, taskTexts } from '../src/store/index-text.ts';
 import { indexTokens } from '../src/store/tokens.ts';
 
 const FINGERPRINTS: Record<number, string> = {
-  1: '16575a83b3ca0e0fdda681c1956bf546c8ee3cb64c90c02c9ae430eed16e55ca',
+  1: '16575a83b3ca0e0fdda681c1956bf546c8ee3cb64c90c02c9ae430eed16e55ca', // the index texts alone
+  2: '141437a82c5e21b994bfef4f05c77053e568db262c18f045ea86297f58756c4f', // and the classification of documents (access, topics)
 };
 
 function fingerprint(): string {
@@ -27,7 +29,10 @@ function fingerprint(): string {
     rank: t.rank,
     vectors: pgVectors(t).map((v) => v.toString('base64')),
   }));
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  const classes = (['gazette', 'document', 'routed-document'] as const).flatMap((kind) =>
+    ['此件公开发布', '此件不予公开', null].map((publicity) => classifyDocument({ title: '某某市人民政府关于支持中小企业融资的若干措施', docNumber: '某政发〔2025〕9号', body: '对符合条件的企业给予贷款贴息和担保费补贴，知识产权质押融资。', publicity }, kind)),
+  );
+  return createHash('sha256').update(JSON.stringify({ parts, classes })).digest('hex');
 }
 
 describe('index format', () => {

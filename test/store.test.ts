@@ -254,8 +254,12 @@ for (const { dialect, available } of DIALECTS) {
       writeFileSync(path, notice('某某市人民政府办公室关于开展消防安全检查的通知', '某政办发〔2024〕32号', '一、全面开展消防安全检查。'));
       await expect(
         importFile(fresh.store, path, {
-          beforeCommit: () => {
-            throw new Error('disk full (simulated)');
+          now: () => new Date(),
+          actor: { name: 'import' },
+          hooks: {
+            beforeCommit: () => {
+              throw new Error('disk full (simulated)');
+            },
           },
         }),
       ).rejects.toThrow('disk full');

@@ -5,10 +5,10 @@ import type { Command } from 'commander';
 import { importPaths, type ImportOutcome } from '../store/import.ts';
 import { openStoreOrFail } from './store-target.ts';
 
-const STATUS_WORD: Record<ImportOutcome['status'], string> = { imported: '已导入', replaced: '已更新', unchanged: '未变化', failed: '失败' };
+const STATUS_WORD: Record<ImportOutcome['status'], string> = { imported: '已导入', replaced: '已更新', unchanged: '未变化', failed: '失败', refused: '拒收' };
 
 function describe(o: ImportOutcome): string {
-  if (o.status === 'failed' || o.status === 'unchanged') return `${STATUS_WORD[o.status]}：${o.path}${o.message ? `：${o.message}` : ''}`;
+  if (o.status === 'failed' || o.status === 'refused' || o.status === 'unchanged') return `${STATUS_WORD[o.status]}：${o.path}${o.message ? `：${o.message}` : ''}`;
   const parts = [`公文 ${o.documents ?? 0} 份`, `任务 ${o.tasks ?? 0} 项`, `任免 ${o.appointments ?? 0} 条`, `大事记 ${o.chronicle ?? 0} 条`];
   return `${STATUS_WORD[o.status]}：${o.path}（${parts.join('，')}）`;
 }

@@ -10,6 +10,7 @@ import { registerImportCommand } from './import.ts';
 import { registerSearchCommand } from './search.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUnitsCommand } from './units.ts';
+import { registerUsersCommand } from './users.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .name('duban')
     .description('督办：读取公报、汇编与公文，形成可督办的任务')
     .option('--db <path-or-url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 $DUBAN_DB 或 ./duban.db）')
+    .option('--now <time>', '把此刻当作“现在”（北京时间 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm；演示与测试用；也可设 DUBAN_NOW）')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -56,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSearchCommand(program, (code) => (exitCode = code));
   registerServeCommand(program, (code) => (exitCode = code));
   registerUnitsCommand(program, (code) => (exitCode = code));
+  registerUsersCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,28 +1,174 @@
-// `duban --db … serve [--port 8080] [--host 127.0.0.1]`: the HTTP API over the store.
+// `duban serve`: the web application and its API over the store. Signs in with accounts kept in
+// the store; with none yet, creates the first administrator (DUBAN_ADMIN_PASSWORD, or a random
+// password printed once). Listens on 127.0.0.1 by default and answers only to the allowed host
+// names; stops cleanly on SIGINT and SIGTERM, also when started through npx.
 import type { Command } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createStream } from 'rotating-file-stream';
+import { authSettingsFrom } from '../auth/settings.ts';
+import { ensureFirstAdmin, FIRST_ADMIN } from '../auth/bootstrap.ts';
+import { countUsers } from '../auth/users.ts';
 import { buildServer } from '../server/app.ts';
-import { openStoreOrFail } from './store-target.ts';
+import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
+import { clockOf } from './clock-option.ts';
+import { openStoreOrFail, storeTarget } from './store-target.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+interface ServeOpts {
+  port: string;
+  host: string;
+  public?: boolean;
+  publicUrl?: string;
+  allowedHost?: string[];
+  logDir?: string;
+}
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Why the options cannot be served, or null. */
+function optionProblem(opts: ServeOpts): string | null {
+  if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) < 1 || Number(opts.port) > 65535) return `端口应为 1–65535 的整数，现为“${opts.port}”`;
+  if (opts.publicUrl) {
+    try {
+      const u = new URL(opts.publicUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return `--public-url 应以 http:// 或 https:// 开头：${opts.publicUrl}`;
+    } catch {
+      return `--public-url 不是有效的网址：${opts.publicUrl}`;
+    }
+  }
+  const local = LOCAL_HOSTS.includes(opts.host.toLowerCase()) || opts.host === '[::1]';
+  if (!local && !opts.publicUrl && !(opts.allowedHost?.length)) {
+    return `监听 ${opts.host} 时须用 --public-url（如 https://duban.example.gov.cn）或 --allowed-host 说明用户访问的主机名，以防 DNS 重绑定攻击`;
+  }
+  return null;
+}
+
+/**
+ * npx runs Duban as a child of npm, and npm does not pass SIGTERM on: stopping npx by its PID
+ * would leave the server running. Under npx, the server stops when its parent is gone.
+ */
+function stopWithParent(stop: () => void): void {
+  if (process.env.npm_command !== 'exec') return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 1000);
+  timer.unref();
+}
 
 export function registerServeCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description('启动 HTTP 接口（OpenAPI 描述见 /api/openapi.json）')
+    .description('启动督办（网页与接口）；首次启动时创建管理员账户 admin')
     .option('--port <port>', '端口', '8080')
-    .option('--host <host>', '监听地址', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, command: Command) => {
+    .option('--host <host>', '监听地址（默认只在本机）', '127.0.0.1')
+    .option('--public', '开放公开政策文件库 /public（无需登录；也可设 DUBAN_PUBLIC=1）')
+    .option('--public-url <url>', '用户访问督办的地址（经反向代理时；https 时 Cookie 加 Secure）')
+    .option('--allowed-host <host...>', '另外允许的主机名（默认只允许 127.0.0.1 与 localhost）')
+    .option('--log-dir <dir>', '访问日志目录（默认数据库所在目录下的 logs；也可设 DUBAN_LOG_DIR）')
+    .action(async (opts: ServeOpts, command: Command) => {
+      const problem = optionProblem(opts);
+      if (problem) {
+        say(`duban: ${problem}`);
+        setExit(2);
+        return;
+      }
+      const clock = clockOf(command, setExit);
+      if (clock === null) return;
+      let auth;
+      try {
+        auth = authSettingsFrom(process.env);
+      } catch (e) {
+        say(`duban: ${(e as Error).message}`);
+        setExit(2);
+        return;
+      }
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
-      const app = await buildServer(store, { logger: true });
-      const close = async () => {
+
+      const target = storeTarget(command);
+      const logDir = resolve(opts.logDir ?? process.env.DUBAN_LOG_DIR ?? (store.dialect === 'sqlite' ? resolve(dirname(resolve(target)), 'logs') : 'logs'));
+      mkdirSync(logDir, { recursive: true });
+      // Requests (method, address, status, time; never bodies, cookies or tokens) to a file that
+      // turns over daily or at 10 MB, 14 files kept.
+      const stream = createStream('duban.log', { path: logDir, size: '10M', interval: '1d', maxFiles: 14 });
+      const settings: ServerSettings = {
+        ...DEFAULT_SERVER_SETTINGS,
+        allowedHosts: allowedHostsFor({ publicUrl: opts.publicUrl ?? null, allowedHosts: opts.allowedHost ?? [] }),
+        publicUrl: opts.publicUrl ?? null,
+        publicLibrary: opts.public === true || process.env.DUBAN_PUBLIC === '1',
+        logDir,
+        webRoot: ensureWebBuild(say),
+        auth,
+      };
+
+      let first;
+      try {
+        first = await ensureFirstAdmin(store.db, process.env.DUBAN_ADMIN_PASSWORD, clock.now());
+      } catch (e) {
+        say(`duban: ${(e as Error).message}`);
+        await store.close();
+        setExit(2);
+        return;
+      }
+      const app = await buildServer({
+        store,
+        clock,
+        settings,
+        logger: { level: 'info', stream, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+      });
+
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        void (async () => {
+          await app.close();
+          await store.close();
+          stream.end();
+          process.exit(0);
+        })();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      stopWithParent(stop);
+
+      try {
+        await app.listen({ port: Number(opts.port), host: opts.host });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        say(
+          code === 'EADDRINUSE'
+            ? `duban: 端口 ${opts.port} 已被占用：请换一个端口（--port ${Number(opts.port) + 1}）或先停止占用它的程序`
+            : code === 'EACCES'
+              ? `duban: 无权监听端口 ${opts.port}：请使用 1024 以上的端口`
+              : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+                ? `duban: 本机没有地址 ${opts.host}：请检查 --host`
+                : `duban: 无法启动服务：${(e as Error).message}`,
+        );
         await app.close();
         await store.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', close);
-      process.once('SIGTERM', close);
-      await app.listen({ port: Number(opts.port), host: opts.host });
-      process.stderr.write(`督办接口已启动：http://${opts.host}:${opts.port}/api/openapi.json（数据库 ${store.label}）\n`);
+        setExit(2);
+        return;
+      }
+
+      const shown = opts.publicUrl ?? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
+      if (first?.generatedPassword) {
+        say('────────────────────────────────────────────');
+        say(`已创建管理员账户：用户名 ${FIRST_ADMIN}，初始密码 ${first.generatedPassword}`);
+        say('此密码只显示这一次，首次登录后须修改。');
+        say('────────────────────────────────────────────');
+      }
+      say(`数据库：${store.label}；访问日志：${logDir}`);
+      if (settings.publicLibrary) say(`公开政策文件库：${shown}/public（无需登录）`);
+      const how = first
+        ? first.generatedPassword
+          ? `用户名 ${FIRST_ADMIN}，密码见上方`
+          : `用户名 ${FIRST_ADMIN}，密码为 DUBAN_ADMIN_PASSWORD 所设`
+        : `用已有账户登录（共 ${await countUsers(store.db)} 个；忘记密码可运行 duban users passwd 用户名）`;
+      say(`督办已启动：请在浏览器打开 ${shown}/ 登录（${how}）`);
       // Keep the command running until a signal closes the server.
-      await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
+      await new Promise<void>((done) => app.server.once('close', () => done()));
     });
 }

@@ -1,6 +1,7 @@
 // What the store keeps of one parsed file, computed before any database work so the transaction
 // that writes it is short: document bodies, kinds, validity, references and search texts.
 // Pure: text and ParseResult in, plain records out.
+import { classifyDocument, type DocumentClass } from '../classify/index.ts';
 import { extractReferences, issuedTitle, titleKey, type DocumentReference } from '../links/extract.ts';
 import { readValidity, type Validity } from '../links/validity.ts';
 import { prepare } from '../parse/prepare.ts';
@@ -18,6 +19,8 @@ export interface DerivedDocument {
   issuedKind: string | null;
   validity: Validity;
   references: DocumentReference[];
+  /** Access, topics, 惠企 (src/classify). */
+  classification: DocumentClass;
 }
 
 export interface DerivedFile {
@@ -66,6 +69,7 @@ export function deriveFile(raw: string, result: ParseResult): DerivedFile {
       issuedKind: issued === null ? null : kindOfTitle(issued),
       validity: readValidity({ title: issued ?? record.title, date: record.date, body }),
       references: extractReferences({ docNumber: record.docNumber, title: record.title, body }),
+      classification: classifyDocument({ title: record.title, docNumber: record.docNumber, body, publicity: record.publicity }, result.kind),
     };
   });
   return { result, documents };

@@ -60,6 +60,8 @@ export async function pgLooseCandidates(db: Db, looseQuery: string, filters: Mat
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const end = below ?? Number((await sql<{ m: number | null }>`SELECT max(id) + 1 AS m FROM search_entries`.execute(db)).rows[0]?.m ?? 0);
+  // Nothing indexed (or nothing below `below`): no window to search.
+  if (end <= 0) return { rows: [], next: null };
   let upper = end; // ids below this are still to search
   let wantedIds = firstBuckets * ID_BUCKET;
   for (;;) {

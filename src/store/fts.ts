@@ -12,6 +12,7 @@ import { adjacencyKeys } from './adjacency-keys.ts';
 import type { EntryTexts, IndexText } from './index-text.ts';
 import { rankCountsSql, readCounts, type RankCounts } from './rank.ts';
 import type { Insertable } from 'kysely';
+import { likeText } from './like.ts';
 
 /** Title matches weigh this much more than body matches (FTS5 bm25 column weight). */
 export const TITLE_WEIGHT = 8;
@@ -127,6 +128,10 @@ export interface MatchFilters {
   unit?: string;
   /** Only entries of documents with this validity on `asOf` (documents and their tasks). */
   validity?: 'valid' | 'expired' | 'repealed' | 'pending';
+  /** Only entries of documents of this topic (documents and their tasks). */
+  topic?: string;
+  /** Only entries that may appear in the public library. */
+  publicOnly?: boolean;
   asOf: string;
 }
 
@@ -174,7 +179,7 @@ export function toCandidates(rows: readonly Record<string, unknown>[], phrases: 
 }
 
 function hasFilters(f: MatchFilters): boolean {
-  return Boolean(f.kinds?.length || f.issuer || f.year !== undefined || f.docKind || f.unit || f.validity);
+  return Boolean(f.kinds?.length || f.issuer || f.year !== undefined || f.docKind || f.unit || f.validity || f.topic || f.publicOnly);
 }
 
 /** SQL for the validity of document `d` on `asOf` (same rules as links/validity.ts validityStatus). */
@@ -189,10 +194,12 @@ export function validitySql(docAlias: string, asOf: string) {
 export function filterSql(f: MatchFilters) {
   const parts = [sql`1 = 1`];
   if (f.kinds?.length) parts.push(sql`e.kind IN (${sql.join(f.kinds.map((k) => sql`${k}`))})`);
-  if (f.issuer) parts.push(sql`e.issuer_text LIKE ${`%${f.issuer}%`}`);
+  if (f.issuer) parts.push(likeText('e.issuer_text', f.issuer));
   if (f.year !== undefined) parts.push(sql`e.year = ${f.year}`);
   if (f.docKind) parts.push(sql`(e.doc_kind = ${f.docKind} OR e.issued_kind = ${f.docKind})`);
-  if (f.unit) parts.push(sql`e.units LIKE ${`%${f.unit}%`}`);
+  if (f.unit) parts.push(likeText('e.units', f.unit));
+  if (f.publicOnly) parts.push(sql`e.public = 1`);
+  if (f.topic) parts.push(sql`e.document_id IS NOT NULL AND EXISTS (SELECT 1 FROM documents td WHERE td.id = e.document_id AND td.topic = ${f.topic})`);
   if (f.validity) {
     parts.push(sql`e.document_id IS NOT NULL AND EXISTS (SELECT 1 FROM documents vd WHERE vd.id = e.document_id AND ${validitySql('vd', f.asOf)} = ${f.validity})`);
   }

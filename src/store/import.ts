@@ -9,27 +9,48 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, readBytes } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
-import type { ParseResult } from '../types.ts';
+import type { ParseResult, ParseWarning } from '../types.ts';
+import { systemClock } from '../calendar/clock.ts';
+import { recordAudit, type Actor } from './audit.ts';
 import { deriveFile, type DerivedFile } from './derive.ts';
 import { finishWrites } from './fts.ts';
 import type { Store } from './open.ts';
 import { deleteSourceFile, writeFile, type WriteCounts } from './writer.ts';
 
-export type ImportStatus = 'imported' | 'replaced' | 'unchanged' | 'failed';
+/** refused: readable, but not to be kept here (a classified document). */
+export type ImportStatus = 'imported' | 'replaced' | 'unchanged' | 'failed' | 'refused';
 
 export interface ImportOutcome extends Partial<WriteCounts> {
   path: string;
   name: string;
   status: ImportStatus;
-  /** Why a file failed, or what an unchanged file duplicates; Chinese, for the user. */
+  /** Why a file failed or was refused, or what an unchanged file duplicates; Chinese, for the user. */
   message?: string;
-  warnings?: number;
+  warnings?: ParseWarning[];
 }
 
 export interface ImportHooks {
   /** Called inside the file's transaction after all rows are written, before commit (tests use it to die mid-import). */
   beforeCommit?: (path: string) => Promise<void> | void;
 }
+
+/** Who imports, and when: every import is an audit event in the file's transaction. */
+export interface ImportContext {
+  now: () => Date;
+  actor: Actor;
+  hooks?: ImportHooks;
+}
+
+/** What the command line imports as (the audit trail's actor when no one is signed in). */
+export const COMMAND_LINE: Actor = { name: 'import' };
+
+const commandLine = (): ImportContext => ({ now: () => systemClock.now(), actor: COMMAND_LINE });
+
+/**
+ * Why a parsed file must not be stored, or null. Classified documents (绝密, 机密, 秘密) are
+ * refused: a system that is not a classified system must not hold state secrets.
+ */
+export type Refusal = (text: string, result: ParseResult) => string | null;
 
 /** Extensions picked up when walking a folder; files named explicitly are tried whatever their name. */
 const IMPORTABLE = new Set(['.txt', '.text', '.docx', '.pdf', '.html', '.htm', '.shtml', '.xhtml']);
@@ -70,9 +91,8 @@ function failure(path: string, message: string): ImportOutcome {
 }
 
 /** Imports one file (see the module comment). Never throws for a bad file; store errors do throw. */
-export async function importFile(store: Store, filePath: string, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+export async function importFile(store: Store, filePath: string, ctx: ImportContext = commandLine(), refuse: Refusal = noRefusal): Promise<ImportOutcome> {
   const path = resolve(filePath);
-  const name = basename(path);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -80,6 +100,26 @@ export async function importFile(store: Store, filePath: string, hooks: ImportHo
     const code = (e as NodeJS.ErrnoException).code;
     return failure(path, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取：${(e as Error).message}`);
   }
+  return importBytes(store, { bytes, name: basename(path), path }, ctx, refuse);
+}
+
+export const noRefusal: Refusal = () => null;
+
+/** A file's content, its name, and the path it is known by in the store (an upload's is upload:SHA-256/name). */
+export interface IncomingFile {
+  bytes: Buffer;
+  name: string;
+  path: string;
+}
+
+/** The store path of an uploaded file: by content, so two uploads of one name never replace each other. */
+export function uploadPath(bytes: Buffer, name: string): string {
+  return `upload:${createHash('sha256').update(bytes).digest('hex')}/${name}`;
+}
+
+/** Imports one file's bytes (see the module comment). Never throws for a bad file; store errors do throw. */
+export async function importBytes(store: Store, file: IncomingFile, ctx: ImportContext, refuse: Refusal = noRefusal): Promise<ImportOutcome> {
+  const { bytes, name, path } = file;
   const hash = createHash('sha256').update(bytes).digest('hex');
   const same = await store.db.selectFrom('source_files').select(['id', 'path']).where('content_hash', '=', hash).executeTakeFirst();
   if (same && same.path === path) return { path, name, status: 'unchanged' };
@@ -93,6 +133,11 @@ export async function importFile(store: Store, filePath: string, hooks: ImportHo
     result = parseText(input.text, name);
     result.warnings.unshift(...input.warnings);
     if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
+    const refusal = refuse(input.text, result);
+    if (refusal !== null) {
+      await recordAudit(store.db, { at: ctx.now(), actor: ctx.actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: refusal } });
+      return { path, name, status: 'refused', message: refusal };
+    }
     derived = deriveFile(input.text, result);
   } catch (e) {
     if (e instanceof InputError) return failure(path, e.message);
@@ -101,32 +146,30 @@ export async function importFile(store: Store, filePath: string, hooks: ImportHo
 
   return store.db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
-    const now = new Date().toISOString();
+    const now = ctx.now();
     if (same) {
       // The bytes are in the store under another path. The file here now duplicates that one:
       // what this path held before goes, nothing new is written.
       if (previous) {
         await deleteSourceFile(trx, previous.id);
-        await trx.insertInto('audit_events').values({ at: now, actor: 'import', action: 'remove', entity: 'source_file', entity_id: previous.id, before: JSON.stringify({ path, hash: previous.content_hash }), after: JSON.stringify({ duplicateOf: same.path }) }).execute();
+        await recordAudit(trx, { at: now, actor: ctx.actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: same.path } });
       }
       return { path, name, status: 'unchanged' as const, message: `内容与已导入的 ${same.path} 相同` };
     }
     if (previous) await deleteSourceFile(trx, previous.id);
-    const { sourceId, ...counts } = await writeFile(trx, store.dialect, { path, name, hash, format, size: bytes.length, importedAt: now }, derived);
-    await trx
-      .insertInto('audit_events')
-      .values({
-        at: now,
-        actor: 'import',
-        action: previous ? 'replace' : 'import',
-        entity: 'source_file',
-        entity_id: sourceId,
-        before: previous ? JSON.stringify({ path, hash: previous.content_hash }) : null,
-        after: JSON.stringify({ path, hash, ...counts }),
-      })
-      .execute();
-    await hooks.beforeCommit?.(path);
-    return { path, name, status: previous ? ('replaced' as const) : ('imported' as const), warnings: result.warnings.length, ...counts };
+    const { sourceId, ...counts } = await writeFile(trx, store.dialect, { path, name, hash, format, size: bytes.length, importedAt: now.toISOString() }, derived);
+    const { documentIds, ...tally } = counts;
+    await recordAudit(trx, {
+      at: now,
+      actor: ctx.actor,
+      action: previous ? 'replace' : 'import',
+      entity: 'source_file',
+      entityId: sourceId,
+      before: previous ? { path, hash: previous.content_hash } : null,
+      after: { path, hash, ...tally },
+    });
+    await ctx.hooks?.beforeCommit?.(path);
+    return { path, name, status: previous ? ('replaced' as const) : ('imported' as const), warnings: result.warnings, ...tally, documentIds };
   });
 }
 
@@ -138,7 +181,7 @@ export interface ImportProgress {
 }
 
 /** Imports files and folders; returns one outcome per file, failures included. */
-export async function importPaths(store: Store, paths: readonly string[], progress: ImportProgress = {}, hooks: ImportHooks = {}): Promise<ImportOutcome[]> {
+export async function importPaths(store: Store, paths: readonly string[], progress: ImportProgress = {}, ctx: ImportContext = commandLine(), refuse: Refusal = noRefusal): Promise<ImportOutcome[]> {
   const { files, errors } = await collectFiles(paths);
   const total = files.length + errors.length;
   progress.onStart?.(total);
@@ -148,10 +191,15 @@ export async function importPaths(store: Store, paths: readonly string[], progre
     progress.onFile?.(e, outcomes.length, total);
   }
   for (const f of files) {
-    const outcome = await importFile(store, f, hooks);
+    const outcome = await importFile(store, f, ctx, refuse);
     outcomes.push(outcome);
     progress.onFile?.(outcome, outcomes.length, total);
   }
-  if (outcomes.some((o) => o.status === 'imported' || o.status === 'replaced')) await finishWrites(store.db, store.dialect);
+  await finishImports(store, outcomes);
   return outcomes;
+}
+
+/** After a batch of imports: the engine's index work that waits for the end (fts.ts finishWrites). */
+export async function finishImports(store: Store, outcomes: readonly ImportOutcome[]): Promise<void> {
+  if (outcomes.some((o) => o.status === 'imported' || o.status === 'replaced')) await finishWrites(store.db, store.dialect);
 }

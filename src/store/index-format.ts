@@ -1,5 +1,7 @@
-// The format of the search index: what the tokenizer (tokens.ts), the PostgreSQL vectors
-// (tsvector.ts, adjacency-keys.ts) and the ranking texts (index-text.ts, rank.ts) make of a text.
+// The format of the search index and of the other data the code derives from stored rows: what
+// the tokenizer (tokens.ts), the PostgreSQL vectors (tsvector.ts, adjacency-keys.ts), the ranking
+// texts (index-text.ts, rank.ts) and the classification of documents (src/classify: access,
+// topics) make of a text.
 // The index must be built by the code that queries it, so the store records the format its index
 // was built in (store_meta.index_format) and, when it differs from INDEX_FORMAT — a new version
 // of Duban that tokenizes differently, or a migration that marked the index stale — the index is
@@ -13,7 +15,7 @@ import type { Dialect } from './dialect.ts';
 import { rebuildSearchIndex } from './reindex.ts';
 import type { Database } from './schema.ts';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /**
  * Rebuilds the index when its recorded format is not INDEX_FORMAT. One transaction, which first

@@ -9,7 +9,8 @@
 // a GIN index of bigrams costs what importing the store again would. In between, the table is
 // written again compactly (below).
 import { sql, type Kysely } from 'kysely';
-import type { Appointment, ChronicleEntry } from '../types.ts';
+import { classifyDocument } from '../classify/index.ts';
+import type { Appointment, ChronicleEntry, FileKind } from '../types.ts';
 import type { Dialect } from './dialect.ts';
 import { pgVectors } from './fts.ts';
 import { dropGinIndexes, rebuildIndexes } from './gin-indexes.ts';
@@ -172,8 +173,36 @@ async function rebuildPostgres(db: AnyDb): Promise<void> {
   await sql`ANALYZE search_entries`.execute(db);
 }
 
+/**
+ * Each document's access, topics and 惠企 mark made again from its stored text (src/classify),
+ * and each search entry's public mark from them: an entry of a document is public when the
+ * document is, an appointment or chronicle entry when the gazette that printed it is.
+ */
+async function reclassify(db: AnyDb): Promise<void> {
+  let last = 0;
+  for (;;) {
+    const rows = await sql<{ id: number; title: string; doc_number: string | null; body: string; publicity: string | null; kind: string }>`
+      SELECT d.id, d.title, d.doc_number, d.body, d.publicity, f.kind FROM documents d JOIN source_files f ON f.id = d.source_file_id
+        WHERE d.id > ${last} ORDER BY d.id LIMIT ${BATCH}`.execute(db);
+    if (rows.rows.length === 0) break;
+    for (const r of rows.rows) {
+      const c = classifyDocument({ title: r.title, docNumber: r.doc_number, body: r.body, publicity: r.publicity }, r.kind as FileKind);
+      await db
+        .updateTable('documents')
+        .set({ access: c.access, topic: c.topic, topics: JSON.stringify(c.topics), preferential: c.preferential ? 1 : 0 })
+        .where('id', '=', r.id)
+        .execute();
+    }
+    last = rows.rows[rows.rows.length - 1]!.id;
+  }
+  await sql`UPDATE search_entries SET public = CASE
+      WHEN document_id IS NOT NULL THEN (SELECT CASE WHEN d.access = 'public' THEN 1 ELSE 0 END FROM documents d WHERE d.id = search_entries.document_id)
+      ELSE (SELECT CASE WHEN f.kind = 'gazette' THEN 1 ELSE 0 END FROM source_files f WHERE f.id = search_entries.source_file_id) END`.execute(db);
+}
+
 /** Makes every index row again from the stored rows, inside the caller's transaction. */
 export async function rebuildSearchIndex(db: AnyDb, dialect: Dialect): Promise<void> {
+  await reclassify(db);
   if (dialect === 'sqlite') await rebuildSqlite(db);
   else await rebuildPostgres(db);
 }

@@ -74,6 +74,13 @@ export interface DocumentTable {
   provisional: number;
   /** The sentence validity was read from, for the reader to check. */
   validity_note: string | null;
+  /** public: may appear in the public library; internal: signed-in users only (src/classify). */
+  access: ColumnType<string, string | undefined, string>;
+  topic: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON list: the topic first, then up to two more. */
+  topics: ColumnType<Json, Json | undefined, Json>;
+  /** 1 for a 惠企政策 (measures that give enterprises money, tax or fee relief …). */
+  preferential: ColumnType<number, number | undefined, number>;
 }
 
 export interface TaskTable {
@@ -89,6 +96,8 @@ export interface TaskTable {
   targets: Json;
   /** extracted → (workflow) confirmed, in-progress, done … */
   status: ColumnType<string, string | undefined, string>;
+  /** Original line of the clause (or table row) that closes the task. */
+  line: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TaskUnitTable {
@@ -158,13 +167,58 @@ export interface DocumentLinkTable {
 
 export interface AuditEventTable {
   id: Generated<number>;
+  /** ISO instant (UTC, with Z). */
   at: string;
+  /** The user's name, or what acted without one: import (the command line), system. */
   actor: string;
   action: string;
   entity: string;
   entity_id: number | null;
   before: Json | null;
   after: Json | null;
+  /** The user's id when a signed-in user acted. */
+  actor_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The client's address, for actions through the server. */
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  /** argon2id hash string (src/auth/passwords.ts). */
+  password_hash: string;
+  /** JSON list of roles (src/auth/policy.ts ROLES). */
+  roles: Json;
+  /** Canonical unit of the directory a unit user acts for. */
+  unit: string | null;
+  must_change_password: number;
+  disabled: number;
+  /** Failed sign-ins since the last success; the account locks at the setting's limit. */
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  password_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token: the token itself is never stored. */
+  token_hash: string;
+  /** What the administration page and the audit trail call the session. */
+  public_id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end (created_at + the absolute timeout). */
+  expires_at: string;
+  revoked_at: string | null;
+  /** logout | revoked | password | disabled */
+  revoked_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 /** One searchable thing: a document, a task, an appointment or a chronicle entry. */
@@ -184,6 +238,8 @@ export interface SearchEntryTable {
   issuer_text: string;
   /** Units the entry names, |-separated with a leading and trailing | (filter by unit). */
   units: string;
+  /** 1 when the entry may appear in the public library (its document, or its gazette, is public). */
+  public: ColumnType<number, number | undefined, number>;
 }
 
 /**
@@ -219,4 +275,6 @@ export interface Database {
   search_entries: SearchEntryTable;
   rank_texts: RankTextTable;
   store_meta: StoreMetaTable;
+  users: UserTable;
+  sessions: SessionTable;
 }

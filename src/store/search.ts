@@ -3,11 +3,12 @@
 // newest matches (rank.ts; on PostgreSQL the newest matches come from fts-pg.ts), with a
 // highlighted snippet from the stored text.
 import { sql } from 'kysely';
-import { candidateEntries, titleCandidates, TITLE_WEIGHT, type Candidate, type MatchFilters, type MatchRow } from './fts.ts';
+import { candidateEntries, titleCandidates, TITLE_WEIGHT, validitySql, type Candidate, type MatchFilters, type MatchRow } from './fts.ts';
 import type { Store } from './open.ts';
 import { bm25FromCounts, queryPhrases, shownByCounts } from './rank.ts';
 import { pgConfirmed, pgLooseCandidates } from './fts-pg.ts';
 import { makeSnippet } from './snippet.ts';
+import { likeText } from './like.ts';
 import { parseQuery, toFts5, toLooseTsQuery, toTsQuery, type ParsedQuery } from './tokens.ts';
 
 export type SearchKind = 'document' | 'task' | 'appointment' | 'chronicle';
@@ -21,6 +22,9 @@ export interface SearchOptions {
   docKind?: string;
   unit?: string;
   validity?: MatchFilters['validity'];
+  topic?: string;
+  /** Only what may appear in the public library. */
+  publicOnly?: boolean;
   /** The day validity is judged on, YYYY-MM-DD; today by default. */
   asOf?: string;
   limit?: number;
@@ -121,8 +125,10 @@ async function exactNumberHits(store: Store, parsed: ParsedQuery, options: Searc
     .select(['d.id', 'd.id as ref_id', 'd.id as document_id', 'd.source_file_id', 'd.title', 'd.date', 'd.doc_number'])
     .where('d.doc_number', 'in', parsed.docNumbers);
   if (options.year !== undefined) q = q.where('d.year', '=', options.year);
-  if (options.issuer) q = q.where('d.issuer_text', 'like', `%${options.issuer}%`);
+  if (options.issuer) q = q.where(likeText('d.issuer_text', options.issuer));
   if (options.docKind) q = q.where((eb) => eb.or([eb('d.doc_kind', '=', options.docKind!), eb('d.issued_kind', '=', options.docKind!)]));
+  if (options.topic) q = q.where('d.topic', '=', options.topic);
+  if (options.publicOnly) q = q.where('d.access', '=', 'public');
   const rows = await q.orderBy('d.id').execute();
   const best = parsed.docNumbers.find((n) => rows.some((r) => r.doc_number === n));
   return rows.filter((r) => r.doc_number === best).map((r) => ({ ...r, kind: 'document', score: 0 }));
@@ -190,9 +196,8 @@ async function pgRanked(store: Store, parsed: ParsedQuery, text: string, phrases
   }
 }
 
-export async function search(store: Store, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-  const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
-  const offset = Math.max(0, options.offset ?? 0);
+/** The matches of a query, best first: exact 文号 hits, then the ranked full-text matches. */
+async function rankedMatches(store: Store, query: string, options: SearchOptions, limit: number, offset: number): Promise<{ rows: MatchRow[]; parsed: ParsedQuery }> {
   const parsed = parseQuery(query);
   const filters: MatchFilters = {
     kinds: options.kinds,
@@ -201,6 +206,8 @@ export async function search(store: Store, query: string, options: SearchOptions
     docKind: options.docKind,
     unit: options.unit,
     validity: options.validity,
+    topic: options.topic,
+    publicOnly: options.publicOnly,
     asOf: options.asOf ?? new Date().toISOString().slice(0, 10),
   };
   const exact = offset === 0 && !options.unit && !options.validity ? await exactNumberHits(store, parsed, options) : [];
@@ -215,8 +222,12 @@ export async function search(store: Store, query: string, options: SearchOptions
   const rows = [
     ...exact.map((e) => ({ ...e, score: top + 1 })),
     ...matched.filter((m) => !exactKeys.has(`${m.kind}:${m.ref_id}`)),
-  ].slice(0, limit);
+  ];
+  return { rows, parsed };
+}
 
+/** The hits of `rows`, with their details and snippets. */
+async function presented(store: Store, rows: readonly MatchRow[], parsed: ParsedQuery): Promise<SearchHit[]> {
   const detail = await details(store, rows);
   const hits: SearchHit[] = [];
   for (const r of rows) {
@@ -235,6 +246,114 @@ export async function search(store: Store, query: string, options: SearchOptions
     });
   }
   return hits;
+}
+
+export async function search(store: Store, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
+  const offset = Math.max(0, options.offset ?? 0);
+  const { rows, parsed } = await rankedMatches(store, query, options, limit, offset);
+  return presented(store, rows.slice(0, limit), parsed);
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface FacetedSearch {
+  hits: SearchHit[];
+  /** How many matches were ranked (at most the candidate cap, plus exact 文号 hits). */
+  total: number;
+  /** True when more entries match than were ranked. */
+  totalCapped: boolean;
+  facets: Record<'kind' | 'issuer' | 'year' | 'type' | 'unit' | 'validity' | 'topic', Facet[]>;
+}
+
+const FACET_VALUES = 12;
+
+function topValues(counts: Map<string, number>): Facet[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, FACET_VALUES);
+}
+
+/**
+ * Counts of the ranked matches by kind, issuer, year, 文种, unit, validity and topic. Search ranks
+ * a bounded set (the newest CANDIDATES matches and, on SQLite, the newest title matches), so the
+ * facets count that set: what the pages of hits show, not every match of a very common word.
+ */
+async function facetsOf(store: Store, rows: readonly MatchRow[], asOf: string): Promise<FacetedSearch['facets']> {
+  const out = { kind: new Map<string, number>(), issuer: new Map<string, number>(), year: new Map<string, number>(), type: new Map<string, number>(), unit: new Map<string, number>(), validity: new Map<string, number>(), topic: new Map<string, number>() };
+  const keys = [...new Set(rows.map((r) => `${r.kind}:${r.ref_id}`))];
+  const add = (m: Map<string, number>, v: string | number | null | undefined) => {
+    if (v === null || v === undefined || v === '') return;
+    m.set(String(v), (m.get(String(v)) ?? 0) + 1);
+  };
+  for (let i = 0; i < keys.length; i += 300) {
+    const part = keys.slice(i, i + 300).map((k) => {
+      const [kind, ref] = k.split(':');
+      return sql`(${kind!}, ${Number(ref)})`;
+    });
+    const found = await sql<{ kind: string; ref_id: number; year: number | null; doc_kind: string | null; issued_kind: string | null; issuer_text: string; units: string; topic: string | null; validity: string | null }>`
+      SELECT DISTINCT e.kind, e.ref_id, e.year, e.doc_kind, e.issued_kind, e.issuer_text, e.units, d.topic,
+          CASE WHEN d.id IS NULL THEN NULL ELSE ${validitySql('d', asOf)} END AS validity
+        FROM search_entries e LEFT JOIN documents d ON d.id = e.document_id
+        WHERE (e.kind, e.ref_id) IN (${sql.join(part)})`.execute(store.db);
+    for (const r of found.rows) {
+      add(out.kind, r.kind);
+      add(out.year, r.year);
+      add(out.type, r.issued_kind ?? r.doc_kind);
+      for (const issuer of r.issuer_text.split('、')) add(out.issuer, issuer.trim());
+      add(out.topic, r.topic);
+      add(out.validity, r.validity);
+    }
+  }
+  // Units by their canonical names (the entries' unit field holds names as written too).
+  const units = await unitsOfEntries(store, keys);
+  for (const list of units.values()) for (const unit of list) add(out.unit, unit);
+  return { kind: topValues(out.kind), issuer: topValues(out.issuer), year: topValues(out.year), type: topValues(out.type), unit: topValues(out.unit), validity: topValues(out.validity), topic: topValues(out.topic) };
+}
+
+/** Entry key (kind:ref_id) → the units it names, canonical where known: a task's own, a document's tasks'. */
+async function unitsOfEntries(store: Store, keys: readonly string[]): Promise<Map<string, Set<string>>> {
+  const taskIds = keys.filter((k) => k.startsWith('task:')).map((k) => Number(k.slice(5)));
+  const docIds = keys.filter((k) => k.startsWith('document:')).map((k) => Number(k.slice(9)));
+  const out = new Map<string, Set<string>>();
+  const put = (key: string, unit: string) => {
+    const set = out.get(key) ?? new Set<string>();
+    set.add(unit);
+    out.set(key, set);
+  };
+  for (let i = 0; i < taskIds.length; i += 500) {
+    const rows = await store.db.selectFrom('task_units').select(['task_id', sql<string>`coalesce(canonical, name)`.as('unit')]).where('task_id', 'in', taskIds.slice(i, i + 500)).execute();
+    for (const r of rows) put(`task:${r.task_id}`, r.unit);
+  }
+  for (let i = 0; i < docIds.length; i += 500) {
+    const rows = await store.db
+      .selectFrom('task_units as u')
+      .innerJoin('tasks as t', 't.id', 'u.task_id')
+      .select(['t.document_id', sql<string>`coalesce(u.canonical, u.name)`.as('unit')])
+      .where('t.document_id', 'in', docIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) put(`document:${r.document_id}`, r.unit);
+  }
+  return out;
+}
+
+/** Search with the counts a search page shows beside the hits: the ranked set is taken whole (up to the cap), then paged. */
+export async function searchWithFacets(store: Store, query: string, options: SearchOptions & { asOf: string }): Promise<FacetedSearch> {
+  const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
+  const offset = Math.max(0, options.offset ?? 0);
+  const cap = options.candidates ?? CANDIDATES;
+  const { rows, parsed } = await rankedMatches(store, query, options, Math.max(cap, offset + limit), 0);
+  const unique = new Set(rows.map((r) => `${r.kind}:${r.ref_id}`));
+  return {
+    hits: await presented(store, rows.slice(offset, offset + limit), parsed),
+    total: unique.size,
+    totalCapped: rows.length >= cap,
+    facets: await facetsOf(store, rows, options.asOf),
+  };
 }
 
 /** Number of rows in the index (documents, tasks, appointments, chronicle entries). */

@@ -25,6 +25,8 @@ export interface WriteCounts {
   appointments: number;
   chronicle: number;
   links: number;
+  /** Ids of the documents written, in the file's order. */
+  documentIds: number[];
 }
 
 type Trx = Transaction<Database>;
@@ -130,12 +132,16 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
         valid_until: d.validity.validUntil,
         provisional: d.validity.provisional ? 1 : 0,
         validity_note: d.validity.note,
+        access: d.classification.access,
+        topic: d.classification.topic,
+        topics: json(d.classification.topics),
+        preferential: d.classification.preferential ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const documentId = doc.id;
     newDocumentIds.push(documentId);
-    const filterFields = { source_file_id: sourceId, document_id: documentId, date: r.date, year, doc_kind: d.docKind, issued_kind: d.issuedKind, issuer_text: issuerText };
+    const filterFields = { source_file_id: sourceId, document_id: documentId, date: r.date, year, doc_kind: d.docKind, issued_kind: d.issuedKind, issuer_text: issuerText, public: d.classification.access === 'public' ? 1 : 0 };
 
     const allUnits = r.tasks.flatMap(taskUnits);
     index.push({
@@ -160,6 +166,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
                 deadline_text: t.deadline?.text ?? null,
                 deadline: t.deadline ? json(t.deadline) : null,
                 targets: json(t.targets),
+                line: t.line,
               })),
             )
             .returning(['id', 'seq'])
@@ -213,7 +220,8 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
   const unitRows = pendingUnits.flatMap((p) => p.units.map((u) => ({ ...u, task_id: p.taskId, unit_id: u.canonical ? ids.get(u.canonical) ?? null : null })));
   await insertInBatches(unitRows, (batch) => trx.insertInto('task_units').values(batch).execute());
 
-  const fileFields = { source_file_id: sourceId, document_id: null, doc_kind: null, issued_kind: null, issuer_text: result.issue?.publisher ?? '' };
+  // Appointments and chronicle entries are public when the gazette that printed them is.
+  const fileFields = { source_file_id: sourceId, document_id: null, doc_kind: null, issued_kind: null, issuer_text: result.issue?.publisher ?? '', public: result.kind === 'gazette' ? 1 : 0 };
   if (result.appointments.length > 0) {
     const rows = result.appointments.map((a, seq) => ({
       source_file_id: sourceId,
@@ -255,7 +263,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
   }
   await writeIndex(trx, dialect, index);
   await resolveLinks(trx, dialect, newDocumentIds);
-  return { sourceId, documents: file.documents.length, tasks: taskCount, appointments: result.appointments.length, chronicle: result.chronicle.length, links: linkCount };
+  return { sourceId, documents: file.documents.length, tasks: taskCount, appointments: result.appointments.length, chronicle: result.chronicle.length, links: linkCount, documentIds: newDocumentIds };
 }
 
 /**

@@ -18,6 +18,9 @@ import { migration as pgCoarseBuckets } from './0005_pg_coarse_buckets.ts';
 import { migration as rankTexts } from './0006_rank_texts.ts';
 import { migration as pgAdjacencyKeys } from './0007_pg_adjacency_keys.ts';
 import { migration as storeMeta } from './0008_store_meta.ts';
+import { migration as accounts } from './0009_accounts.ts';
+import { migration as auditContext } from './0010_audit_context.ts';
+import { migration as documentAccess } from './0011_document_access.ts';
 
 export type { Dialect };
 
@@ -31,5 +34,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_rank_texts': rankTexts(dialect),
     '0007_pg_adjacency_keys': pgAdjacencyKeys(dialect),
     '0008_store_meta': storeMeta(),
+    '0009_accounts': accounts(dialect),
+    '0010_audit_context': auditContext(),
+    '0011_document_access': documentAccess(),
   };
 }

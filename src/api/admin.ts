@@ -1,0 +1,89 @@
+// Administration: users, sessions, the audit trail; and the outcome of an import.
+import { z } from 'zod';
+import { Role } from './auth.ts';
+import { IsoDay, Limit, Offset, page } from './common.ts';
+
+export const UserView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  unit: z.string().nullable(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const NewUserBody = z.object({
+  username: z.string().min(1, '请输入用户名').max(32, '用户名过长'),
+  displayName: z.string().min(1, '请输入姓名').max(40, '姓名过长'),
+  roles: z.array(Role).min(1, '至少选择一个角色'),
+  unit: z.string().max(80).nullable().optional(),
+  password: z.string().min(1, '请输入初始密码').max(256),
+});
+
+export const UserPatchBody = z.object({
+  displayName: z.string().min(1).max(40).optional(),
+  roles: z.array(Role).min(1, '至少选择一个角色').optional(),
+  unit: z.string().max(80).nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const PasswordResetBody = z.object({ password: z.string().min(1, '请输入新密码').max(256) });
+
+export const SessionView = z.object({
+  id: z.string(),
+  userId: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const SessionParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, '会话编号有误') });
+
+export const AuditEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  actorId: z.number().int().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.number().int().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export const AuditPage = page(AuditEvent).extend({ actions: z.array(z.string()) });
+
+export const AuditQuery = z.object({
+  actor: z.string().max(64).optional(),
+  action: z.string().max(40).optional(),
+  entity: z.string().max(40).optional(),
+  from: IsoDay.optional(),
+  to: IsoDay.optional(),
+  limit: Limit(500, 50),
+  offset: Offset,
+});
+
+export const ImportOutcome = z.object({
+  name: z.string(),
+  status: z.enum(['imported', 'replaced', 'unchanged', 'failed', 'refused']),
+  message: z.string().optional(),
+  documents: z.number().int().optional(),
+  tasks: z.number().int().optional(),
+  appointments: z.number().int().optional(),
+  chronicle: z.number().int().optional(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), line: z.number().int().optional() })),
+  documentIds: z.array(z.number().int()),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;

@@ -1,0 +1,77 @@
+// Who may do what: the one policy table. The server checks every route against it in one place
+// (src/server/plugins/permissions.ts); the web application reads the same table (through
+// /api/auth/me's permissions and /api/auth/policy) to hide what a person may not do. Pure data and
+// functions: imported by the server and by web/.
+//
+// A unit user (承办单位) is also bound to one canonical unit of the directory; the workflow's
+// unit-scoped permissions (their own unit's items only) build on `unitScoped` below.
+
+export const ROLES = ['admin', 'clerk', 'leader', 'supervisor', 'unit'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  clerk: '收文员',
+  leader: '领导',
+  supervisor: '督查室',
+  unit: '承办单位',
+};
+
+/** What each role does, for the README, the sign-in help and the administration page. */
+export const ROLE_DUTIES: Record<Role, string> = {
+  admin: '管理用户、角色、单位绑定与会话，导入文件，查看审计日志',
+  clerk: '导入与登记收到的文件，查阅政策文件库',
+  leader: '查阅政策文件库，了解工作进展',
+  supervisor: '导入文件，查阅政策文件库，组织督查督办',
+  unit: '查阅政策文件库，办理本单位的任务',
+};
+
+export const PERMISSIONS = ['library.read', 'library.import', 'users.manage', 'sessions.manage', 'audit.read', 'account.self'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+interface PolicyRow {
+  label: string;
+  roles: readonly Role[];
+}
+
+/** The table: permission → the roles that hold it. */
+export const POLICY: Record<Permission, PolicyRow> = {
+  'library.read': { label: '查阅政策文件库（检索、公文、任免、大事记、单位）', roles: ROLES },
+  'library.import': { label: '导入文件', roles: ['admin', 'clerk', 'supervisor'] },
+  'users.manage': { label: '管理用户与角色', roles: ['admin'] },
+  'sessions.manage': { label: '管理会话（强制下线）', roles: ['admin'] },
+  'audit.read': { label: '查看审计日志', roles: ['admin'] },
+  'account.self': { label: '修改本人密码', roles: ROLES },
+};
+
+/**
+ * What a route asks of the caller: a permission of the table, or 'signed-in' (any valid session,
+ * e.g. who am I, sign out), or 'public' (sign-in, the public library).
+ */
+export type Access = Permission | 'signed-in' | 'public';
+
+export interface Principal {
+  roles: readonly Role[];
+  /** The canonical unit a unit user is bound to. */
+  unit: string | null;
+}
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return PERMISSIONS.filter((p) => POLICY[p].roles.some((r) => roles.includes(r)));
+}
+
+export function allows(principal: Principal, permission: Permission): boolean {
+  return POLICY[permission].roles.some((r) => principal.roles.includes(r));
+}
+
+/**
+ * True when the principal acts for one unit only: a unit user without a role that sees every
+ * unit. Unit-scoped data (a unit's tasks and items) is then filtered to `principal.unit`.
+ */
+export function unitScoped(principal: Principal): boolean {
+  return principal.roles.includes('unit') && !principal.roles.some((r) => r === 'admin' || r === 'supervisor' || r === 'leader' || r === 'clerk');
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,118 @@
+// The permission matrix: every /api route the server has, called by a visitor without a session
+// and by a user of every role, on both engines. What each call may get follows from the policy
+// table alone (src/auth/policy.ts): 401 without a session (but for public routes), 403 for a role
+// without the route's permission, anything else for a role with it. A route without an example
+// request here fails the test, so a new route cannot go untested.
+import { describe, expect, it } from 'vitest';
+import { allows, ROLES, type Access, type Role } from '../src/auth/policy.ts';
+import { PASSWORD, serverHarness, type Harness } from './server-harness.ts';
+import { DIALECTS } from './store-targets.ts';
+
+const NOTICE = ['某某市人民政府办公室关于做好冬季供暖工作的通知', '某政办发〔2026〕40号', '各旗县区人民政府：', '一、保障供暖。（责任单位：市住建局）', '某某市人民政府办公室', '2026年11月1日'].join('\n');
+
+function multipart(name: string, text: string): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----duban-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n`),
+    Buffer.from(text),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+interface Example {
+  /** What the route must declare: written here a second time, on purpose, so that a route's access changes only with this table. */
+  access: Access;
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One request per route, harmless to repeat for every role, and the access the route must declare. */
+const EXAMPLES: Record<string, Example | (() => Example)> = {
+  'GET /api/openapi.json': { access: 'signed-in', url: '/api/openapi.json' },
+  'POST /api/auth/login': { access: 'public', url: '/api/auth/login', payload: { username: 'leader', password: PASSWORD } },
+  'POST /api/auth/logout': { access: 'signed-in', url: '/api/auth/logout' },
+  'GET /api/auth/me': { access: 'signed-in', url: '/api/auth/me' },
+  'POST /api/auth/password': { access: 'account.self', url: '/api/auth/password', payload: { currentPassword: 'not-the-password', newPassword: 'Another-Passw0rd' } },
+  'GET /api/auth/policy': { access: 'signed-in', url: '/api/auth/policy' },
+  'GET /api/stats': { access: 'library.read', url: '/api/stats' },
+  'GET /api/search': { access: 'library.read', url: `/api/search?q=${encodeURIComponent('供暖')}` },
+  'GET /api/documents': { access: 'library.read', url: '/api/documents' },
+  'GET /api/documents/:id': { access: 'library.read', url: '/api/documents/1' },
+  'GET /api/documents/:id/outline': { access: 'library.read', url: '/api/documents/1/outline' },
+  'GET /api/documents/:id/tasks': { access: 'library.read', url: '/api/documents/1/tasks' },
+  'GET /api/units': { access: 'library.read', url: '/api/units' },
+  'GET /api/collectives': { access: 'library.read', url: '/api/collectives' },
+  'GET /api/appointments': { access: 'library.read', url: '/api/appointments' },
+  'GET /api/chronicle': { access: 'library.read', url: '/api/chronicle' },
+  'POST /api/imports': () => ({ access: 'library.import', url: '/api/imports', ...multipart('供暖通知.txt', NOTICE) }),
+  'GET /api/admin/users': { access: 'users.manage', url: '/api/admin/users' },
+  'POST /api/admin/users': { access: 'users.manage', url: '/api/admin/users', payload: { username: 'x', displayName: '无效', roles: ['leader'], password: 'short' } },
+  'PATCH /api/admin/users/:id': { access: 'users.manage', url: '/api/admin/users/999999', payload: { displayName: '不存在' } },
+  'POST /api/admin/users/:id/password': { access: 'users.manage', url: '/api/admin/users/999999/password', payload: { password: 'Another-Passw0rd' } },
+  'POST /api/admin/users/:id/unlock': { access: 'users.manage', url: '/api/admin/users/999999/unlock' },
+  'GET /api/admin/sessions': { access: 'sessions.manage', url: '/api/admin/sessions' },
+  'POST /api/admin/sessions/:id/revoke': { access: 'sessions.manage', url: '/api/admin/sessions/nosuchsession/revoke' },
+  'GET /api/admin/audit': { access: 'audit.read', url: '/api/admin/audit' },
+  'GET /api/public/stats': { access: 'public', url: '/api/public/stats' },
+  'GET /api/public/search': { access: 'public', url: `/api/public/search?q=${encodeURIComponent('供暖')}` },
+  'GET /api/public/documents': { access: 'public', url: '/api/public/documents' },
+  'GET /api/public/documents/:id': { access: 'public', url: '/api/public/documents/1' },
+  'GET /api/public/documents/:id/outline': { access: 'public', url: '/api/public/documents/1/outline' },
+};
+
+/** What a caller may get from a route: 'denied' (401/403 as the case may be) or 'through'. */
+function expected(access: Access, role: Role | null): 401 | 403 | 'through' {
+  if (access === 'public') return 'through';
+  if (role === null) return 401;
+  if (access === 'signed-in') return 'through';
+  return allows({ roles: [role], unit: null }, access) ? 'through' : 403;
+}
+
+async function call(h: Harness, method: string, key: string, role: Role | null): Promise<number> {
+  const example = EXAMPLES[key]!;
+  const e = typeof example === 'function' ? example() : example;
+  // Signing out ends the session it is called with: those calls get a session of their own.
+  const session = role === null ? null : key === 'POST /api/auth/logout' ? ((await h.signIn(role)) as { cookie: string; csrf: string }) : h.as(role);
+  const r = await h.request({ method: method as 'GET', url: e.url, payload: e.payload as Record<string, unknown>, headers: e.headers, session });
+  return r.status;
+}
+
+for (const { dialect, available } of DIALECTS) {
+  describe.skipIf(!available)(`permission matrix (${dialect})`, () => {
+    const h = serverHarness(dialect, { settings: { publicLibrary: true } });
+
+    it('has an example request for every route, and a route for every example', () => {
+      const routes = h.app.routeAccess.map((r) => `${r.method} ${r.url}`).sort();
+      expect(routes.length).toBeGreaterThan(20);
+      expect(routes).toEqual(Object.keys(EXAMPLES).sort());
+      for (const r of h.app.routeAccess) {
+        const e = EXAMPLES[`${r.method} ${r.url}`]!;
+        expect({ route: `${r.method} ${r.url}`, access: r.access }).toEqual({ route: `${r.method} ${r.url}`, access: (typeof e === 'function' ? e() : e).access });
+      }
+    });
+
+    it('answers every route as the policy table says, for a visitor and for every role', async () => {
+      const wrong: string[] = [];
+      for (const route of h.app.routeAccess) {
+        const key = `${route.method} ${route.url}`;
+        for (const role of [null, ...ROLES]) {
+          const status = await call(h, route.method, key, role);
+          const want = expected(route.access, role);
+          const ok = want === 'through' ? status !== 401 && status !== 403 && status < 500 : status === want;
+          if (!ok) wrong.push(`${key} as ${role ?? 'visitor'}: ${status}, expected ${want}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('denies what the table denies: a unit user gets 403 from the administration routes', async () => {
+      for (const url of ['/api/admin/users', '/api/admin/sessions', '/api/admin/audit']) {
+        const r = await h.request({ method: 'GET', url, session: h.as('unit') });
+        expect(r.status).toBe(403);
+        expect(r.body).toEqual({ error: '无权执行此操作' });
+      }
+    });
+  });
+}
