@@ -4,6 +4,7 @@
 // module per area, then the web application. The store,
 // the clock, the settings and the unit directory hang on the instance; every route declares the
 // access it needs and has zod schemas for what it takes and returns.
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Clock } from '../calendar/clock.ts';
@@ -52,6 +53,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(authPlugin);
   await app.register(permissionsPlugin);
+  // Answers compressed on the fly past 2 kB (before the routes, whose replies it hooks; the web
+  // application's files come compressed from the build).
+  await app.register(compress, { global: true, threshold: 2048, encodings: ['br', 'gzip'] });
   await app.register(openapiPlugin);
 
   await app.register(authRoutes);

@@ -2,7 +2,6 @@
 // made at build time (.br, .gz) when the browser takes them, hashed assets cached for a year,
 // index.html never cached — and index.html for every other page address, so that the browser's
 // router takes over (/search?q=…, /documents/12). Under /api, an unknown address is a JSON 404.
-import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
@@ -10,8 +9,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 async function web(app: FastifyInstance): Promise<void> {
-  // JSON answers compressed on the fly (the files below come compressed already).
-  await app.register(compress, { global: true, threshold: 2048, encodings: ['br', 'gzip'] });
   const root = app.settings.webRoot;
   const index = root !== null && existsSync(join(root, 'index.html'));
   if (root !== null && index) {

@@ -33,7 +33,7 @@ export default async function authRoutes(fastify: FastifyInstance): Promise<void
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: app.settings.auth.loginsPerMinute, timeWindow: 60_000, errorResponseBuilder: () => ({ statusCode: 429, error: '登录尝试过于频繁，请一分钟后再试' }) } },
+      config: { access: 'public', rateLimit: { max: app.settings.auth.loginsPerMinute, timeWindow: 60_000, errorResponseBuilder: () => ({ statusCode: 429, message: '登录尝试过于频繁，请一分钟后再试' }) } },
       schema: { summary: '登录（成功时设置会话 Cookie）', tags: ['账户'], body: LoginBody, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } },
     },
     async (request, reply) => {
