@@ -70,12 +70,15 @@ export function headLines(text: string, result: ParseResult): HeadLine[] {
     if (current === undefined || rank(documentIndex) > rank(current)) owner.set(index, documentIndex);
   };
   const raw = (index: number) => lines[index]!.trim();
+  // The front matter (cover, masthead, table of contents) is the file's, not the first document's head.
+  const front = result.accounting.regions.find((r) => r.kind === 'front-matter');
+  const frontEnd = front ? front.endLine - 1 : -1;
 
   for (const [k, doc] of result.documents.entries()) {
     const first = doc.line - 1;
     if (first < 0 || first >= lines.length) continue;
     // Upwards: the 份号 and 密级 lines and the 发文机关标志, up to the previous document's body.
-    for (let i = first - 1, seen = 0; i >= 0 && seen < ABOVE; i--) {
+    for (let i = first - 1, seen = 0; i > frontEnd && seen < ABOVE; i--) {
       const r = raw(i);
       if (r === '') continue;
       if (isBody(r)) break;
@@ -93,8 +96,8 @@ export function headLines(text: string, result: ParseResult): HeadLine[] {
     }
   }
   // The top of the file, down to the first sentence: a short document's body starts within
-  // TOP lines, and a line of it (…不得泄露 / 秘密 / 和个人信息。) is no mark.
-  for (let i = 0, seen = 0; i < lines.length && seen < TOP; i++) {
+  // TOP lines, and a line of it (…不得泄露 / 秘密 / 和个人信息。) is no mark. A cover is all of it.
+  for (let i = 0, seen = 0; i < lines.length && (seen < TOP || i <= frontEnd); i++) {
     const r = raw(i);
     if (r === '') continue;
     if (isBody(r)) break;
