@@ -83,15 +83,30 @@ export class CueMatcher<T> {
     }
   }
 
+  /** The root's transitions as a table: most characters of a text start no cue, and this is their path. */
+  private rootTable: Int32Array | null = null;
+
+  private root(): Int32Array {
+    if (this.rootTable === null) {
+      const table = new Int32Array(0x10000);
+      for (const [c, to] of this.nodes[0]!.next) table[c] = to;
+      this.rootTable = table;
+    }
+    return this.rootTable;
+  }
+
   /** The cues found in `text`, in text order, overlaps resolved (see the module comment). */
   scan(text: string): CueMatch<T>[] {
     const found: CueMatch<T>[] = [];
+    const root = this.root();
+    const nodes = this.nodes;
     let at = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      while (at !== 0 && !this.nodes[at]!.next.has(c)) at = this.nodes[at]!.fail;
-      at = this.nodes[at]!.next.get(c) ?? 0;
-      const out = this.nodes[at]!.output;
+      let to: number | undefined;
+      while (at !== 0 && (to = nodes[at]!.next.get(c)) === undefined) at = nodes[at]!.fail;
+      at = at === 0 ? root[c]! : to!;
+      const out = nodes[at]!.output;
       if (out === -1) continue;
       const cue = this.cues[out]!;
       const match = { start: i + 1 - cue.word.length, end: i + 1, value: cue.value };

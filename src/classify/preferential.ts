@@ -28,8 +28,10 @@ const matcher = new CueMatcher<CueKind>([
   ...ENTERPRISE.map((word) => ({ word, value: 'enterprise' as const })),
 ]);
 
-/** Characters that end a sentence (or a list item) in the reflowed body. */
-const SENTENCE_END = new Set(['。', '；', '！', '？', '\n']);
+/** Characters that end a sentence (or a list item) in the reflowed body: 。；！？ and a line break. */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x0a;
+}
 
 /** Relief sentences needed when the title names no relief package. */
 const MIN_SENTENCES = 3;
@@ -59,7 +61,7 @@ function reliefSentences(body: string): number {
       else enterprise = true;
       m++;
     }
-    if (i === body.length || SENTENCE_END.has(body[i]!)) {
+    if (i === body.length || endsSentence(body.charCodeAt(i))) {
       if (relief && enterprise) count++;
       relief = false;
       enterprise = false;
