@@ -91,6 +91,12 @@ describe('restriction marks and documentAccess on files', () => {
     expect(access[marks[0]!.documentIndex!]!.access).toBe('internal');
   });
 
+  it.each(['内部资料', '內部資料', '（内部文件）', '仅供内部参考', '注意保存', '内部资料·注意保存', '内部资料 免费交流'])('%s alone at the top of a document is a restriction mark', (mark) => {
+    const text = `${mark}\n\n东平市人民政府办公室文件\n\n东政办发〔2024〕3号\n\n东平市人民政府办公室关于做好防汛物资储备的通知\n\n各县区人民政府：\n请做好防汛物资储备。\n`;
+    const result = parseText(text, 'x.txt');
+    expect(findRestrictionMarks(text, result).map((m) => m.text)).toEqual([mark]);
+  });
+
   it('内部 in body text is no mark', () => {
     const text = readFileSync(join(fixtures, 'slip-none.txt'), 'utf8');
     const result = parseText(text, 'slip-none.txt');

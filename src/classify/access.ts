@@ -54,7 +54,7 @@ const RESTRICTION_LINE =
 /** Every restriction mark in the heads and at the top of the file. */
 export function findRestrictionMarks(text: string, result: ParseResult): RestrictionMark[] {
   return headLines(text, result)
-    .filter((h) => h.texts.some((t) => RESTRICTION_LINE.test(t)))
+    .filter((h) => RESTRICTION_LINE.test(h.text))
     .map((h) => ({ text: h.original, line: h.line, documentIndex: h.documentIndex }));
 }
 

@@ -7,7 +7,7 @@
 // line that is nothing but a mark; a sentence that speaks of 秘密 or 保密 is never one.
 // 内部 / 内部资料 / 注意保存 are not state secrets: they restrict publicity (see access.ts).
 import type { ParseResult } from '../types.ts';
-import { fileLines, headLines } from './head-lines.ts';
+import { fileLines, headLines, markText } from './head-lines.ts';
 
 export type SecrecyLevel = '绝密' | '机密' | '秘密';
 
@@ -67,7 +67,7 @@ function readHeadMark(text: string): MarkReading | null {
 /** The reading of a routing slip's 密级 field, or null when it means none. */
 export function readSlipSecrecy(value: string | null): { level: SecrecyLevel; period: string | null } | null {
   if (value === null) return null;
-  const text = unwrap(value.normalize('NFKC').replace(/\s+/g, ''));
+  const text = unwrap(markText(value));
   if (text === '' || SLIP_NONE.test(text)) return null;
   const m = SLIP_VALUE.exec(text);
   return m ? { level: m[1] as SecrecyLevel, period: m[2] ?? m[3] ?? null } : null;
@@ -78,17 +78,18 @@ function headMarks(text: string, result: ParseResult): SecrecyMark[] {
   const lines = headLines(text, result);
   const marks: SecrecyMark[] = [];
   for (const [k, head] of lines.entries()) {
-    const reading = head.texts.map(readHeadMark).find((r) => r !== null);
+    const reading = readHeadMark(head.text);
     if (!reading) continue;
     const before = lines[k - 1];
     const after = lines[k + 1];
+    // Next to the mark: the line (or <p> cell) right above or below it.
     let copyNumber = reading.copyNumber;
-    if (copyNumber === null && before !== undefined && before.line === head.line - 1) {
-      copyNumber = COPY_NUMBER_LINE.exec(before.texts[0] ?? '')?.[1] ?? null;
+    if (copyNumber === null && before !== undefined && head.line - before.line <= 1) {
+      copyNumber = COPY_NUMBER_LINE.exec(before.text)?.[1] ?? null;
     }
     let period = reading.period;
-    if (period === null && after !== undefined && after.line === head.line + 1) {
-      period = PERIOD_LINE.exec(after.texts[0] ?? '')?.[1] ?? null;
+    if (period === null && after !== undefined && after.line - head.line <= 1) {
+      period = PERIOD_LINE.exec(after.text)?.[1] ?? null;
     }
     const doc = head.documentIndex === null ? undefined : result.documents[head.documentIndex];
     marks.push({
