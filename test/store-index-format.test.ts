@@ -5,7 +5,7 @@
 // new fingerprint recorded here under the new number.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { classifyDocument } from '../src/classify/index.ts';
+import { storedAccess, storedTopics } from '../src/classify/index.ts';
 import { pgVectors } from '../src/store/fts.ts';
 import { INDEX_FORMAT } from '../src/store/index-format.ts';
 import { appointmentTexts, chronicleTexts, documentTexts, taskTexts } from '../src/store/index-text.ts';
@@ -13,7 +13,7 @@ import { indexTokens } from '../src/store/tokens.ts';
 
 const FINGERPRINTS: Record<number, string> = {
   1: '16575a83b3ca0e0fdda681c1956bf546c8ee3cb64c90c02c9ae430eed16e55ca', // the index texts alone
-  2: '141437a82c5e21b994bfef4f05c77053e568db262c18f045ea86297f58756c4f', // and the classification of documents (access, topics)
+  2: '91731c818becece5434c67af535a25b8d05762e8e9393abebafd2523d8c36cf0', // and the classification of documents (access, topics)
 };
 
 function fingerprint(): string {
@@ -29,9 +29,11 @@ function fingerprint(): string {
     rank: t.rank,
     vectors: pgVectors(t).map((v) => v.toString('base64')),
   }));
-  const classes = (['gazette', 'document', 'routed-document'] as const).flatMap((kind) =>
-    ['此件公开发布', '此件不予公开', null].map((publicity) => classifyDocument({ title: '某某市人民政府关于支持中小企业融资的若干措施', docNumber: '某政发〔2025〕9号', body: '对符合条件的企业给予贷款贴息和担保费补贴，知识产权质押融资。', publicity }, kind)),
-  );
+  const classes = [
+    ...(['gazette', 'document', 'routed-document'] as const).flatMap((kind) => ['此件公开发布', '此件不予公开', null].map((publicity) => storedAccess(publicity, kind))),
+    storedTopics({ title: '某某市人民政府关于支持中小企业融资的若干措施', docNumber: '某政发〔2025〕9号', body: '对符合条件的企业给予贷款贴息和担保费补贴，知识产权质押融资。' }),
+    storedTopics({ title: '某某县关于做好春季农业生产的通知', docNumber: null, body: '抓好春耕备耕，保障种子化肥供应，加强高标准农田建设。' }),
+  ];
   return createHash('sha256').update(JSON.stringify({ parts, classes })).digest('hex');
 }
 

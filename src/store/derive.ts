@@ -1,7 +1,7 @@
 // What the store keeps of one parsed file, computed before any database work so the transaction
 // that writes it is short: document bodies, kinds, validity, references and search texts.
 // Pure: text and ParseResult in, plain records out.
-import { classifyDocument, type DocumentClass } from '../classify/index.ts';
+import { classifyFile, type DocumentClass } from '../classify/index.ts';
 import { extractReferences, issuedTitle, titleKey, type DocumentReference } from '../links/extract.ts';
 import { readValidity, type Validity } from '../links/validity.ts';
 import { prepare } from '../parse/prepare.ts';
@@ -57,6 +57,7 @@ export function documentBodies(raw: string, documents: readonly DocumentRecord[]
 
 export function deriveFile(raw: string, result: ParseResult): DerivedFile {
   const bodies = documentBodies(raw, result.documents);
+  const classes = classifyFile(raw, result, bodies);
   const documents = result.documents.map((record, i): DerivedDocument => {
     const body = bodies[i] ?? '';
     const issued = issuedTitle(record.title);
@@ -69,7 +70,7 @@ export function deriveFile(raw: string, result: ParseResult): DerivedFile {
       issuedKind: issued === null ? null : kindOfTitle(issued),
       validity: readValidity({ title: issued ?? record.title, date: record.date, body }),
       references: extractReferences({ docNumber: record.docNumber, title: record.title, body }),
-      classification: classifyDocument({ title: record.title, docNumber: record.docNumber, body, publicity: record.publicity }, result.kind),
+      classification: classes[i]!,
     };
   });
   return { result, documents };

@@ -11,6 +11,7 @@ import { InputError, readBytes } from '../input/read.ts';
 import { parseText } from '../parse/index.ts';
 import type { ParseResult, ParseWarning } from '../types.ts';
 import { systemClock } from '../calendar/clock.ts';
+import { classifiedRefusal } from '../classify/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { deriveFile, type DerivedFile } from './derive.ts';
 import { finishWrites } from './fts.ts';
@@ -46,11 +47,6 @@ export const COMMAND_LINE: Actor = { name: 'import' };
 
 const commandLine = (): ImportContext => ({ now: () => systemClock.now(), actor: COMMAND_LINE });
 
-/**
- * Why a parsed file must not be stored, or null. Classified documents (绝密, 机密, 秘密) are
- * refused: a system that is not a classified system must not hold state secrets.
- */
-export type Refusal = (text: string, result: ParseResult) => string | null;
 
 /** Extensions picked up when walking a folder; files named explicitly are tried whatever their name. */
 const IMPORTABLE = new Set(['.txt', '.text', '.docx', '.pdf', '.html', '.htm', '.shtml', '.xhtml']);
@@ -91,7 +87,7 @@ function failure(path: string, message: string): ImportOutcome {
 }
 
 /** Imports one file (see the module comment). Never throws for a bad file; store errors do throw. */
-export async function importFile(store: Store, filePath: string, ctx: ImportContext = commandLine(), refuse: Refusal = noRefusal): Promise<ImportOutcome> {
+export async function importFile(store: Store, filePath: string, ctx: ImportContext = commandLine()): Promise<ImportOutcome> {
   const path = resolve(filePath);
   let bytes: Buffer;
   try {
@@ -100,10 +96,8 @@ export async function importFile(store: Store, filePath: string, ctx: ImportCont
     const code = (e as NodeJS.ErrnoException).code;
     return failure(path, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取：${(e as Error).message}`);
   }
-  return importBytes(store, { bytes, name: basename(path), path }, ctx, refuse);
+  return importBytes(store, { bytes, name: basename(path), path }, ctx);
 }
-
-export const noRefusal: Refusal = () => null;
 
 /** A file's content, its name, and the path it is known by in the store (an upload's is upload:SHA-256/name). */
 export interface IncomingFile {
@@ -118,7 +112,7 @@ export function uploadPath(bytes: Buffer, name: string): string {
 }
 
 /** Imports one file's bytes (see the module comment). Never throws for a bad file; store errors do throw. */
-export async function importBytes(store: Store, file: IncomingFile, ctx: ImportContext, refuse: Refusal = noRefusal): Promise<ImportOutcome> {
+export async function importBytes(store: Store, file: IncomingFile, ctx: ImportContext): Promise<ImportOutcome> {
   const { bytes, name, path } = file;
   const hash = createHash('sha256').update(bytes).digest('hex');
   const same = await store.db.selectFrom('source_files').select(['id', 'path']).where('content_hash', '=', hash).executeTakeFirst();
@@ -132,12 +126,16 @@ export async function importBytes(store: Store, file: IncomingFile, ctx: ImportC
     format = input.format;
     result = parseText(input.text, name);
     result.warnings.unshift(...input.warnings);
-    if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
-    const refusal = refuse(input.text, result);
+    // Classified documents (绝密, 机密, 秘密) are refused, before anything else is read of them:
+    // a system that is not a classified system must not hold state secrets. The marks are
+    // looked for at the top of the file too, so a file whose documents were not recognised is
+    // refused as well.
+    const refusal = classifiedRefusal(input.text, result);
     if (refusal !== null) {
       await recordAudit(store.db, { at: ctx.now(), actor: ctx.actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: refusal } });
       return { path, name, status: 'refused', message: refusal };
     }
+    if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
     derived = deriveFile(input.text, result);
   } catch (e) {
     if (e instanceof InputError) return failure(path, e.message);
@@ -181,7 +179,7 @@ export interface ImportProgress {
 }
 
 /** Imports files and folders; returns one outcome per file, failures included. */
-export async function importPaths(store: Store, paths: readonly string[], progress: ImportProgress = {}, ctx: ImportContext = commandLine(), refuse: Refusal = noRefusal): Promise<ImportOutcome[]> {
+export async function importPaths(store: Store, paths: readonly string[], progress: ImportProgress = {}, ctx: ImportContext = commandLine()): Promise<ImportOutcome[]> {
   const { files, errors } = await collectFiles(paths);
   const total = files.length + errors.length;
   progress.onStart?.(total);
@@ -191,7 +189,7 @@ export async function importPaths(store: Store, paths: readonly string[], progre
     progress.onFile?.(e, outcomes.length, total);
   }
   for (const f of files) {
-    const outcome = await importFile(store, f, ctx, refuse);
+    const outcome = await importFile(store, f, ctx);
     outcomes.push(outcome);
     progress.onFile?.(outcome, outcomes.length, total);
   }

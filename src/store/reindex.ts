@@ -9,7 +9,7 @@
 // a GIN index of bigrams costs what importing the store again would. In between, the table is
 // written again compactly (below).
 import { sql, type Kysely } from 'kysely';
-import { classifyDocument } from '../classify/index.ts';
+import { storedAccess, storedTopics } from '../classify/index.ts';
 import type { Appointment, ChronicleEntry, FileKind } from '../types.ts';
 import type { Dialect } from './dialect.ts';
 import { pgVectors } from './fts.ts';
@@ -174,22 +174,24 @@ async function rebuildPostgres(db: AnyDb): Promise<void> {
 }
 
 /**
- * Each document's access, topics and 惠企 mark made again from its stored text (src/classify),
- * and each search entry's public mark from them: an entry of a document is public when the
+ * Each document's topics and 惠企 mark made again from its stored text (src/classify), its access
+ * where import did not decide it, and each search entry's public mark from them: an entry of a document is public when the
  * document is, an appointment or chronicle entry when the gazette that printed it is.
  */
 async function reclassify(db: AnyDb): Promise<void> {
   let last = 0;
   for (;;) {
-    const rows = await sql<{ id: number; title: string; doc_number: string | null; body: string; publicity: string | null; kind: string }>`
-      SELECT d.id, d.title, d.doc_number, d.body, d.publicity, f.kind FROM documents d JOIN source_files f ON f.id = d.source_file_id
+    const rows = await sql<{ id: number; title: string; doc_number: string | null; body: string; publicity: string | null; kind: string; access_reason: string | null }>`
+      SELECT d.id, d.title, d.doc_number, d.body, d.publicity, f.kind, d.access_reason FROM documents d JOIN source_files f ON f.id = d.source_file_id
         WHERE d.id > ${last} ORDER BY d.id LIMIT ${BATCH}`.execute(db);
     if (rows.rows.length === 0) break;
     for (const r of rows.rows) {
-      const c = classifyDocument({ title: r.title, docNumber: r.doc_number, body: r.body, publicity: r.publicity }, r.kind as FileKind);
+      const t = storedTopics({ title: r.title, docNumber: r.doc_number, body: r.body });
+      // Access decided at import (from the whole file) stands; rows from before have none.
+      const a = r.access_reason === null ? storedAccess(r.publicity, r.kind as FileKind) : null;
       await db
         .updateTable('documents')
-        .set({ access: c.access, topic: c.topic, topics: JSON.stringify(c.topics), preferential: c.preferential ? 1 : 0 })
+        .set({ topic: t.topic, topics: JSON.stringify(t.topics), preferential: t.preferential ? 1 : 0, ...(a ? { access: a.access } : {}) })
         .where('id', '=', r.id)
         .execute();
     }

@@ -76,6 +76,8 @@ export interface DocumentTable {
   validity_note: string | null;
   /** public: may appear in the public library; internal: signed-in users only (src/classify). */
   access: ColumnType<string, string | undefined, string>;
+  /** Why, in Chinese; null where the index rebuild decided it from stored fields (rows older than import-time access). */
+  access_reason: ColumnType<string | null, string | null | undefined, string | null>;
   topic: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON list: the topic first, then up to two more. */
   topics: ColumnType<Json, Json | undefined, Json>;

@@ -133,6 +133,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
         provisional: d.validity.provisional ? 1 : 0,
         validity_note: d.validity.note,
         access: d.classification.access,
+        access_reason: d.classification.accessReason,
         topic: d.classification.topic,
         topics: json(d.classification.topics),
         preferential: d.classification.preferential ? 1 : 0,

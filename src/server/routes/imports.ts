@@ -8,7 +8,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ImportOutcome } from '../../api/admin.ts';
 import { ErrorBody } from '../../api/common.ts';
-import { classifiedRefusal } from '../../classify/index.ts';
 import { finishImports, importBytes, uploadPath, type ImportOutcome as StoreOutcome } from '../../store/import.ts';
 import { actorOf } from './request-context.ts';
 
@@ -52,7 +51,7 @@ export default async function importRoutes(fastify: FastifyInstance): Promise<vo
           outcomes.push({ path: name, name, status: 'failed', message: `文件过大：单个文件不能超过 ${megabytes(uploadFileLimit)}` });
           continue;
         }
-        outcomes.push(await importBytes(app.store, { bytes, name, path: uploadPath(bytes, name) }, ctx, classifiedRefusal));
+        outcomes.push(await importBytes(app.store, { bytes, name, path: uploadPath(bytes, name) }, ctx));
       }
       if (outcomes.length === 0) return reply.status(400).send({ error: '没有收到文件' });
       await finishImports(app.store, outcomes);
