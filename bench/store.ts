@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import { deriveFile, type DerivedDocument, type DerivedFile } from '../src/store/derive.ts';
 import { finishWrites, rawEngineMatch } from '../src/store/fts.ts';
 import { dropGinIndexes, rebuildIndexes } from '../src/store/gin-indexes.ts';

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { basename } from 'node:path';
 import { readInput, InputError } from '../input/read.ts';
-import { parseText } from '../parse/index.ts';
+import { parseText } from '../pipeline.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import { summarize } from './summary.ts';
 import { registerTasksCommand } from './tasks.ts';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, readBytes } from '../input/read.ts';
-import { parseText } from '../parse/index.ts';
+import { parseText } from '../pipeline.ts';
 import type { ParseResult } from '../types.ts';
 import { deriveFile, type DerivedFile } from './derive.ts';
 import { finishWrites } from './fts.ts';
