@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.ts';
 import { importPaths } from '../src/store/import.ts';
-import { DIALECTS, freshStore } from './store-targets.ts';
+import { DIALECTS, freshStore, testClock } from './store-targets.ts';
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
 const haveSeeds = existsSync(join(seedsDir, '000_2754e8a7c3ece080.txt'));
@@ -21,7 +21,7 @@ for (const { dialect, available } of DIALECTS) {
     };
 
     beforeAll(async () => {
-      await importPaths(fresh.store, [seedsDir]);
+      await importPaths(fresh.store, [seedsDir], testClock);
       app = await buildServer(fresh.store);
     });
     afterAll(async () => {

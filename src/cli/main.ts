@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { basename } from 'node:path';
 import { readInput, InputError } from '../input/read.ts';
 import { parseText } from '../pipeline.ts';
+import { NOW_OPTION } from './clock-option.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import { summarize } from './summary.ts';
 import { registerTasksCommand } from './tasks.ts';
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .name('duban')
     .description('督办：读取公报、汇编与公文，形成可督办的任务')
     .option('--db <path-or-url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 $DUBAN_DB 或 ./duban.db）')
+    .option(...NOW_OPTION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 

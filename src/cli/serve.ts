@@ -1,6 +1,7 @@
 // `duban --db … serve [--port 8080] [--host 127.0.0.1]`: the HTTP API over the store.
 import type { Command } from 'commander';
 import { buildServer } from '../server/app.ts';
+import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
 export function registerServeCommand(program: Command, setExit: (code: number) => void): void {
@@ -10,9 +11,11 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--port <port>', '端口', '8080')
     .option('--host <host>', '监听地址', '127.0.0.1')
     .action(async (opts: { port: string; host: string }, command: Command) => {
+      const clock = commandClock(command, setExit);
+      if (clock === null) return;
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
-      const app = await buildServer(store, { logger: true });
+      const app = await buildServer(store, { logger: true, clock });
       const close = async () => {
         await app.close();
         await store.close();

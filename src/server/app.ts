@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { systemClock, type Clock } from '../calendar/clock.ts';
 import type { Store } from '../store/open.ts';
 import { getDocument, getOutline, getTasks, listAppointments, listChronicle, listDocuments, listUnits } from '../store/read.ts';
 import { search, SEARCH_KINDS } from '../store/search.ts';
@@ -13,7 +14,9 @@ const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const notFound = { error: '未找到该公文' };
 
-export async function buildServer(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(store: Store, options: { logger?: boolean; clock?: Clock } = {}): Promise<FastifyInstance> {
+  // Validity is judged on the Beijing day of each request.
+  const clock = options.clock ?? systemClock;
   const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,7 +60,7 @@ export async function buildServer(store: Store, options: { logger?: boolean } = 
         docKind: q.type,
         unit: q.unit,
         validity: q.validity,
-        asOf: q.asOf,
+        asOf: q.asOf ?? clock.today(),
         limit: q.limit,
         offset: q.offset,
       });
@@ -78,11 +81,11 @@ export async function buildServer(store: Store, options: { logger?: boolean } = 
         }),
       },
     },
-    async (req) => listDocuments(store, { year: req.query.year, issuer: req.query.issuer, kind: req.query.type, limit: req.query.limit, offset: req.query.offset }),
+    async (req) => listDocuments(store, { year: req.query.year, issuer: req.query.issuer, kind: req.query.type, limit: req.query.limit, offset: req.query.offset, asOf: clock.today() }),
   );
 
   app.get('/api/documents/:id', { schema: { summary: '公文（要素、效力、引用关系、正文）', params: idParams } }, async (req, reply) => {
-    const doc = await getDocument(store, req.params.id);
+    const doc = await getDocument(store, req.params.id, clock.today());
     return doc ?? reply.status(404).send(notFound);
   });
 

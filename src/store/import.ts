@@ -3,10 +3,13 @@
 //   - a file at a path imported before, with new bytes, replaces what was derived from it;
 //   - a file that cannot be read or parsed is reported and skipped, the others go on;
 //   - reading and parsing happen before the transaction, so a killed process leaves at most one
-//     uncommitted transaction, which the engine rolls back: the store is as before that file.
+//     uncommitted transaction, which the engine rolls back: the store is as before that file;
+//   - the instant written (imported_at, the audit row's at) comes from the caller's clock, so a
+//     demo on a fixed day (--now) and tests see their own time.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import type { Clock } from '../calendar/clock.ts';
 import { InputError, readBytes } from '../input/read.ts';
 import { parseText } from '../pipeline.ts';
 import type { ParseResult } from '../types.ts';
@@ -70,7 +73,7 @@ function failure(path: string, message: string): ImportOutcome {
 }
 
 /** Imports one file (see the module comment). Never throws for a bad file; store errors do throw. */
-export async function importFile(store: Store, filePath: string, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+export async function importFile(store: Store, filePath: string, clock: Clock, hooks: ImportHooks = {}): Promise<ImportOutcome> {
   const path = resolve(filePath);
   const name = basename(path);
   let bytes: Buffer;
@@ -101,7 +104,7 @@ export async function importFile(store: Store, filePath: string, hooks: ImportHo
 
   return store.db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
-    const now = new Date().toISOString();
+    const now = clock.now().toISOString();
     if (same) {
       // The bytes are in the store under another path. The file here now duplicates that one:
       // what this path held before goes, nothing new is written.
@@ -138,7 +141,7 @@ export interface ImportProgress {
 }
 
 /** Imports files and folders; returns one outcome per file, failures included. */
-export async function importPaths(store: Store, paths: readonly string[], progress: ImportProgress = {}, hooks: ImportHooks = {}): Promise<ImportOutcome[]> {
+export async function importPaths(store: Store, paths: readonly string[], clock: Clock, progress: ImportProgress = {}, hooks: ImportHooks = {}): Promise<ImportOutcome[]> {
   const { files, errors } = await collectFiles(paths);
   const total = files.length + errors.length;
   progress.onStart?.(total);
@@ -148,7 +151,7 @@ export async function importPaths(store: Store, paths: readonly string[], progre
     progress.onFile?.(e, outcomes.length, total);
   }
   for (const f of files) {
-    const outcome = await importFile(store, f, hooks);
+    const outcome = await importFile(store, f, clock, hooks);
     outcomes.push(outcome);
     progress.onFile?.(outcome, outcomes.length, total);
   }

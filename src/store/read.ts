@@ -2,6 +2,7 @@
 // links and validity; units; appointments; the chronicle. JSON columns are parsed here, so
 // callers get the contract's shapes back.
 import { sql } from 'kysely';
+import type { IsoDate } from '../calendar/iso-date.ts';
 import type { OutlineNode } from '../types.ts';
 import { validitySql } from './fts.ts';
 import type { Store } from './open.ts';
@@ -17,14 +18,13 @@ export interface DocumentSummary {
   source: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export async function listDocuments(store: Store, f: { year?: number; issuer?: string; kind?: string; limit: number; offset: number; asOf?: string }): Promise<DocumentSummary[]> {
+/** Documents, newest first; `validity` is judged on `asOf` (the caller's today, Beijing time). */
+export async function listDocuments(store: Store, f: { year?: number; issuer?: string; kind?: string; limit: number; offset: number; asOf: IsoDate }): Promise<DocumentSummary[]> {
   let q = store.db
     .selectFrom('documents as d')
     .innerJoin('source_files as f', 'f.id', 'd.source_file_id')
     .select(['d.id', 'd.doc_number', 'd.title', 'd.issuers', 'd.date', 'd.doc_kind', 'f.name'])
-    .select(validitySql('d', f.asOf ?? today()).as('validity'));
+    .select(validitySql('d', f.asOf).as('validity'));
   if (f.year !== undefined) q = q.where('d.year', '=', f.year);
   if (f.issuer) q = q.where('d.issuer_text', 'like', `%${f.issuer}%`);
   if (f.kind) q = q.where((eb) => eb.or([eb('d.doc_kind', '=', f.kind!), eb('d.issued_kind', '=', f.kind!)]));
@@ -56,7 +56,8 @@ export interface DocumentView extends DocumentSummary {
   referencedBy: LinkView[];
 }
 
-export async function getDocument(store: Store, id: number, asOf = today()): Promise<DocumentView | null> {
+/** One document; `validity` is judged on `asOf` (the caller's today, Beijing time). */
+export async function getDocument(store: Store, id: number, asOf: IsoDate): Promise<DocumentView | null> {
   const d = await store.db
     .selectFrom('documents as d')
     .innerJoin('source_files as f', 'f.id', 'd.source_file_id')

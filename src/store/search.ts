@@ -3,6 +3,7 @@
 // newest matches (rank.ts; on PostgreSQL the newest matches come from fts-pg.ts), with a
 // highlighted snippet from the stored text.
 import { sql } from 'kysely';
+import type { IsoDate } from '../calendar/iso-date.ts';
 import { candidateEntries, titleCandidates, TITLE_WEIGHT, type Candidate, type MatchFilters, type MatchRow } from './fts.ts';
 import type { Store } from './open.ts';
 import { bm25FromCounts, queryPhrases, shownByCounts } from './rank.ts';
@@ -21,8 +22,8 @@ export interface SearchOptions {
   docKind?: string;
   unit?: string;
   validity?: MatchFilters['validity'];
-  /** The day validity is judged on, YYYY-MM-DD; today by default. */
-  asOf?: string;
+  /** The day validity is judged on: the caller's today (Beijing time, from its clock) or a day asked for. */
+  asOf: IsoDate;
   limit?: number;
   offset?: number;
   /** How many of the newest matches are ranked (default CANDIDATES); more is slower on common words. */
@@ -190,7 +191,7 @@ async function pgRanked(store: Store, parsed: ParsedQuery, text: string, phrases
   }
 }
 
-export async function search(store: Store, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function search(store: Store, query: string, options: SearchOptions): Promise<SearchHit[]> {
   const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
   const offset = Math.max(0, options.offset ?? 0);
   const parsed = parseQuery(query);
@@ -201,7 +202,7 @@ export async function search(store: Store, query: string, options: SearchOptions
     docKind: options.docKind,
     unit: options.unit,
     validity: options.validity,
-    asOf: options.asOf ?? new Date().toISOString().slice(0, 10),
+    asOf: options.asOf,
   };
   const exact = offset === 0 && !options.unit && !options.validity ? await exactNumberHits(store, parsed, options) : [];
   const text = engineQuery(store, parsed);
