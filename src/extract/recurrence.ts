@@ -16,9 +16,9 @@
 import type { Deadline } from '../types.ts';
 import {
   addCalendarDays,
+  addMonths,
   addWorkingDays,
   daysBetween,
-  addMonths,
   daysInMonth,
   formatIsoDate,
   isWorkingDay,
@@ -84,10 +84,10 @@ type Rule = NonNullable<Deadline['rule']>;
 function monthlyDates(rule: Rule, from: IsoDate, to: IsoDate, options: CalendarOptions): IsoDate[] {
   const a = parseIsoDate(from);
   const b = parseIsoDate(to);
-  const last = addMonths(formatIsoDate(b.year, b.month, 1), 1);
+  const lastMonth = addMonths(formatIsoDate(b.year, b.month, 1), 1);
   const out: IsoDate[] = [];
-  for (let first = addMonths(formatIsoDate(a.year, a.month, 1), -1); first <= last; first = addMonths(first, 1)) {
-    const { year, month } = parseIsoDate(first);
+  for (let firstDay = addMonths(formatIsoDate(a.year, a.month, 1), -1); firstDay <= lastMonth; firstDay = addMonths(firstDay, 1)) {
+    const { year, month } = parseIsoDate(firstDay);
     if (rule.every === 'half-month') {
       out.push(formatIsoDate(year, month, 15), lastDayOfMonth(year, month));
       continue;
