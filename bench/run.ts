@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractAll, parseDocuments, type ParsedText } from '../src/parse/index.ts';
+import { extractAll, parseDocuments, type ParsedText } from '../src/pipeline.ts';
 import type { ParseResult } from '../src/types.ts';
 import { corpusDir, currentCorpus, readSeeds, SCALE_UNITS } from './corpus.ts';
 

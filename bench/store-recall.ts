@@ -10,7 +10,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import { appointmentText, deriveFile } from '../src/store/derive.ts';
 import { indexTokens, parseQuery, toFts5 } from '../src/store/tokens.ts';
 

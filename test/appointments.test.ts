@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAppointments } from '../src/parse/appointments.ts';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import { prepare } from '../src/parse/prepare.ts';
 import type { Appointment, ParseWarning } from '../src/types.ts';
 

@@ -17,7 +17,7 @@ import {
   weekday,
   workingDayOnOrAfter,
   workingDayOnOrBefore,
-} from '../src/workflow/calendar.ts';
+} from '../src/calendar/index.ts';
 
 describe('isWorkingDay', () => {
   it('counts a 调休 Sunday before the Spring Festival as a working day, the Saturday before it not', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readChronicle } from '../src/parse/chronicle.ts';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import { prepare } from '../src/parse/prepare.ts';
 import { simplifyText } from '../src/text/chars.ts';
 import type { ChronicleEntry, ParseWarning } from '../src/types.ts';

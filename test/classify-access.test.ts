@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accessOf, documentAccess, findRestrictionMarks, publicityClass, type RestrictionMark } from '../src/classify/access.ts';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import type { DocumentRecord, FileKind } from '../src/types.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'classify');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSecrecyMarks, readSlipSecrecy, secrecyRefusal, type SecrecyMark } from '../src/classify/secrecy.ts';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import type { DocumentRecord, ParseResult } from '../src/types.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'classify');

@@ -9,7 +9,7 @@ import { CueMatcher } from '../src/classify/cue-matcher.ts';
 import { readPreferential } from '../src/classify/preferential.ts';
 import { NUMBER_CUES, OTHER_TOPIC, TITLE_ACTS, TOPICS } from '../src/classify/topic-vocabulary.ts';
 import { topicsOf, type TopicReading } from '../src/classify/topics.ts';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import { documentBodies } from '../src/store/derive.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');

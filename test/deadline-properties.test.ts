@@ -17,7 +17,7 @@ import { scanForm } from '../src/extract/numerals.ts';
 import { expandRecurring } from '../src/extract/recurrence.ts';
 import { parseTargets } from '../src/extract/target.ts';
 import type { Deadline, Target } from '../src/types.ts';
-import { parseIsoDate } from '../src/workflow/calendar.ts';
+import { parseIsoDate } from '../src/calendar/index.ts';
 
 /** Pieces of the seeds' deadline and target wording, and of the things that must not be read as them. */
 const FRAGMENTS = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../src/extract/deadline.ts';
 import { expandRecurring } from '../src/extract/recurrence.ts';
 import type { Deadline } from '../src/types.ts';
-import { CalendarRangeError, isWorkingDay } from '../src/workflow/calendar.ts';
+import { CalendarRangeError, isWorkingDay } from '../src/calendar/index.ts';
 
 const rule = (text: string): Deadline => {
   const d = parseDeadline(text, { year: 2024, issued: '2024-01-10' });

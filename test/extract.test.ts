@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findClauses } from '../src/extract/clause.ts';
 import { splitCellUnits, splitUnitList } from '../src/extract/unit-list.ts';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import type { Task } from '../src/types.ts';
 
 const names = (text: string) => splitUnitList(text).map((u) => u.name);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import type { Appointment, DocumentRecord, OutlineNode, ParseResult } from '../src/types.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'generalise');

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import { readInput } from '../src/input/read.ts';
 import type { DocumentRecord, OutlineNode } from '../src/types.ts';
 import { DOC_NUMBER, NOTICE, TITLE, encodeGb18030, gazettePage, noticeText, pdfToolsMissing, portalPage, printPdfs, printableHtml, scannedHtml, shortNoticePage, writeDocx } from './input-fixture.ts';

@@ -3,7 +3,7 @@
 // terminate the worker when a run takes too long: a hang then fails a test instead of blocking it.
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import type { LineAccount, ParseWarning } from '../src/types.ts';
 
 export interface ParseRequest {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 import { prepare } from '../src/parse/prepare.ts';
 import { readProposal, readRoutingSlip } from '../src/parse/routing-slip.ts';
 import type { ParseWarning, RoutingSlip } from '../src/types.ts';

@@ -1,6 +1,6 @@
 // How a file is cut into front matter, documents and sections.
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../src/parse/index.ts';
+import { parseText } from '../src/pipeline.ts';
 
 describe('segmentation', () => {
   it('leaves a personnel batch number on its own line to the 人事任免 section', () => {

@@ -54,7 +54,7 @@ for (const { dialect, available } of DIALECTS) {
     });
 
     it('refuses the same file from the command line’s import too', async () => {
-      const outcomes = await importPaths(h.store, [join(fixtures, 'classify', 'secret-same-line.txt'), join(fixtures, 'classify', 'slip-secret.txt')]);
+      const outcomes = await importPaths(h.store, [join(fixtures, 'classify', 'secret-same-line.txt'), join(fixtures, 'classify', 'slip-secret.txt')], h.clock);
       expect(outcomes.map((o) => o.status)).toEqual(['refused', 'refused']);
     });
 

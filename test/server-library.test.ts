@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPaths } from '../src/store/import.ts';
 import { serverHarness } from './server-harness.ts';
-import { DIALECTS } from './store-targets.ts';
+import { DIALECTS, testClock } from './store-targets.ts';
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
 const haveSeeds = existsSync(join(seedsDir, '000_2754e8a7c3ece080.txt'));
@@ -14,7 +14,7 @@ const q = encodeURIComponent;
 
 for (const { dialect, available } of DIALECTS) {
   describe.skipIf(!available || !haveSeeds)(`library API on ${dialect}`, () => {
-    const h = serverHarness(dialect, { setup: async (store) => void (await importPaths(store, [seedsDir])) });
+    const h = serverHarness(dialect, { setup: async (store) => void (await importPaths(store, [seedsDir], testClock)) });
     const get = async (url: string, role: 'leader' | 'unit' | 'admin' = 'leader') => h.request({ method: 'GET', url, session: h.as(role) });
 
     it('describes every route in OpenAPI, outputs included', async () => {

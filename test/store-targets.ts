@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { manualClock } from '../src/calendar/clock.ts';
 import { openStore, type Store } from '../src/store/open.ts';
+
+/** The store suites' clock: fixed, so what an import writes does not depend on the day the tests run. */
+export const testClock = manualClock('2026-12-04T09:00');
+/** The day a search judges validity on where a test names none. */
+export const testDay = testClock.today();
 
 export const PG_ADMIN_URL = process.env.DUBAN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 

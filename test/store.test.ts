@@ -11,7 +11,7 @@ import { importFile, importPaths } from '../src/store/import.ts';
 import { migrations } from '../src/store/migrations/index.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { search } from '../src/store/search.ts';
-import { DIALECTS, freshStore, newTarget } from './store-targets.ts';
+import { DIALECTS, freshStore, newTarget, testClock, testDay } from './store-targets.ts';
 
 const root = join(import.meta.dirname, '..');
 const seedsDir = join(root, '..', 'shared', 'seeds');
@@ -80,7 +80,7 @@ for (const { dialect, available } of DIALECTS) {
 
     describe.skipIf(!haveSeeds)('the seeds', () => {
       beforeAll(async () => {
-        const outcomes = await importPaths(fresh.store, [seedsDir]);
+        const outcomes = await importPaths(fresh.store, [seedsDir], testClock);
         expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
       });
 
@@ -98,7 +98,7 @@ for (const { dialect, available } of DIALECTS) {
       });
 
       it('puts 通辽办发〔2023〕35号 first for 知识产权质押融资', async () => {
-        const hits = await search(fresh.store, '知识产权质押融资');
+        const hits = await search(fresh.store, '知识产权质押融资', { asOf: testDay });
         expect(hits[0]).toMatchObject({ kind: 'document', docNumber: '通辽办发〔2023〕35号' });
         expect(hits[0]!.snippet).toContain('<mark>知识产权质押融资</mark>');
         expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
@@ -106,23 +106,23 @@ for (const { dialect, available } of DIALECTS) {
 
       it('finds a 文号 in any spelling', async () => {
         for (const q of ['通政办发〔2023〕63号', '通政办发[2023]63号', '通政办发〔2023〕63 号', '通政办发（2023）第63号']) {
-          const hits = await search(fresh.store, q);
+          const hits = await search(fresh.store, q, { asOf: testDay });
           expect(hits[0], q).toMatchObject({ kind: 'document', docNumber: '通政办发〔2023〕63号' });
           expect(hits[0]!.snippet, q).toContain('<mark>通政办发〔2023〕63号</mark>');
         }
       });
 
       it('answers who held 市水务局副局长 from the appointments', async () => {
-        const hits = await search(fresh.store, '市水务局副局长', { kinds: ['appointment'] });
+        const hits = await search(fresh.store, '市水务局副局长', { asOf: testDay, kinds: ['appointment'] });
         const people = hits.map((h) => h.title);
         expect(people.some((t) => t.startsWith('马力蛟 任 市水务局副局长'))).toBe(true);
         expect(people.some((t) => t.startsWith('李建国 免去 市水务局副局长'))).toBe(true);
-        const all = await search(fresh.store, '市水务局副局长');
+        const all = await search(fresh.store, '市水务局副局长', { asOf: testDay });
         expect(all[0]!.kind).toBe('appointment');
       });
 
       it('answers what the chronicle recorded on 7月14日', async () => {
-        const hits = await search(fresh.store, '7月14日', { kinds: ['chronicle'] });
+        const hits = await search(fresh.store, '7月14日', { asOf: testDay, kinds: ['chronicle'] });
         const days = hits.map((h) => h.date);
         expect(days).toContain('2023-07-14');
         const exact = hits.find((h) => h.date === '2023-07-14')!;
@@ -130,27 +130,27 @@ for (const { dialect, available } of DIALECTS) {
       });
 
       it('matches a quoted phrase exactly and an unquoted term by its words', async () => {
-        const phrase = await search(fresh.store, '"知识产权融资"');
+        const phrase = await search(fresh.store, '"知识产权融资"', { asOf: testDay });
         expect(phrase.length).toBeGreaterThan(0);
         for (const h of phrase) expect(h.snippet.replace(/<\/?mark>/g, '')).toContain('知识产权融资');
-        const loose = await search(fresh.store, '知识产权 风险补偿');
+        const loose = await search(fresh.store, '知识产权 风险补偿', { asOf: testDay });
         expect(loose.length).toBeGreaterThan(0);
         expect(loose[0]!.docNumber).toBe('通辽办发〔2023〕35号');
       });
 
       it('filters by year, issuer, kind of document and unit', async () => {
-        const y2022 = await search(fresh.store, '统计', { year: 2022 });
+        const y2022 = await search(fresh.store, '统计', { asOf: testDay, year: 2022 });
         expect(y2022.length).toBeGreaterThan(0);
         for (const h of y2022) expect(h.source).toBe('004_50af7b231d7ea85e.txt');
-        const byIssuer = await search(fresh.store, '应急预案', { issuer: '兴安盟', kinds: ['document'] });
+        const byIssuer = await search(fresh.store, '应急预案', { asOf: testDay, issuer: '兴安盟', kinds: ['document'] });
         expect(byIssuer.length).toBeGreaterThan(0);
         for (const h of byIssuer) expect(h.docNumber).toMatch(/^兴署/);
-        const plans = await search(fresh.store, '应急', { docKind: '预案', kinds: ['document'] });
+        const plans = await search(fresh.store, '应急', { asOf: testDay, docKind: '预案', kinds: ['document'] });
         expect(plans.length).toBeGreaterThan(0);
         for (const h of plans) expect(h.title).toMatch(/预案/);
         const unitTasks = await fresh.store.db.selectFrom('task_units').select('name').limit(1).executeTakeFirst();
         if (unitTasks) {
-          const byUnit = await search(fresh.store, '工作', { unit: unitTasks.name, kinds: ['task'] });
+          const byUnit = await search(fresh.store, '工作', { asOf: testDay, unit: unitTasks.name, kinds: ['task'] });
           expect(byUnit.length).toBeGreaterThan(0);
         }
       });
@@ -173,23 +173,23 @@ for (const { dialect, available } of DIALECTS) {
 
       it('resolves a waiting link when its target arrives, and the target becomes repealed', async () => {
         const path = file(notice('通辽市人民政府办公厅关于印发通辽市突发重大动物疫病应急控制应急预案的通知', '通政办字〔2007〕62号', '一、做好动物疫病应急控制工作。', '2007年6月1日'));
-        expect((await importFile(fresh.store, path)).status).toBe('imported');
+        expect((await importFile(fresh.store, path, testClock)).status).toBe('imported');
         const target = await fresh.store.db.selectFrom('documents').select('id').where('doc_number', '=', '通政办字〔2007〕62号').executeTakeFirstOrThrow();
         const link = await fresh.store.db.selectFrom('document_links').select(['to_document_id']).where('target_doc_number', '=', '通政办字〔2007〕62号').executeTakeFirstOrThrow();
         expect(link.to_document_id).toBe(target.id);
-        const repealed = await search(fresh.store, '动物疫病应急控制', { kinds: ['document'], validity: 'repealed' });
+        const repealed = await search(fresh.store, '动物疫病应急控制', { asOf: testDay, kinds: ['document'], validity: 'repealed' });
         expect(repealed.map((h) => h.docNumber)).toEqual(['通政办字〔2007〕62号']);
       });
 
       it('imports the same file twice without changing anything', async () => {
         const before = await counts(fresh.store);
-        const outcomes = await importPaths(fresh.store, [seedsDir]);
+        const outcomes = await importPaths(fresh.store, [seedsDir], testClock);
         expect(outcomes.every((o) => o.status === 'unchanged')).toBe(true);
         expect(await counts(fresh.store)).toEqual(before);
         // A copy under another name is the same content: nothing new either.
         const copy = join(work, 'copy-of-000.txt');
         copyFileSync(join(seedsDir, '000_2754e8a7c3ece080.txt'), copy);
-        const o = await importFile(fresh.store, copy);
+        const o = await importFile(fresh.store, copy, testClock);
         expect(o.status).toBe('unchanged');
         expect(o.message).toContain('000_2754e8a7c3ece080.txt');
         expect(await counts(fresh.store)).toEqual(before);
@@ -200,30 +200,30 @@ for (const { dialect, available } of DIALECTS) {
       // Search ranks a bounded set of candidates (here the 2 newest matches); on SQLite the title
       // index adds documents whose title matches, however old.
       const older = file(notice('某某市人民政府办公室关于加强城乡供热保障的通知', '某政办发〔2024〕41号', '一、做好冬季供热准备。'));
-      expect((await importFile(fresh.store, older)).status).toBe('imported');
+      expect((await importFile(fresh.store, older, testClock)).status).toBe('imported');
       for (let k = 0; k < 4; k++) {
         const newer = file(notice(`某某市人民政府办公室关于做好第${k + 1}批项目建设的通知`, `某政办发〔2024〕${50 + k}号`, '一、统筹城乡供热保障和燃气安全。'));
-        expect((await importFile(fresh.store, newer)).status).toBe('imported');
+        expect((await importFile(fresh.store, newer, testClock)).status).toBe('imported');
       }
-      const bounded = await search(fresh.store, '城乡供热保障', { candidates: 2, limit: 2, kinds: ['document'] });
+      const bounded = await search(fresh.store, '城乡供热保障', { asOf: testDay, candidates: 2, limit: 2, kinds: ['document'] });
       if (dialect === 'sqlite') expect(bounded[0]!.docNumber).toBe('某政办发〔2024〕41号');
       // With room for every match, the title match ranks first on both engines.
-      const all = await search(fresh.store, '城乡供热保障', { limit: 5, kinds: ['document'] });
+      const all = await search(fresh.store, '城乡供热保障', { asOf: testDay, limit: 5, kinds: ['document'] });
       expect(all[0]!.docNumber).toBe('某政办发〔2024〕41号');
       expect(all).toHaveLength(5);
     });
 
     it('replaces what a changed file held, in one step, index included', async () => {
       const path = file(notice('某某市人民政府办公室关于做好春季防火工作的通知', '某政办发〔2024〕7号', '一、加强春季森林草原巡查防火。'));
-      expect((await importFile(fresh.store, path)).status).toBe('imported');
-      expect((await search(fresh.store, '春季森林草原巡查')).map((h) => h.docNumber)).toContain('某政办发〔2024〕7号');
+      expect((await importFile(fresh.store, path, testClock)).status).toBe('imported');
+      expect((await search(fresh.store, '春季森林草原巡查', { asOf: testDay })).map((h) => h.docNumber)).toContain('某政办发〔2024〕7号');
       const before = await counts(fresh.store);
 
       writeFileSync(path, notice('某某市人民政府办公室关于做好秋季防汛工作的通知', '某政办发〔2024〕9号', '一、加强秋季河道堤防巡查。'));
-      const o = await importFile(fresh.store, path);
+      const o = await importFile(fresh.store, path, testClock);
       expect(o.status).toBe('replaced');
-      expect(await search(fresh.store, '春季森林草原巡查')).toEqual([]);
-      expect((await search(fresh.store, '秋季河道堤防')).map((h) => h.docNumber)).toContain('某政办发〔2024〕9号');
+      expect(await search(fresh.store, '春季森林草原巡查', { asOf: testDay })).toEqual([]);
+      expect((await search(fresh.store, '秋季河道堤防', { asOf: testDay })).map((h) => h.docNumber)).toContain('某政办发〔2024〕9号');
       expect(await counts(fresh.store)).toEqual(before);
       const audit = await fresh.store.db.selectFrom('audit_events').select(['action']).where('action', '=', 'replace').execute();
       expect(audit.length).toBeGreaterThan(0);
@@ -236,7 +236,7 @@ for (const { dialect, available } of DIALECTS) {
       writeFileSync(join(dir, 'b-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 0, 7]));
       writeFileSync(join(dir, 'c-empty.txt'), '');
       writeFileSync(join(dir, 'd-old.doc'), 'not imported: .doc is not picked up from folders');
-      const outcomes = await importPaths(fresh.store, [dir, join(dir, 'missing.txt')]);
+      const outcomes = await importPaths(fresh.store, [dir, join(dir, 'missing.txt')], testClock);
       const byName = Object.fromEntries(outcomes.map((o) => [o.name, o]));
       expect(byName['a-good.txt']!.status).toBe('imported');
       expect(byName['b-binary.txt']).toMatchObject({ status: 'failed', message: '文件内容是二进制数据，不是文本' });
@@ -244,28 +244,24 @@ for (const { dialect, available } of DIALECTS) {
       expect(byName['c-empty.txt']!.message).toContain('未识别出任何公文内容');
       expect(byName['missing.txt']).toMatchObject({ status: 'failed', message: '文件或文件夹不存在' });
       expect(byName['d-old.doc']).toBeUndefined();
-      expect((await search(fresh.store, '某政办发〔2024〕21号'))[0]?.docNumber).toBe('某政办发〔2024〕21号');
+      expect((await search(fresh.store, '某政办发〔2024〕21号', { asOf: testDay }))[0]?.docNumber).toBe('某政办发〔2024〕21号');
     });
 
     it('leaves the store as it was when the transaction of a file fails', async () => {
       const path = file(notice('某某市人民政府办公室关于开展安全生产检查的通知', '某政办发〔2024〕31号', '一、全面开展安全生产检查。'));
-      expect((await importFile(fresh.store, path)).status).toBe('imported');
+      expect((await importFile(fresh.store, path, testClock)).status).toBe('imported');
       const before = await counts(fresh.store);
       writeFileSync(path, notice('某某市人民政府办公室关于开展消防安全检查的通知', '某政办发〔2024〕32号', '一、全面开展消防安全检查。'));
       await expect(
-        importFile(fresh.store, path, {
-          now: () => new Date(),
-          actor: { name: 'import' },
-          hooks: {
-            beforeCommit: () => {
-              throw new Error('disk full (simulated)');
-            },
+        importFile(fresh.store, path, testClock, {
+          beforeCommit: () => {
+            throw new Error('disk full (simulated)');
           },
         }),
       ).rejects.toThrow('disk full');
       expect(await counts(fresh.store)).toEqual(before);
-      expect((await search(fresh.store, '某政办发〔2024〕31号'))[0]?.docNumber).toBe('某政办发〔2024〕31号');
-      expect(await search(fresh.store, '"消防安全检查"')).toEqual([]);
+      expect((await search(fresh.store, '某政办发〔2024〕31号', { asOf: testDay }))[0]?.docNumber).toBe('某政办发〔2024〕31号');
+      expect(await search(fresh.store, '"消防安全检查"', { asOf: testDay })).toEqual([]);
     });
 
     it('survives a process killed in the middle of a file: that file is absent, the one before is whole', async () => {
@@ -282,10 +278,10 @@ for (const { dialect, available } of DIALECTS) {
           const c = await counts(reopened);
           expect(c.source_files).toBe(1);
           expect(c.documents).toBe(1);
-          expect((await search(reopened, '汛期值班'))[0]?.docNumber).toBe('某政办发〔2024〕41号');
-          expect(await search(reopened, '冬季供暖')).toEqual([]);
+          expect((await search(reopened, '汛期值班', { asOf: testDay }))[0]?.docNumber).toBe('某政办发〔2024〕41号');
+          expect(await search(reopened, '冬季供暖', { asOf: testDay })).toEqual([]);
           // Importing again finishes the job and repeats nothing.
-          const again = await importPaths(reopened, [first, second]);
+          const again = await importPaths(reopened, [first, second], testClock);
           expect(again.map((o) => o.status)).toEqual(['unchanged', 'imported']);
           expect((await counts(reopened)).documents).toBe(2);
         } finally {

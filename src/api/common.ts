@@ -3,6 +3,7 @@
 // the web application takes its types from them (web/src/lib/api-types.ts), so the three cannot
 // drift apart. Pure: zod only.
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/iso-date.ts';
 
 export const ErrorBody = z.object({ error: z.string().meta({ description: '给用户看的中文说明' }) });
 
@@ -10,11 +11,7 @@ export const ErrorBody = z.object({ error: z.string().meta({ description: '给�
 export const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-  }, '日期不存在');
+  .refine(isIsoDate, '日期不存在');
 
 /** A row id in a path: digits only (1e3, 0x10 and 007 are not ids). */
 export const IdParams = z.object({

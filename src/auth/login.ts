@@ -2,7 +2,7 @@
 // after too many wrong passwords in a row. Every attempt is an audit event, failures included.
 // A wrong name and a wrong password get the same answer and take the same time.
 import type { Kysely } from 'kysely';
-import { beijingDateTime, later } from '../calendar/clock.ts';
+import { beijingDateTime, instantFrom, later } from '../calendar/clock.ts';
 import { recordAudit, type Actor } from '../store/audit.ts';
 import type { Database } from '../store/schema.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
@@ -28,7 +28,7 @@ export async function login(db: Kysely<Database>, username: string, password: st
     return fail('unknown-user', WRONG);
   }
   if (row.locked_until !== null && Date.parse(row.locked_until) > now.getTime()) {
-    return fail('locked', `账户已锁定，请于 ${beijingDateTime(new Date(Date.parse(row.locked_until))).slice(11, 16)} 后再试，或请管理员解锁`);
+    return fail('locked', `账户已锁定，请于 ${beijingDateTime(instantFrom(row.locked_until)).slice(11, 16)} 后再试，或请管理员解锁`);
   }
   const right = await verifyPassword(row.password_hash, password);
   if (!right) {

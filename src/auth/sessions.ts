@@ -9,7 +9,7 @@ import { later } from '../calendar/clock.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { Database, SessionTable, UserTable } from '../store/schema.ts';
 import type { AuthSettings } from './settings.ts';
-import type { Change } from './users.ts';
+import type { Change } from './change.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -2,7 +2,8 @@
 // transaction with its audit event; nothing is deleted (a user who leaves is disabled, so the
 // audit trail keeps naming them). Passwords never reach the audit trail.
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { recordAudit, type Actor } from '../store/audit.ts';
+import { recordAudit } from '../store/audit.ts';
+import type { Change } from './change.ts';
 import type { Database, UserTable } from '../store/schema.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
@@ -38,11 +39,7 @@ export class AccountError extends Error {
   }
 }
 
-/** Who changes what, and when. */
-export interface Change {
-  actor: Actor;
-  now: Date;
-}
+export type { Change };
 
 /** Checks a unit name against the directory (the caller's: an office may add its own units). */
 export type UnitCheck = (name: string) => boolean;

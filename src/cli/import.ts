@@ -3,6 +3,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { importPaths, type ImportOutcome } from '../store/import.ts';
+import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
 const STATUS_WORD: Record<ImportOutcome['status'], string> = { imported: '已导入', replaced: '已更新', unchanged: '未变化', failed: '失败', refused: '拒收' };
@@ -19,13 +20,15 @@ export function registerImportCommand(program: Command, setExit: (code: number) 
     .description('导入文件或文件夹（.txt .docx .pdf .html）到数据库；同一文件重复导入不会重复，文件改动后重新导入会替换旧内容')
     .argument('<paths...>', '文件或文件夹')
     .action(async (paths: string[], _opts: unknown, command: Command) => {
+      const clock = commandClock(command, setExit);
+      if (clock === null) return;
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
       const tty = process.stderr.isTTY === true;
       const bar = tty ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
       const failures: ImportOutcome[] = [];
       try {
-        const outcomes = await importPaths(store, paths, {
+        const outcomes = await importPaths(store, paths, clock, {
           onStart: (total) => bar?.start(total, 0, { file: '' }),
           onFile: (o) => {
             if (o.status === 'failed') failures.push(o);

@@ -2,7 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { basename } from 'node:path';
 import { readInput, InputError } from '../input/read.ts';
-import { parseText } from '../parse/index.ts';
+import { parseText } from '../pipeline.ts';
+import { NOW_OPTION } from './clock-option.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import { summarize } from './summary.ts';
 import { registerTasksCommand } from './tasks.ts';
@@ -19,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .name('duban')
     .description('督办：读取公报、汇编与公文，形成可督办的任务')
     .option('--db <path-or-url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 $DUBAN_DB 或 ./duban.db）')
-    .option('--now <time>', '把此刻当作“现在”（北京时间 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm；演示与测试用；也可设 DUBAN_NOW）')
+    .option(...NOW_OPTION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 

@@ -2,6 +2,7 @@
 // {kind, docNumber, title, date, score, snippet, …}; text output is one block per hit.
 import type { Command } from 'commander';
 import { search, SEARCH_KINDS, type SearchHit, type SearchKind } from '../store/search.ts';
+import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
 const KIND_WORD: Record<SearchKind, string> = { document: '公文', task: '任务', appointment: '任免', chronicle: '大事记' };
@@ -64,10 +65,13 @@ export function registerSearchCommand(program: Command, setExit: (code: number) 
         setExit(2);
         return;
       }
+      const clock = commandClock(command, setExit);
+      if (clock === null) return;
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
       try {
         const hits = await search(store, words.join(' '), {
+          asOf: clock.today(),
           kinds,
           issuer: opts.issuer,
           year,

@@ -11,7 +11,7 @@ import { ensureFirstAdmin, FIRST_ADMIN } from '../auth/bootstrap.ts';
 import { countUsers } from '../auth/users.ts';
 import { buildServer } from '../server/app.ts';
 import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
-import { clockOf } from './clock-option.ts';
+import { commandClock } from './clock-option.ts';
 import { openStoreOrFail, storeTarget } from './store-target.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -74,7 +74,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         setExit(2);
         return;
       }
-      const clock = clockOf(command, setExit);
+      const clock = commandClock(command, setExit);
       if (clock === null) return;
       let auth;
       try {

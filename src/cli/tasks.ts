@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError, readInput } from '../input/read.ts';
-import { parseText } from '../parse/index.ts';
+import { parseText } from '../pipeline.ts';
 import { ledgerRows, ledgerWorkbook } from '../report/ledger.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import type { ParseResult } from '../types.ts';

@@ -10,7 +10,7 @@ import { isRole, ROLE_LABELS, ROLES } from '../auth/policy.ts';
 import { AccountError, createUser, findUser, listUsers, setPassword, toUser, unlockUser, updateUser, type User } from '../auth/users.ts';
 import { isKnownUnit } from '../directory/index.ts';
 import type { Store } from '../store/open.ts';
-import { clockOf } from './clock-option.ts';
+import { commandClock } from './clock-option.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import { formatTable } from './units.ts';
 import { openStoreOrFail } from './store-target.ts';
@@ -25,7 +25,7 @@ function describe(u: User): string[] {
 
 /** Runs `work` with the store, reporting an account problem in one Chinese line (exit 2). */
 async function withStore(command: Command, setExit: (code: number) => void, work: (store: Store, now: Date) => Promise<void>): Promise<void> {
-  const clock = clockOf(command, setExit);
+  const clock = commandClock(command, setExit);
   if (clock === null) return;
   const store = await openStoreOrFail(command, setExit);
   if (store === null) return;

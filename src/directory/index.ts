@@ -4,7 +4,7 @@ export type {
   Directory, DirectoryFile, DirectoryUnit, JurisdictionEntry, ReceiverEntry, UnitCategory, UnitEntry, UnitResolution, ResolutionKind,
 } from './types.ts';
 export { DirectoryError } from './errors.ts';
-export { resolveUnit, unitResolver } from './resolve.ts';
+export { resolveUnit, unitResolver } from './lookup.ts';
 export { jurisdictionOf, knownJurisdiction } from './jurisdiction.ts';
 export { mapToReceiver, receiverUnitsFor, planForReceiver, receiverOfSlip, type ReceiverPlan } from './receiver.ts';
 export { defaultDirectory, loadDirectory, readDirectoryFile, builtinDirectoryFiles } from './load.ts';

@@ -6,10 +6,9 @@
 // a collective of divisions (各旗县市区), a generic collective (市直各单位), else unknown —
 // kept with its name, never dropped.
 import { divisionCollectiveName, divisionMembers, isGenericCollective, readDivisionCollective } from './collectives.ts';
-import { compileJurisdiction } from './compile.ts';
 import { divisionIndex, divisionsNamed, subdivisionsOf, type Division } from './divisions.ts';
+import { compileJurisdiction } from './jurisdiction-index.ts';
 import { levelPrefixesOf } from './prefixes.ts';
-import { defaultDirectory } from './load.ts';
 import { normalizeName } from './normalize.ts';
 import type { Directory, DirectoryUnit, JurisdictionIndex, UnitResolution } from './types.ts';
 
@@ -142,29 +141,12 @@ function resolveText(name: string, text: string, given: string | null, directory
 }
 
 /**
- * What a unit name stands for in a jurisdiction (通辽市, 兴安盟 …; null when unknown). The name
- * is taken as written, with the level prefix its list implies (市住建局, 盟委组织部,
- * 各旗县市区人民政府); traditional characters are converted first.
+ * What a unit name stands for in a jurisdiction of `directory` (lookup.ts's resolveUnit is this
+ * with the built-in directory by default; compiling a directory resolves in the one being built).
  */
-export function resolveUnit(name: string, jurisdiction: string | null, directory: Directory = defaultDirectory()): UnitResolution {
+export function resolveIn(name: string, jurisdiction: string | null, directory: Directory): UnitResolution {
   const text = normalizeName(name);
   const given = jurisdiction === null ? null : normalizeName(jurisdiction);
   if (text === '') return { name, canonical: null, kind: 'unknown', jurisdiction: given };
   return resolveText(name, text, given, directory);
-}
-
-/**
- * resolveUnit for one document's jurisdiction, remembering each name: a document names the same
- * few dozen units over and over, and extraction should not pay for them again.
- */
-export function unitResolver(jurisdiction: string | null, directory: Directory = defaultDirectory()): (name: string) => UnitResolution {
-  const seen = new Map<string, UnitResolution>();
-  return (name) => {
-    let found = seen.get(name);
-    if (found === undefined) {
-      found = resolveUnit(name, jurisdiction, directory);
-      seen.set(name, found);
-    }
-    return { ...found, ...(found.members === undefined ? {} : { members: [...found.members] }) };
-  };
 }

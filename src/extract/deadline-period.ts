@@ -4,7 +4,7 @@
 // only start the system knows (an event the text names instead is kept in `from`). Every reader
 // looks at a bounded window around its position.
 import type { Deadline } from '../types.ts';
-import { addCalendarDays, addMonths, addWorkingDays, CalendarRangeError, workingDayOnOrAfter } from '../workflow/calendar.ts';
+import { addCalendarDays, addMonths, addWorkingDays, CalendarRangeError, workingDayOnOrAfter } from '../calendar/index.ts';
 import { describesNoun } from './deadline-words.ts';
 import { clauseStart, indexWithin, isSentenceBreak, longestFirst, readNumber, wordAt, wordBefore } from './numerals.ts';
 

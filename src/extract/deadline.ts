@@ -13,7 +13,7 @@
 // bounded window, so it is linear in the length of the text. Dates and ongoing clauses are read
 // here, periods in deadline-period.ts, recurring rules in deadline-rule.ts.
 import type { Deadline } from '../types.ts';
-import { daysBetween, formatIsoDate, lastDayOfMonth, parseIsoDate } from '../workflow/calendar.ts';
+import { addMonths, daysBetween, daysInMonth, formatIsoDate, isIsoDate, parseIsoDate } from '../calendar/iso-date.ts';
 import { readPeriod } from './deadline-period.ts';
 import { readRule } from './deadline-rule.ts';
 import { describesNoun, MONTH_PART_LIST, MONTH_PARTS, TAILS } from './deadline-words.ts';
@@ -151,13 +151,8 @@ function plausibleYear(year: number | null): number | null {
 }
 
 function validIssued(issued: string | null): string | null {
-  if (issued === null || typeof issued !== 'string') return null;
-  try {
-    const { year } = parseIsoDate(issued);
-    return plausibleYear(year) === null ? null : issued;
-  } catch {
-    return null;
-  }
+  if (!isIsoDate(issued)) return null;
+  return plausibleYear(parseIsoDate(issued).year) === null ? null : issued;
 }
 
 function readAt(s: Scan, i: number): Found | null {
@@ -351,9 +346,7 @@ function resolveWhen(s: Scan, when: When): Omit<Deadline, 'text'> | null {
       out.uncertain = '“本月/下月”需要文件日期，文件无成文日期';
       return out;
     }
-    const index = Number(issued.slice(0, 4)) * 12 + Number(issued.slice(5, 7)) - 1 + when.monthShift;
-    year = Math.floor(index / 12);
-    month = index - year * 12 + 1;
+    ({ year, month } = parseIsoDate(addMonths(issued, when.monthShift)));
   } else if (when.year !== null) {
     year = when.year;
   } else if (when.shift !== null) {
@@ -365,9 +358,9 @@ function resolveWhen(s: Scan, when: When): Omit<Deadline, 'text'> | null {
     out.uncertain = '时限未写年份，文件也无年份，无法确定日期';
     return out;
   }
-  const last = lastDayOfMonth(year, month);
-  const day = when.day === 'last' ? Number(last.slice(8)) : when.day;
-  if (day > Number(last.slice(8))) return null; // 2月30日: not a date
+  const last = daysInMonth(year, month);
+  const day = when.day === 'last' ? last : when.day;
+  if (day > last) return null; // 2月30日: not a date
   let date = formatIsoDate(year, month, day);
 
   const issued = s.context.issued;
@@ -378,7 +371,7 @@ function resolveWhen(s: Scan, when: When): Omit<Deadline, 'text'> | null {
     if (when.year === null && when.shift === null && when.monthShift === null && s.carry === null && before > 92) {
       // Written without a year and a season before the document: the next year is meant
       // (a plan of November 2023 with 3月底前 means March 2024).
-      date = formatIsoDate(year + 1, month, when.day === 'last' ? Number(lastDayOfMonth(year + 1, month).slice(8)) : day);
+      date = formatIsoDate(year + 1, month, when.day === 'last' ? daysInMonth(year + 1, month) : day);
       notes.push(`未写年份，早于成文日期（${issued}），按次年计`);
     } else if (before > 0) {
       notes.push(`时限早于成文日期（${issued}）`);

@@ -16,8 +16,10 @@
 import type { Deadline } from '../types.ts';
 import {
   addCalendarDays,
+  addMonths,
   addWorkingDays,
   daysBetween,
+  daysInMonth,
   formatIsoDate,
   isWorkingDay,
   lastDayOfMonth,
@@ -27,7 +29,7 @@ import {
   workingDayOnOrBefore,
   type CalendarOptions,
   type IsoDate,
-} from '../workflow/calendar.ts';
+} from '../calendar/index.ts';
 
 export interface ExpandOptions extends CalendarOptions {
   /** Where a due date on a rest day goes: the working day before (default), after, or nowhere. */
@@ -82,12 +84,10 @@ type Rule = NonNullable<Deadline['rule']>;
 function monthlyDates(rule: Rule, from: IsoDate, to: IsoDate, options: CalendarOptions): IsoDate[] {
   const a = parseIsoDate(from);
   const b = parseIsoDate(to);
-  const first = a.year * 12 + a.month - 2;
-  const last = b.year * 12 + b.month;
+  const lastMonth = addMonths(formatIsoDate(b.year, b.month, 1), 1);
   const out: IsoDate[] = [];
-  for (let index = first; index <= last; index++) {
-    const year = Math.floor(index / 12);
-    const month = index - year * 12 + 1;
+  for (let firstDay = addMonths(formatIsoDate(a.year, a.month, 1), -1); firstDay <= lastMonth; firstDay = addMonths(firstDay, 1)) {
+    const { year, month } = parseIsoDate(firstDay);
     if (rule.every === 'half-month') {
       out.push(formatIsoDate(year, month, 15), lastDayOfMonth(year, month));
       continue;
@@ -121,7 +121,7 @@ function dueInMonth(rule: Rule, year: number, month: number, options: CalendarOp
     return addWorkingDays(addCalendarDays(formatIsoDate(year, month, 1), -1), rule.workingDay, options);
   }
   if (rule.day === undefined || rule.day === 'last') return end;
-  return formatIsoDate(year, month, Math.min(rule.day, Number(end.slice(8))));
+  return formatIsoDate(year, month, Math.min(rule.day, daysInMonth(year, month)));
 }
 
 function shiftDate(date: IsoDate, options: ExpandOptions): IsoDate {

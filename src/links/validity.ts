@@ -8,6 +8,7 @@
 //   有效期至2025年12月31日                  valid until that day
 //   暂行 / 试行 in the title, no period    valid for two years (the usual term of a provisional
 //                                         regulation; 施行已满2年 is a reason to clear it, seed 000)
+import { addCalendarDays, addMonths } from '../calendar/iso-date.ts';
 import { FULL_DATE, findDate, numberOf } from '../parse/dates.ts';
 
 export interface Validity {
@@ -23,21 +24,6 @@ export interface ValiditySource {
   title: string;
   date: string | null;
   body: string;
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function addMonths(iso: string, months: number): string {
-  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
-  const total = m - 1 + months;
-  const year = y + Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
 }
 
 const NUM = '[0-9一二三四五六七八九十两]+';
@@ -60,7 +46,7 @@ export function readValidity(doc: ValiditySource): Validity {
     let hit = false;
     const fromIssue = FROM_ISSUE.exec(s);
     if (fromIssue && doc.date !== null && validFrom === null) {
-      validFrom = fromIssue[1] ? addDays(doc.date, numberOf(fromIssue[1])) : doc.date;
+      validFrom = fromIssue[1] ? addCalendarDays(doc.date, numberOf(fromIssue[1])) : doc.date;
       hit = true;
     }
     const fromDate = FROM_DATE.exec(s);
@@ -89,8 +75,8 @@ export function readValidity(doc: ValiditySource): Validity {
   const provisional = /暂行|试行/.test(doc.title);
   const start = validFrom ?? doc.date;
   if (validUntil === null && start !== null) {
-    if (period !== null) validUntil = addDays(addMonths(start, period.months ? period.n : period.n * 12), -1);
-    else if (provisional) validUntil = addDays(addMonths(start, 24), -1);
+    if (period !== null) validUntil = addCalendarDays(addMonths(start, period.months ? period.n : period.n * 12), -1);
+    else if (provisional) validUntil = addCalendarDays(addMonths(start, 24), -1);
   }
   return { validFrom, validUntil, provisional, note };
 }

@@ -3,11 +3,12 @@
 // An entry starts with its date ("●7月1日…", "●7月3日—4日…", "1月7日，…" without the bullet); the
 // lines after it that carry no date of their own belong to it. The year is printed once, in the
 // section's period line (（2023年7月至8月）), or not at all (then the gazette's year is used).
+import { daysInMonth } from '../calendar/iso-date.ts';
 import { endsSentence, joinWrapped } from '../text/chars.ts';
 import { PERIOD_LINE } from '../text/headers.ts';
 import type { TextLine } from '../text/lines.ts';
 import type { ChronicleEntry, ParseWarning } from '../types.ts';
-import { daysInMonth, numberOf } from './dates.ts';
+import { numberOf } from './dates.ts';
 
 const BULLET = /^[●◆■•▲★◇]\s*/;
 /** The section heading, possibly with its period: 通辽市人民政府大事记, …大事记（2023年7月至8月）. */

@@ -1,5 +1,6 @@
 // Dates as Chinese official documents write them: 2023年7月21日, 二〇二三年七月二十一日, 2023.7.21.
 import Nzh from 'nzh';
+import { daysInMonth, formatIsoDate } from '../calendar/iso-date.ts';
 
 const DIGIT_OF: Record<string, string> = { '〇': '0', '○': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
 
@@ -19,16 +20,12 @@ export function yearOf(text: string): number {
   return Number.NaN;
 }
 
+/** A date as a document prints it, checked: YYYY-MM-DD, YYYY-MM without a day, null when it cannot be (1900–2200 only). */
 export function isoDate(year: number, month: number, day?: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 1900 || year > 2200) return null;
-  const mm = String(month).padStart(2, '0');
-  if (day === undefined) return `${year}-${mm}`;
+  if (day === undefined) return `${year}-${String(month).padStart(2, '0')}`;
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${year}-${mm}-${String(day).padStart(2, '0')}`;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return formatIsoDate(year, month, day);
 }
 
 const NUM = '[0-9〇○零一二三四五六七八九十两]';

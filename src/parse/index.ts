@@ -1,8 +1,8 @@
-// text → ParseResult: the whole pure pipeline. No disk, no database: callers bring the text.
+// The parse stage: text → the file's kind, masthead, documents with their outlines, personnel
+// decisions, chronicle and routing slip, with every document's tasks still empty (extraction is
+// the next stage; src/pipeline.ts runs them in order). No disk, no database: callers bring the text.
 import type { DocumentRecord, FileKind, IssueInfo, ParseResult, ParseWarning } from '../types.ts';
 import type { TextLine } from '../text/lines.ts';
-import type { Directory } from '../directory/index.ts';
-import { assignToReceiver, documentTasks } from '../extract/index.ts';
 import { readAppointments } from './appointments.ts';
 import { readChronicle } from './chronicle.ts';
 import { readDocument, type ParsedDocument } from './document.ts';
@@ -125,25 +125,4 @@ export function parseDocuments(raw: string, source: string): ParsedText {
     },
   };
   return { result, parsed };
-}
-
-export interface ExtractOptions {
-  /** The unit directory to resolve names in (default: the built-in one; an office adds its own files). */
-  directory?: Directory;
-}
-
-/** Fills each document's tasks from its measures (the extraction stage). */
-export function extractAll({ result, parsed }: ParsedText, options: ExtractOptions = {}): ParseResult {
-  for (const p of parsed) {
-    const { tasks, duties } = documentTasks(p.record, p.outline, result.warnings, options.directory);
-    p.record.tasks = tasks;
-    p.record.duties = duties;
-  }
-  if (result.routingSlip !== null) result.routingSlip.plan = assignToReceiver(result.routingSlip, result.documents, options.directory);
-  return result;
-}
-
-/** text → ParseResult: the whole pure pipeline, parsing and extraction. */
-export function parseText(raw: string, source: string, options: ExtractOptions = {}): ParseResult {
-  return extractAll(parseDocuments(raw, source), options);
 }

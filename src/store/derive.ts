@@ -2,6 +2,7 @@
 // that writes it is short: document bodies, kinds, validity, references and search texts.
 // Pure: text and ParseResult in, plain records out.
 import { classifyFile, type DocumentClass } from '../classify/index.ts';
+import { addCalendarDays, daysInMonth, isIsoDate, lastDayOfMonth, type IsoDate } from '../calendar/iso-date.ts';
 import { extractReferences, issuedTitle, titleKey, type DocumentReference } from '../links/extract.ts';
 import { readValidity, type Validity } from '../links/validity.ts';
 import { prepare } from '../parse/prepare.ts';
@@ -91,17 +92,31 @@ function chineseDate(iso: string): string {
 }
 
 /**
+ * The day a chronicle date stands for. The parser keeps a 29 February the year does not have
+ * (with a warning), so the days past a month's end run on into the next month: 2023-02-29 stands
+ * for 03-01. Null when the text is no date.
+ */
+function chronicleDay(date: string): IsoDate | null {
+  if (isIsoDate(date)) return date;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return null;
+  return addCalendarDays(lastDayOfMonth(year, month), day - daysInMonth(year, month));
+}
+
+/**
  * The date line a chronicle entry is found by: 2023年7月14日, and for a range every day of it
  * (7月3日 7月4日 …, at most a month), so a question about one day finds the entries that cover it.
  */
 export function chronicleDateText(e: ChronicleEntry): string {
   const first = chineseDate(e.date);
   if (!e.endDate || !/^\d{4}-/.test(e.date) || !/^\d{4}-/.test(e.endDate)) return first;
+  const start = chronicleDay(e.date);
+  if (start === null) return first;
   const days: string[] = [first];
-  const d = new Date(`${e.date}T00:00:00Z`);
-  for (let i = 0; i < 31; i++) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const iso = d.toISOString().slice(0, 10);
+  for (let i = 1; i <= 31; i++) {
+    const iso = addCalendarDays(start, i);
     if (iso > e.endDate) break;
     days.push(chineseDate(iso));
   }

@@ -3,14 +3,16 @@
 //   - a file at a path imported before, with new bytes, replaces what was derived from it;
 //   - a file that cannot be read or parsed is reported and skipped, the others go on;
 //   - reading and parsing happen before the transaction, so a killed process leaves at most one
-//     uncommitted transaction, which the engine rolls back: the store is as before that file.
+//     uncommitted transaction, which the engine rolls back: the store is as before that file;
+//   - the instant written (imported_at, the audit row's at) comes from the caller's clock, so a
+//     demo on a fixed day (--now) and tests see their own time.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, readBytes } from '../input/read.ts';
-import { parseText } from '../parse/index.ts';
+import { parseText } from '../pipeline.ts';
 import type { ParseResult, ParseWarning } from '../types.ts';
-import { systemClock } from '../calendar/clock.ts';
+import type { Clock } from '../calendar/clock.ts';
 import { classifiedRefusal } from '../classify/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { deriveFile, type DerivedFile } from './derive.ts';
@@ -35,17 +37,13 @@ export interface ImportHooks {
   beforeCommit?: (path: string) => Promise<void> | void;
 }
 
-/** Who imports, and when: every import is an audit event in the file's transaction. */
-export interface ImportContext {
-  now: () => Date;
-  actor: Actor;
-  hooks?: ImportHooks;
+/** Who imports (the audit trail's actor; the command line's by default), and the test hooks. */
+export interface ImportOptions extends ImportHooks {
+  actor?: Actor;
 }
 
 /** What the command line imports as (the audit trail's actor when no one is signed in). */
 export const COMMAND_LINE: Actor = { name: 'import' };
-
-const commandLine = (): ImportContext => ({ now: () => systemClock.now(), actor: COMMAND_LINE });
 
 
 /** Extensions picked up when walking a folder; files named explicitly are tried whatever their name. */
@@ -87,7 +85,7 @@ function failure(path: string, message: string): ImportOutcome {
 }
 
 /** Imports one file (see the module comment). Never throws for a bad file; store errors do throw. */
-export async function importFile(store: Store, filePath: string, ctx: ImportContext = commandLine()): Promise<ImportOutcome> {
+export async function importFile(store: Store, filePath: string, clock: Clock, options: ImportOptions = {}): Promise<ImportOutcome> {
   const path = resolve(filePath);
   let bytes: Buffer;
   try {
@@ -96,7 +94,7 @@ export async function importFile(store: Store, filePath: string, ctx: ImportCont
     const code = (e as NodeJS.ErrnoException).code;
     return failure(path, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取：${(e as Error).message}`);
   }
-  return importBytes(store, { bytes, name: basename(path), path }, ctx);
+  return importBytes(store, { bytes, name: basename(path), path }, clock, options);
 }
 
 /** A file's content, its name, and the path it is known by in the store (an upload's is upload:SHA-256/name). */
@@ -112,8 +110,9 @@ export function uploadPath(bytes: Buffer, name: string): string {
 }
 
 /** Imports one file's bytes (see the module comment). Never throws for a bad file; store errors do throw. */
-export async function importBytes(store: Store, file: IncomingFile, ctx: ImportContext): Promise<ImportOutcome> {
+export async function importBytes(store: Store, file: IncomingFile, clock: Clock, options: ImportOptions = {}): Promise<ImportOutcome> {
   const { bytes, name, path } = file;
+  const actor = options.actor ?? COMMAND_LINE;
   const hash = createHash('sha256').update(bytes).digest('hex');
   const same = await store.db.selectFrom('source_files').select(['id', 'path']).where('content_hash', '=', hash).executeTakeFirst();
   if (same && same.path === path) return { path, name, status: 'unchanged' };
@@ -132,7 +131,7 @@ export async function importBytes(store: Store, file: IncomingFile, ctx: ImportC
     // refused as well.
     const refusal = classifiedRefusal(input.text, result);
     if (refusal !== null) {
-      await recordAudit(store.db, { at: ctx.now(), actor: ctx.actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: refusal } });
+      await recordAudit(store.db, { at: clock.now(), actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: refusal } });
       return { path, name, status: 'refused', message: refusal };
     }
     if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
@@ -144,13 +143,13 @@ export async function importBytes(store: Store, file: IncomingFile, ctx: ImportC
 
   return store.db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
-    const now = ctx.now();
+    const now = clock.now();
     if (same) {
       // The bytes are in the store under another path. The file here now duplicates that one:
       // what this path held before goes, nothing new is written.
       if (previous) {
         await deleteSourceFile(trx, previous.id);
-        await recordAudit(trx, { at: now, actor: ctx.actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: same.path } });
+        await recordAudit(trx, { at: now, actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: same.path } });
       }
       return { path, name, status: 'unchanged' as const, message: `内容与已导入的 ${same.path} 相同` };
     }
@@ -159,14 +158,14 @@ export async function importBytes(store: Store, file: IncomingFile, ctx: ImportC
     const { documentIds, ...tally } = counts;
     await recordAudit(trx, {
       at: now,
-      actor: ctx.actor,
+      actor,
       action: previous ? 'replace' : 'import',
       entity: 'source_file',
       entityId: sourceId,
       before: previous ? { path, hash: previous.content_hash } : null,
       after: { path, hash, ...tally },
     });
-    await ctx.hooks?.beforeCommit?.(path);
+    await options.beforeCommit?.(path);
     return { path, name, status: previous ? ('replaced' as const) : ('imported' as const), warnings: result.warnings, ...tally, documentIds };
   });
 }
@@ -179,7 +178,7 @@ export interface ImportProgress {
 }
 
 /** Imports files and folders; returns one outcome per file, failures included. */
-export async function importPaths(store: Store, paths: readonly string[], progress: ImportProgress = {}, ctx: ImportContext = commandLine()): Promise<ImportOutcome[]> {
+export async function importPaths(store: Store, paths: readonly string[], clock: Clock, progress: ImportProgress = {}, options: ImportOptions = {}): Promise<ImportOutcome[]> {
   const { files, errors } = await collectFiles(paths);
   const total = files.length + errors.length;
   progress.onStart?.(total);
@@ -189,7 +188,7 @@ export async function importPaths(store: Store, paths: readonly string[], progre
     progress.onFile?.(e, outcomes.length, total);
   }
   for (const f of files) {
-    const outcome = await importFile(store, f, ctx);
+    const outcome = await importFile(store, f, clock, options);
     outcomes.push(outcome);
     progress.onFile?.(outcome, outcomes.length, total);
   }

@@ -3,6 +3,7 @@
 // columns are parsed here, so callers get the contract's shapes back. "Today" (validity is
 // judged on a day) always comes from the caller's clock.
 import { sql, type SelectQueryBuilder } from 'kysely';
+import type { IsoDate } from '../calendar/iso-date.ts';
 import type { OutlineNode } from '../types.ts';
 import { validitySql } from './fts.ts';
 import { likeText } from './like.ts';
@@ -86,7 +87,7 @@ function filtered<O>(q: SelectQueryBuilder<Database & { d: Database['documents']
   return q;
 }
 
-export async function listDocuments(store: Store, f: DocumentFilter, asOf: string, audience: Audience = 'signed-in'): Promise<{ items: DocumentSummary[]; total: number }> {
+export async function listDocuments(store: Store, f: DocumentFilter, asOf: IsoDate, audience: Audience = 'signed-in'): Promise<{ items: DocumentSummary[]; total: number }> {
   const base = filtered(documentsQuery(store, audience), f);
   const total = await base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
@@ -128,7 +129,7 @@ export interface DocumentView extends DocumentSummary {
   referencedBy: LinkView[];
 }
 
-export async function getDocument(store: Store, id: number, asOf: string, audience: Audience = 'signed-in'): Promise<DocumentView | null> {
+export async function getDocument(store: Store, id: number, asOf: IsoDate, audience: Audience = 'signed-in'): Promise<DocumentView | null> {
   const d = await documentsQuery(store, audience)
     .selectAll('d')
     .select(['f.name'])
@@ -314,7 +315,7 @@ const count = async (store: Store, table: 'documents' | 'tasks' | 'appointments'
   Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
 
 /** The figures of the home page. */
-export async function libraryStats(store: Store, asOf: string) {
+export async function libraryStats(store: Store, asOf: IsoDate) {
   const [documents, tasks, appointments, chronicle] = await Promise.all([count(store, 'documents'), count(store, 'tasks'), count(store, 'appointments'), count(store, 'chronicle_entries')]);
   const units = Number(
     (await store.db.selectFrom('task_units').select(sql<number | string>`count(DISTINCT coalesce(canonical, name))`.as('n')).executeTakeFirstOrThrow()).n,
@@ -335,7 +336,7 @@ export async function libraryStats(store: Store, asOf: string) {
 }
 
 /** The figures of the public library's front page: public documents only. */
-export async function publicStats(store: Store, asOf: string) {
+export async function publicStats(store: Store, asOf: IsoDate) {
   const documents = Number((await documentsQuery(store, 'public').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
   const preferential = Number(
     (await documentsQuery(store, 'public').select((eb) => eb.fn.countAll<number | string>().as('n')).where('d.preferential', '=', 1).executeTakeFirstOrThrow()).n,

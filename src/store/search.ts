@@ -3,6 +3,7 @@
 // newest matches (rank.ts; on PostgreSQL the newest matches come from fts-pg.ts), with a
 // highlighted snippet from the stored text.
 import { sql } from 'kysely';
+import type { IsoDate } from '../calendar/iso-date.ts';
 import { candidateEntries, titleCandidates, TITLE_WEIGHT, validitySql, type Candidate, type MatchFilters, type MatchRow } from './fts.ts';
 import type { Store } from './open.ts';
 import { bm25FromCounts, queryPhrases, shownByCounts } from './rank.ts';
@@ -25,8 +26,8 @@ export interface SearchOptions {
   topic?: string;
   /** Only what may appear in the public library. */
   publicOnly?: boolean;
-  /** The day validity is judged on, YYYY-MM-DD; today by default. */
-  asOf?: string;
+  /** The day validity is judged on: the caller's today (Beijing time, from its clock) or a day asked for. */
+  asOf: IsoDate;
   limit?: number;
   offset?: number;
   /** How many of the newest matches are ranked (default CANDIDATES); more is slower on common words. */
@@ -208,7 +209,7 @@ async function rankedMatches(store: Store, query: string, options: SearchOptions
     validity: options.validity,
     topic: options.topic,
     publicOnly: options.publicOnly,
-    asOf: options.asOf ?? new Date().toISOString().slice(0, 10),
+    asOf: options.asOf,
   };
   const exact = offset === 0 && !options.unit && !options.validity ? await exactNumberHits(store, parsed, options) : [];
   const text = engineQuery(store, parsed);
@@ -248,7 +249,7 @@ async function presented(store: Store, rows: readonly MatchRow[], parsed: Parsed
   return hits;
 }
 
-export async function search(store: Store, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function search(store: Store, query: string, options: SearchOptions): Promise<SearchHit[]> {
   const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
   const offset = Math.max(0, options.offset ?? 0);
   const { rows, parsed } = await rankedMatches(store, query, options, limit, offset);
@@ -342,7 +343,7 @@ async function unitsOfEntries(store: Store, keys: readonly string[]): Promise<Ma
 }
 
 /** Search with the counts a search page shows beside the hits: the ranked set is taken whole (up to the cap), then paged. */
-export async function searchWithFacets(store: Store, query: string, options: SearchOptions & { asOf: string }): Promise<FacetedSearch> {
+export async function searchWithFacets(store: Store, query: string, options: SearchOptions): Promise<FacetedSearch> {
   const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
   const offset = Math.max(0, options.offset ?? 0);
   const cap = options.candidates ?? CANDIDATES;

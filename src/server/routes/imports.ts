@@ -42,7 +42,7 @@ export default async function importRoutes(fastify: FastifyInstance): Promise<vo
     },
     async (request, reply) => {
       if (!request.isMultipart()) return reply.status(400).send({ error: '请以 multipart/form-data 上传文件' });
-      const ctx = { now: () => app.clock.now(), actor: actorOf(request) };
+      const actor = actorOf(request);
       const outcomes: StoreOutcome[] = [];
       for await (const part of request.files()) {
         const name = part.filename || '未命名文件';
@@ -51,7 +51,7 @@ export default async function importRoutes(fastify: FastifyInstance): Promise<vo
           outcomes.push({ path: name, name, status: 'failed', message: `文件过大：单个文件不能超过 ${megabytes(uploadFileLimit)}` });
           continue;
         }
-        outcomes.push(await importBytes(app.store, { bytes, name, path: uploadPath(bytes, name) }, ctx));
+        outcomes.push(await importBytes(app.store, { bytes, name, path: uploadPath(bytes, name) }, app.clock, { actor }));
       }
       if (outcomes.length === 0) return reply.status(400).send({ error: '没有收到文件' });
       await finishImports(app.store, outcomes);

@@ -1,5 +1,5 @@
-// The official calendar (法定节假日 and 调休): which days are working days, and date arithmetic on
-// 'YYYY-MM-DD' strings.
+// The official calendar (法定节假日 and 调休): which days are working days, counted on
+// 'YYYY-MM-DD' strings (the arithmetic itself is iso-date.ts).
 //
 // The holiday data is chinese-days' own JSON export (dist/chinese-days.json, built by the library
 // from the State Council's yearly notices). We read that data rather than call the library's
@@ -11,10 +11,7 @@
 // November of Y-1). Guessing "weekends only" there would be silently wrong around every holiday,
 // so such dates raise CalendarRangeError unless the caller asks for the weekend fallback explicitly.
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { daysInMonth } from '../parse/dates.ts';
-
-/** A calendar date written YYYY-MM-DD (no time, no zone). */
-export type IsoDate = string;
+import { fromEpochDay, parseIsoDate, toEpochDay, weekday, type IsoDate } from './iso-date.ts';
 
 interface HolidayData {
   /** Rest days of an official holiday (weekends inside the holiday included): date → "English,中文,天数". */
@@ -65,75 +62,6 @@ export function calendarCoverage(): { from: IsoDate; to: IsoDate } {
 export function isCovered(date: IsoDate): boolean {
   const { year } = parseIsoDate(date);
   return year >= COVERED.first && year <= COVERED.last;
-}
-
-interface Ymd {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** Reads a YYYY-MM-DD date and checks that it exists (2023-02-29 does not). */
-export function parseIsoDate(date: IsoDate): Ymd {
-  if (typeof date !== 'string' || date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`日期格式应为 YYYY-MM-DD：${String(date)}`);
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`不存在的日期：${date}`);
-  }
-  return { year, month, day };
-}
-
-export function formatIsoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The last day of a month: lastDayOfMonth(2024, 2) → '2024-02-29'. */
-export function lastDayOfMonth(year: number, month: number): IsoDate {
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`月份应为 1—12：${month}`);
-  return formatIsoDate(year, month, daysInMonth(year, month));
-}
-
-const DAY_MS = 86_400_000;
-
-function toEpochDay(date: IsoDate): number {
-  const { year, month, day } = parseIsoDate(date);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-function fromEpochDay(n: number): IsoDate {
-  const d = new Date(n * DAY_MS);
-  return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export function weekday(date: IsoDate): number {
-  const w = new Date(toEpochDay(date) * DAY_MS).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-/** Days from `a` to `b` (negative when b is earlier). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return toEpochDay(b) - toEpochDay(a);
-}
-
-export function addCalendarDays(date: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n)) throw new RangeError(`天数应为整数：${n}`);
-  return fromEpochDay(toEpochDay(date) + n);
-}
-
-/**
- * Months later, the way 《民法典》第二百零二条 counts a period in months: the same day of the
- * month it ends in, or that month's last day when it has no such day (01-31 + 1 month → 02-28/29).
- */
-export function addMonths(date: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n)) throw new RangeError(`月数应为整数：${n}`);
-  const { year, month, day } = parseIsoDate(date);
-  const index = year * 12 + (month - 1) + n;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
 /** True on a working day of the official calendar: Monday–Friday that is no holiday, or a 调休 weekend day. */
