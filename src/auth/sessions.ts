@@ -59,6 +59,11 @@ export async function createSession(db: Db, userId: number, now: Date, client: C
   return session;
 }
 
+const USER_COLUMNS = [
+  'id', 'username', 'display_name', 'password_hash', 'roles', 'unit', 'must_change_password', 'disabled',
+  'failed_logins', 'locked_until', 'last_login_at', 'password_changed_at', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof UserTable)[];
+
 export interface ActiveSession {
   session: Selectable<SessionTable>;
   user: Selectable<UserTable>;
@@ -75,10 +80,29 @@ export function sessionEnd(s: Pick<Selectable<SessionTable>, 'revoked_at' | 'exp
 /** The session a cookie's token opens at `now`, or null; its last use is recorded (at most once a minute). */
 export async function resolveSession(db: Kysely<Database>, token: string, now: Date, settings: AuthSettings): Promise<ActiveSession | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const session = await db.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  if (!session || sessionEnd(session, now, settings) !== null) return null;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!user || user.disabled === 1) return null;
+  // One query for the session and its user: this runs before every request.
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('s')
+    .select(USER_COLUMNS.map((c) => `u.${c} as u_${c}` as const))
+    .where('s.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || sessionEnd(row, now, settings) !== null || row.u_disabled === 1) return null;
+  const session: Selectable<SessionTable> = {
+    token_hash: row.token_hash,
+    public_id: row.public_id,
+    user_id: row.user_id,
+    csrf_token: row.csrf_token,
+    created_at: row.created_at,
+    last_seen_at: row.last_seen_at,
+    expires_at: row.expires_at,
+    revoked_at: row.revoked_at,
+    revoked_reason: row.revoked_reason,
+    ip: row.ip,
+    user_agent: row.user_agent,
+  };
+  const user = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[`u_${c}`]])) as Selectable<UserTable>;
   if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', session.token_hash).execute();
   }

@@ -167,12 +167,6 @@ export async function getDocument(store: Store, id: number, asOf: IsoDate, audie
   };
 }
 
-/** Whether a document exists and whether it may be public (for the read audit). */
-export async function documentAccess(store: Store, id: number): Promise<'public' | 'internal' | null> {
-  const d = await store.db.selectFrom('documents').select('access').where('id', '=', id).executeTakeFirst();
-  return d ? (d.access === 'public' ? 'public' : 'internal') : null;
-}
-
 export async function getOutline(store: Store, id: number, audience: Audience = 'signed-in'): Promise<OutlineNode[] | null> {
   const d = await documentsQuery(store, audience).select('d.outline').where('d.id', '=', id).executeTakeFirst();
   return d ? (JSON.parse(d.outline) as OutlineNode[]) : null;

@@ -10,7 +10,7 @@ import {
   SearchQuery, SearchResult, Stats, TaskView, UnitsQuery,
 } from '../../api/library.ts';
 import { recordAudit } from '../../store/audit.ts';
-import { documentAccess, getDocument, getOutline, getTasks, libraryStats, listAppointments, listChronicle, listDocuments } from '../../store/read.ts';
+import { getDocument, getOutline, getTasks, libraryStats, listAppointments, listChronicle, listDocuments } from '../../store/read.ts';
 import { searchWithFacets, type SearchKind } from '../../store/search.ts';
 import { collectivesInUse, unitsWithCounts } from '../units-view.ts';
 import { actorOf } from './request-context.ts';
@@ -39,9 +39,9 @@ export default async function libraryRoutes(fastify: FastifyInstance): Promise<v
   const tags = ['政策文件库'];
 
   /** Records that a signed-in user read a document that is not public. */
-  const auditRead = async (request: FastifyRequest, id: number, what: string) => {
-    if ((await documentAccess(app.store, id)) !== 'internal') return;
-    await recordAudit(app.store.db, { at: app.clock.now(), actor: actorOf(request), action: 'read', entity: 'document', entityId: id, after: { what } });
+  const auditRead = async (request: FastifyRequest, doc: { id: number; access: 'public' | 'internal' }, what: string) => {
+    if (doc.access !== 'internal') return;
+    await recordAudit(app.store.db, { at: app.clock.now(), actor: actorOf(request), action: 'read', entity: 'document', entityId: doc.id, after: { what } });
   };
 
   app.get('/api/stats', { config: read, schema: { summary: '首页统计：数量、按文种/年份/发文机关/主题分布、最新公文', tags, response: { 200: Stats } } }, async () =>
@@ -63,7 +63,7 @@ export default async function libraryRoutes(fastify: FastifyInstance): Promise<v
     async (request, reply) => {
       const doc = await getDocument(app.store, request.params.id, app.clock.today());
       if (!doc) return reply.status(404).send(notFound);
-      await auditRead(request, doc.id, 'document');
+      await auditRead(request, doc, 'document');
       return doc;
     },
   );
