@@ -1,4 +1,4 @@
-// 公开属性 → access (src/classify/access.ts; the rule is in docs/decisions-classify.md).
+// 公开属性 → access (src/classify/access.ts; the rule is in docs/decisions.md).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

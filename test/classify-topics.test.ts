@@ -199,7 +199,7 @@ describe('measured on the seeds (labels in fixtures/topics-gold.json)', () => {
     });
     const t = tally(cases);
     // Measured: 29/29, 29/29, 29/29 (25/29 and 27/29 for the topic before the three title and
-    // number rules; see docs/decisions-classify.md). The floors leave room for one miss each.
+    // number rules; see docs/decisions.md). The floors leave room for one miss each.
     expect(t.primary, figures(t)).toBeGreaterThanOrEqual(28);
     expect(t.acceptable, figures(t)).toBeGreaterThanOrEqual(28);
     expect(t.preferential, figures(t)).toBeGreaterThanOrEqual(28);

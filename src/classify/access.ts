@@ -1,5 +1,5 @@
 // 公开属性 → who may read a document in the library: everyone (the public library) or only
-// signed-in users. The rule and why it is so are in docs/decisions-classify.md ("Access").
+// signed-in users. The rule and why it is so are in docs/decisions.md ("Access").
 //
 // Evidence, strongest first:
 //   1. the document's own publicity note (（此件不予公开）, （此件公开发布）…, parsed into

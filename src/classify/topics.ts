@@ -1,6 +1,6 @@
 // 主题分类: the topics of a document, derived from its text, for the public policy library
 // (classified by topic, with a 惠企政策 area). How and why, with the measured figures, is in
-// docs/decisions-classify.md ("Topics").
+// docs/decisions.md ("Topics").
 //
 // Each topic's cues (topic-vocabulary.ts) are counted in one scan of the title and one of the
 // body. A title says what the document is about, so its cues weigh TITLE_WEIGHT times a body's;
