@@ -2,7 +2,7 @@
 // a real port. The first start creates the administrator and says how to sign in; the server
 // answers 401 to a visitor; SIGTERM stops it cleanly; mistakes get one Chinese line.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,7 @@ describe('duban serve', () => {
   it('creates the first administrator with a password printed once, serves behind sign-in, and stops on SIGTERM', async () => {
     const db = join(work, 'first.db');
     const port = await freePort();
+    const secrets: string[] = [];
     const { child, output } = await serve(db, port);
     try {
       const text = output();
@@ -71,11 +72,20 @@ describe('duban serve', () => {
       expect(evil).toBe(403);
       const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
       expect(login.status).toBe(200);
-      expect(((await login.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
+      const me = (await login.json()) as { user: { mustChangePassword: boolean }; csrfToken: string };
+      expect(me.user.mustChangePassword).toBe(true);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await fetch(`http://127.0.0.1:${port}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
+      secrets.push(password!, cookie.split('=')[1]!, me.csrfToken);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await stopped(child)).toBe(0);
+    // The request log has the requests, and none of the secrets that went through them.
+    const log = readFileSync(join(work, 'logs', 'duban.log'), 'utf8');
+    expect(log).toContain('/api/auth/login');
+    expect(log).toContain('/api/auth/me');
+    for (const secret of secrets) expect(log).not.toContain(secret);
 
     // A second start finds the administrator and prints no password.
     const again = await serve(db, port);
