@@ -117,6 +117,25 @@ describe('duban serve', () => {
     expect(await stopped(child)).toBe(0);
   });
 
+  it('stops when the npx that started it is stopped by its PID', async () => {
+    const db = join(work, 'npx.db');
+    const port = await freePort();
+    const npx = spawn('npx', ['duban', '--db', db, 'serve', '--port', String(port), '--log-dir', join(work, 'logs')], { cwd: root, env: { ...process.env, DUBAN_ADMIN_PASSWORD: 'Env-Passw0rd!' } });
+    let text = '';
+    npx.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+    for (let waited = 0; !text.includes('督办已启动') && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(text).toContain('督办已启动');
+    expect((await fetch(`http://127.0.0.1:${port}/api/auth/me`)).status).toBe(401);
+    npx.kill('SIGTERM');
+    await stopped(npx);
+    let up = true;
+    for (let waited = 0; up && waited < 10_000; waited += 250) {
+      await new Promise((r) => setTimeout(r, 250));
+      up = await fetch(`http://127.0.0.1:${port}/api/auth/me`).then(() => true, () => false);
+    }
+    expect(up).toBe(false);
+  });
+
   it('explains in one line a port in use, a bad port, and a public address without a host name', async () => {
     const port = await freePort();
     const blocker = createServer();
