@@ -1,0 +1,60 @@
+import { Suspense } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router-dom';
+import { NotFound } from '../components/ErrorResult';
+import type { Permission } from '../lib/api-types';
+import { useTitle } from '../lib/use-title';
+import { AppLayout } from './layout/AppLayout';
+import { FullPageSpin, RequireAuth, RequirePermission } from './routes/guards';
+import { lazyPage } from './routes/lazy';
+
+const LoginPage = lazyPage(() => import('../features/auth/pages/LoginPage'), 'LoginPage');
+const HomePage = lazyPage(() => import('../features/home/pages/HomePage'), 'HomePage');
+const SearchPage = lazyPage(() => import('../features/search/pages/SearchPage'), 'SearchPage');
+const DocumentPage = lazyPage(() => import('../features/documents/pages/DocumentPage'), 'DocumentPage');
+const PrintPage = lazyPage(() => import('../features/documents/pages/PrintPage'), 'PrintPage');
+
+function NotFoundPage() {
+  useTitle('页面不存在');
+  return <NotFound standalone message="您访问的页面不存在，请检查地址或从菜单进入。" />;
+}
+
+const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+
+function Standalone() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Standalone />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/documents/:id/print',
+        element: <RequireAuth>{guarded('library.read', <PrintPage />)}</RequireAuth>,
+      },
+    ],
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: guarded('library.read', <HomePage />) },
+      { path: 'search', element: guarded('library.read', <SearchPage />) },
+      { path: 'documents/:id', element: guarded('library.read', <DocumentPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
