@@ -12,6 +12,9 @@ const HomePage = lazyPage(() => import('../features/home/pages/HomePage'), 'Home
 const SearchPage = lazyPage(() => import('../features/search/pages/SearchPage'), 'SearchPage');
 const DocumentPage = lazyPage(() => import('../features/documents/pages/DocumentPage'), 'DocumentPage');
 const PrintPage = lazyPage(() => import('../features/documents/pages/PrintPage'), 'PrintPage');
+const AppointmentsPage = lazyPage(() => import('../features/people/pages/AppointmentsPage'), 'AppointmentsPage');
+const ChroniclePage = lazyPage(() => import('../features/chronicle/pages/ChroniclePage'), 'ChroniclePage');
+const UnitsPage = lazyPage(() => import('../features/units/pages/UnitsPage'), 'UnitsPage');
 
 function NotFoundPage() {
   useTitle('页面不存在');
@@ -50,6 +53,9 @@ const router = createBrowserRouter([
       { index: true, element: guarded('library.read', <HomePage />) },
       { path: 'search', element: guarded('library.read', <SearchPage />) },
       { path: 'documents/:id', element: guarded('library.read', <DocumentPage />) },
+      { path: 'appointments', element: guarded('library.read', <AppointmentsPage />) },
+      { path: 'chronicle', element: guarded('library.read', <ChroniclePage />) },
+      { path: 'units', element: guarded('library.read', <UnitsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
