@@ -15,6 +15,10 @@ const PrintPage = lazyPage(() => import('../features/documents/pages/PrintPage')
 const AppointmentsPage = lazyPage(() => import('../features/people/pages/AppointmentsPage'), 'AppointmentsPage');
 const ChroniclePage = lazyPage(() => import('../features/chronicle/pages/ChroniclePage'), 'ChroniclePage');
 const UnitsPage = lazyPage(() => import('../features/units/pages/UnitsPage'), 'UnitsPage');
+const ImportPage = lazyPage(() => import('../features/imports/pages/ImportPage'), 'ImportPage');
+const UsersPage = lazyPage(() => import('../features/admin/pages/UsersPage'), 'UsersPage');
+const SessionsPage = lazyPage(() => import('../features/admin/pages/SessionsPage'), 'SessionsPage');
+const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
 
 function NotFoundPage() {
   useTitle('页面不存在');
@@ -56,6 +60,10 @@ const router = createBrowserRouter([
       { path: 'appointments', element: guarded('library.read', <AppointmentsPage />) },
       { path: 'chronicle', element: guarded('library.read', <ChroniclePage />) },
       { path: 'units', element: guarded('library.read', <UnitsPage />) },
+      { path: 'import', element: guarded('library.import', <ImportPage />) },
+      { path: 'admin/users', element: guarded('users.manage', <UsersPage />) },
+      { path: 'admin/sessions', element: guarded('sessions.manage', <SessionsPage />) },
+      { path: 'audit', element: guarded('audit.read', <AuditPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
