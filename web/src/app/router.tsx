@@ -19,6 +19,9 @@ const ImportPage = lazyPage(() => import('../features/imports/pages/ImportPage')
 const UsersPage = lazyPage(() => import('../features/admin/pages/UsersPage'), 'UsersPage');
 const SessionsPage = lazyPage(() => import('../features/admin/pages/SessionsPage'), 'SessionsPage');
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
+const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
+const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
+const PublicDocumentPage = lazyPage(() => import('../features/public/pages/PublicDocumentPage'), 'PublicDocumentPage');
 
 function NotFoundPage() {
   useTitle('页面不存在');
@@ -40,6 +43,14 @@ const router = createBrowserRouter([
     element: <Standalone />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      {
+        path: '/public',
+        element: <PublicLayout />,
+        children: [
+          { index: true, element: <PublicHomePage /> },
+          { path: 'documents/:id', element: <PublicDocumentPage /> },
+        ],
+      },
       {
         path: '/documents/:id/print',
         element: <RequireAuth>{guarded('library.read', <PrintPage />)}</RequireAuth>,
