@@ -1,0 +1,59 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  DesktopOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../lib/api-types';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+export interface NavGroup {
+  label: string | null;
+  items: NavItem[];
+}
+
+/** The menu. An item shows only to those who hold its permission (the same one its route checks). */
+export const NAV: NavGroup[] = [
+  {
+    label: null,
+    items: [
+      { path: '/', label: '首页', icon: <HomeOutlined />, permission: 'library.read' },
+      { path: '/search', label: '检索', icon: <SearchOutlined />, permission: 'library.read' },
+      { path: '/appointments', label: '人事任免', icon: <IdcardOutlined />, permission: 'library.read' },
+      { path: '/chronicle', label: '大事记', icon: <ScheduleOutlined />, permission: 'library.read' },
+      { path: '/units', label: '单位', icon: <ApartmentOutlined />, permission: 'library.read' },
+      { path: '/import', label: '导入', icon: <CloudUploadOutlined />, permission: 'library.import' },
+    ],
+  },
+  {
+    label: '系统管理',
+    items: [
+      { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users.manage' },
+      { path: '/admin/sessions', label: '会话管理', icon: <DesktopOutlined />, permission: 'sessions.manage' },
+      { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+    ],
+  },
+];
+
+export const PUBLIC_NAV_ITEM = { path: '/public', label: '公开政策文件库', icon: <GlobalOutlined /> };
+
+/** The menu key of a location: the longest item path it lies under (/documents/… belongs to 检索). */
+export function navKeyOf(pathname: string): string {
+  if (pathname.startsWith('/documents')) return '/search';
+  const paths = NAV.flatMap((g) => g.items.map((i) => i.path)).filter((p) => p !== '/');
+  const hit = paths.filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  return hit ?? '/';
+}

@@ -1,0 +1,85 @@
+import { Suspense } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router-dom';
+import { NotFound } from '../components/ErrorResult';
+import type { Permission } from '../lib/api-types';
+import { useTitle } from '../lib/use-title';
+import { AppLayout } from './layout/AppLayout';
+import { FullPageSpin, RequireAuth, RequirePermission } from './routes/guards';
+import { lazyPage } from './routes/lazy';
+
+const LoginPage = lazyPage(() => import('../features/auth/pages/LoginPage'), 'LoginPage');
+const HomePage = lazyPage(() => import('../features/home/pages/HomePage'), 'HomePage');
+const SearchPage = lazyPage(() => import('../features/search/pages/SearchPage'), 'SearchPage');
+const DocumentPage = lazyPage(() => import('../features/documents/pages/DocumentPage'), 'DocumentPage');
+const PrintPage = lazyPage(() => import('../features/documents/pages/PrintPage'), 'PrintPage');
+const AppointmentsPage = lazyPage(() => import('../features/people/pages/AppointmentsPage'), 'AppointmentsPage');
+const ChroniclePage = lazyPage(() => import('../features/chronicle/pages/ChroniclePage'), 'ChroniclePage');
+const UnitsPage = lazyPage(() => import('../features/units/pages/UnitsPage'), 'UnitsPage');
+const ImportPage = lazyPage(() => import('../features/imports/pages/ImportPage'), 'ImportPage');
+const UsersPage = lazyPage(() => import('../features/admin/pages/UsersPage'), 'UsersPage');
+const SessionsPage = lazyPage(() => import('../features/admin/pages/SessionsPage'), 'SessionsPage');
+const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
+const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
+const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
+const PublicDocumentPage = lazyPage(() => import('../features/public/pages/PublicDocumentPage'), 'PublicDocumentPage');
+
+function NotFoundPage() {
+  useTitle('页面不存在');
+  return <NotFound standalone message="您访问的页面不存在，请检查地址或从菜单进入。" />;
+}
+
+const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+
+function Standalone() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Standalone />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/public',
+        element: <PublicLayout />,
+        children: [
+          { index: true, element: <PublicHomePage /> },
+          { path: 'documents/:id', element: <PublicDocumentPage /> },
+        ],
+      },
+      {
+        path: '/documents/:id/print',
+        element: <RequireAuth>{guarded('library.read', <PrintPage />)}</RequireAuth>,
+      },
+    ],
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: guarded('library.read', <HomePage />) },
+      { path: 'search', element: guarded('library.read', <SearchPage />) },
+      { path: 'documents/:id', element: guarded('library.read', <DocumentPage />) },
+      { path: 'appointments', element: guarded('library.read', <AppointmentsPage />) },
+      { path: 'chronicle', element: guarded('library.read', <ChroniclePage />) },
+      { path: 'units', element: guarded('library.read', <UnitsPage />) },
+      { path: 'import', element: guarded('library.import', <ImportPage />) },
+      { path: 'admin/users', element: guarded('users.manage', <UsersPage />) },
+      { path: 'admin/sessions', element: guarded('sessions.manage', <SessionsPage />) },
+      { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

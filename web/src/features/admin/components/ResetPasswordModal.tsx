@@ -1,0 +1,72 @@
+import { Alert, Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import type { UserView } from '../../../lib/api-types';
+import { PASSWORD_POLICY, passwordProblem } from '../../../lib/password';
+import { resetPassword } from '../api/admin';
+
+/** The administrator types the new password (it is never shown back); the user must change it at next sign-in. */
+export function ResetPasswordModal({ user, onClose, onDone }: { user: UserView | null; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (user) {
+      form.resetFields();
+      setError(null);
+    }
+  }, [user, form]);
+
+  const submit = async () => {
+    if (!user) return;
+    let v: { password: string };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      await resetPassword(user.id, v.password);
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={user !== null} title={user ? `重置密码：${user.displayName}（${user.username}）` : ''} onCancel={onClose} onOk={() => void submit()} okText="重置" confirmLoading={busy} destroyOnHidden>
+      <Alert type="info" showIcon className="form-alert" title="重置后，该用户下次登录时须修改密码。" />
+      {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
+      <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          label="新密码"
+          name="password"
+          extra={PASSWORD_POLICY}
+          rules={[
+            { required: true, message: '请输入新密码' },
+            { validator: (_r, value: string | undefined) => (value && passwordProblem(value) ? Promise.reject(new Error(passwordProblem(value)!)) : Promise.resolve()) },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label="确认新密码"
+          name="confirm"
+          dependencies={['password']}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: (_r, value: string | undefined) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

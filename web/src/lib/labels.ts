@@ -1,0 +1,94 @@
+// The Chinese words the UI shows for the contract's codes. One table per vocabulary, imported
+// wherever the code is shown, so a label never differs between two pages.
+import type { Appointment, ImportOutcome, LinkView, Permission, Role, SearchKind, UserView, Validity } from './api-types';
+
+/** What a document without a title is called wherever its title would be. */
+export const UNTITLED = '（无标题）';
+export const titleOf = (title: string | null | undefined) => (title && title.trim() ? title : UNTITLED);
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: '管理员',
+  clerk: '收文员',
+  leader: '领导',
+  supervisor: '督查室',
+  unit: '承办单位',
+};
+export const ROLES = Object.keys(ROLE_LABEL) as Role[];
+export const ROLE_COLOR: Record<Role, string> = { admin: 'volcano', clerk: 'blue', leader: 'gold', supervisor: 'purple', unit: 'cyan' };
+
+export const PERMISSION_LABEL: Record<Permission, string> = {
+  'library.read': '查阅文件库',
+  'library.import': '导入文件',
+  'users.manage': '管理用户',
+  'sessions.manage': '管理会话',
+  'audit.read': '查看审计日志',
+  'account.self': '维护本人账户',
+};
+
+export const VALIDITY_LABEL: Record<Validity, string> = { valid: '现行有效', repealed: '已废止', expired: '已失效', pending: '尚未施行' };
+/** Ant Design preset colours: green in force, red repealed, grey lapsed, blue not yet in force. */
+export const VALIDITY_COLOR: Record<Validity, string> = { valid: 'green', repealed: 'red', expired: 'default', pending: 'blue' };
+export const PROVISIONAL_LABEL = '试行';
+export const VALIDITIES = Object.keys(VALIDITY_LABEL) as Validity[];
+
+export const SEARCH_KIND_LABEL: Record<SearchKind, string> = { document: '公文', task: '任务', appointment: '任免', chronicle: '大事记' };
+export const SEARCH_KIND_COLOR: Record<SearchKind, string> = { document: 'blue', task: 'orange', appointment: 'purple', chronicle: 'cyan' };
+
+export const APPOINTMENT_ACTION_LABEL: Record<Appointment['action'], string> = { appoint: '任', remove: '免', second: '挂职' };
+export const APPOINTMENT_ACTION_COLOR: Record<Appointment['action'], string> = { appoint: 'green', remove: 'default', second: 'blue' };
+
+export const LINK_RELATION_LABEL: Record<LinkView['relation'], string> = { cites: '引用', implements: '贯彻落实', repeals: '废止', continues: '延续' };
+
+export const IMPORT_STATUS_LABEL: Record<ImportOutcome['status'], string> = {
+  imported: '已导入',
+  replaced: '已更新',
+  unchanged: '未变化',
+  failed: '失败',
+  refused: '拒绝',
+};
+export const IMPORT_STATUS_COLOR: Record<ImportOutcome['status'], string> = {
+  imported: 'success',
+  replaced: 'processing',
+  unchanged: 'default',
+  failed: 'error',
+  refused: 'warning',
+};
+
+export type UnitRole = 'lead' | 'responsible' | 'cooperating';
+export const UNIT_ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', responsible: '责任', cooperating: '配合' };
+export const UNIT_ROLE_COLOR: Record<UnitRole, string> = { lead: 'red', responsible: 'blue', cooperating: 'green' };
+
+/** The actions the contract lists; others are shown as the server writes them. */
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  login: '登录',
+  'login-failed': '登录失败',
+  logout: '退出',
+  'user-create': '新增用户',
+  'user-update': '修改用户',
+  'password-reset': '重置密码',
+  'password-change': '修改密码',
+  'user-unlock': '解锁用户',
+  'session-revoke': '强制下线',
+  import: '导入',
+  read: '查阅',
+};
+
+/** The kinds of record an audit event is about. */
+export const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  user: '用户',
+  session: '会话',
+  source_file: '来源文件',
+  document: '公文',
+  task: '任务',
+  import: '导入',
+};
+
+export type UserStatus = 'active' | 'disabled' | 'locked';
+export const USER_STATUS_LABEL: Record<UserStatus, string> = { active: '正常', disabled: '停用', locked: '锁定' };
+export const USER_STATUS_COLOR: Record<UserStatus, string> = { active: 'success', disabled: 'default', locked: 'error' };
+
+export function userStatus(user: UserView, now = Date.now()): UserStatus {
+  if (user.disabled) return 'disabled';
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > now) return 'locked';
+  return 'active';
+}
