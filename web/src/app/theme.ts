@@ -12,9 +12,17 @@ export const theme: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+    // Status colours dark enough for text (a status Tag writes in them), with light backgrounds
+    // given outright: derived from the darker seeds they would turn grey.
     colorSuccess: '#2f7d12',
-    colorWarning: '#ad6800',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarning: '#874d00',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
     colorError: '#c41d28',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
     fontFamily: SANS,
     borderRadius: 4,
   },
