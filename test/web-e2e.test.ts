@@ -132,9 +132,18 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in Chromium', 
     expect(await page.getByRole('tree', { name: '公文提纲' }).count()).toBeGreaterThan(0);
     // Every task of the document is marked in the body, with its units as tags.
     const tasks = page.locator('.task-meta');
-    expect(await tasks.count()).toBeGreaterThan(3);
+    const taskCount = await tasks.count();
+    expect(taskCount).toBeGreaterThan(3);
     expect(await page.locator('.doc-para-task').count()).toBeGreaterThan(3);
     expect(await tasks.first().innerText()).toMatch(/牵头|责任|配合/);
+    // The print view shows the head once: masthead, 文号 and title, then the body's own text.
+    await page.getByRole('button', { name: /打印版式/ }).click();
+    await page.waitForURL(/\/print$/);
+    await settle(page);
+    const sheet = await page.locator('.print-sheet').innerText();
+    expect(sheet.split('通辽办发〔2023〕35号').length - 1).toBe(1);
+    expect(sheet.split('关于印发金融支持知识产权质押融资若干措施的通知').length - 1).toBe(1);
+    expect(await page.locator('.gw-ledger tbody tr').count()).toBe(taskCount);
   });
 
   it('finds 通政办发[2023]63号 written with square brackets', async () => {
@@ -266,7 +275,8 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in Chromium', 
         await settle(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 1 && p.name !== 'print') findings.push(`${p.name} @${vp.tag}: the page is ${overflow}px wider than the window`);
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`), fullPage: vp.tag === '375' });
+        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`) });
+        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}-full.png`), fullPage: true });
         await page.addScriptTag({ path: axePath });
         const violations = await page.evaluate(async () => {
           const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });

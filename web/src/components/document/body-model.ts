@@ -106,3 +106,32 @@ export function outlineFromBody(paragraphs: readonly string[]): OutlineNode[] {
   }
   return root;
 }
+
+/** What a printed masthead already shows: issuer, title, 文号, date. */
+export interface HeadElements {
+  issuer: readonly string[];
+  title: string;
+  docNumber: string | null;
+  /** The date as the document writes it (2023年7月21日). */
+  dateText: string | null;
+}
+
+/**
+ * How many of the body's first paragraphs repeat what the masthead shows (the issuer, the title
+ * in one or several lines, the 文号 and the date, in any grouping), so that the printed page does
+ * not show the head twice. Stops at the first paragraph that says anything else.
+ */
+export function headParagraphs(paragraphs: readonly string[], head: HeadElements): number {
+  const shown = compact([...head.issuer, head.title, head.docNumber ?? '', head.dateText ?? ''].join(''));
+  let n = 0;
+  while (n < paragraphs.length && n < 8) {
+    const p = compact(paragraphs[n]!);
+    if (p === '' || !shown.includes(p)) {
+      // A line that is the 文号 and the date together (通辽办发〔2023〕35号2023年7月21日) is head too.
+      const numberAndDate = compact(`${head.docNumber ?? ''}${head.dateText ?? ''}`);
+      if (p === '' || p !== numberAndDate) break;
+    }
+    n++;
+  }
+  return n;
+}

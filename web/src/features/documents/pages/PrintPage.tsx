@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Result, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { flattenOutline, locateHeadings, paragraphsOf } from '../../../components/document/body-model';
+import { flattenOutline, headParagraphs, locateHeadings, paragraphsOf } from '../../../components/document/body-model';
 import { ErrorResult } from '../../../components/ErrorResult';
 import type { TaskView } from '../../../lib/api-types';
 import { chineseDate } from '../../../lib/format';
@@ -47,10 +47,12 @@ export function PrintPage() {
       </main>
     );
 
-  // The masthead repeats the title's opening paragraphs when the body starts with them; skip those.
-  const skip = paragraphs.findIndex((p, i) => i < 4 && p === doc.title);
-  const body = skip >= 0 ? paragraphs.slice(skip + 1) : paragraphs;
-  const offset = skip >= 0 ? skip + 1 : 0;
+  // The body opens with what the masthead shows (issuer, title, 文号, date): printed once.
+  const offset = headParagraphs(paragraphs, { issuer: doc.issuer, title: doc.title, docNumber: doc.docNumber, dateText: doc.date ? chineseDate(doc.date) : null });
+  const body = paragraphs.slice(offset);
+  // The 主送 line is printed from the elements unless the body carries it already.
+  const firstRecipient = doc.recipients[0];
+  const recipientsInBody = firstRecipient !== undefined && (body[0] ?? '').startsWith(firstRecipient);
   const tasks = bundle.data.tasks;
 
   return (
@@ -76,7 +78,7 @@ export function PrintPage() {
           {doc.docNumber && <div className="gw-number">{doc.docNumber}</div>}
           <hr className="gw-rule" />
           <h1 className="gw-title">{titleOf(doc.title)}</h1>
-          {doc.recipients.length > 0 && <p className="gw-recipients">{doc.recipients.join('、')}：</p>}
+          {doc.recipients.length > 0 && !recipientsInBody && <p className="gw-recipients">{doc.recipients.join('、')}：</p>}
           {body.map((p, i) => {
             const depth = depthAt.get(i + offset);
             return (
