@@ -187,9 +187,8 @@ export const ChronicleQuery = z.object({ date: ChronicleDay.optional(), from: Is
 export const DirectoryUnit = z.object({
   name: z.string(),
   aliases: z.array(z.string()),
-  level: z.string().nullable(),
   jurisdiction: z.string().nullable(),
-  category: z.string().nullable(),
+  category: z.string().nullable().meta({ description: '单位类别：党委工作机关、政府工作部门、事业单位、下级政府……；不在目录中的为 null' }),
   tasks: z.number().int(),
 });
 export type DirectoryUnit = z.infer<typeof DirectoryUnit>;

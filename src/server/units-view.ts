@@ -5,7 +5,7 @@ import { jurisdictionOf, listUnits, resolveUnit, type Directory, type ListedUnit
 import type { Store } from '../store/open.ts';
 import { unitNamesInUse, unitTaskCounts } from '../store/read.ts';
 
-const CATEGORY_LEVEL: Record<ListedUnit['category'], string> = {
+const CATEGORY_LABEL: Record<ListedUnit['category'], string> = {
   party: '党委工作机关',
   discipline: '纪检监察机关',
   government: '政府工作部门',
@@ -28,9 +28,8 @@ export async function unitsWithCounts(store: Store, directory: Directory, q: str
     return {
       name: c.name,
       aliases: u?.aliases ?? [],
-      level: u ? CATEGORY_LEVEL[u.category] : null,
       jurisdiction: u?.jurisdiction ?? null,
-      category: u?.category ?? null,
+      category: u ? CATEGORY_LABEL[u.category] : null,
       tasks: c.tasks,
     };
   });

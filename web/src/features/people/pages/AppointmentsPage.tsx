@@ -21,7 +21,7 @@ export function AppointmentsPage() {
   const [person, setPerson] = useState<string | null>(null);
   const list = useApi((signal) => fetchAppointments(term ? { [by]: term } : {}, signal), [by, term]);
 
-  const columns: TableColumnsType<Appointment> = [
+  const allColumns: TableColumnsType<Appointment> = [
     {
       title: '姓名',
       dataIndex: 'person',
@@ -46,6 +46,8 @@ export function AppointmentsPage() {
     { title: '日期', dataIndex: 'date', key: 'date', width: 130, render: (d: string | null) => (d ? chineseDate(d) : '—') },
     { title: '来源', dataIndex: 'source', key: 'source', width: 220 },
   ];
+  // Dates come from the batch's document when it is in the store; a column of dashes says nothing.
+  const columns = allColumns.filter((c) => c.key !== 'date' || (list.data ?? []).some((a) => a.date !== null));
 
   const submit = (value: string) => {
     const next = new URLSearchParams();

@@ -26,9 +26,8 @@ const unitColumns: TableColumnsType<DirectoryUnit> = [
         '—'
       ),
   },
-  { title: '层级', dataIndex: 'level', key: 'level', width: 90, render: dash },
+  { title: '类别', dataIndex: 'category', key: 'category', width: 120, render: dash },
   { title: '所属辖区', dataIndex: 'jurisdiction', key: 'jurisdiction', width: 140, render: dash },
-  { title: '类别', dataIndex: 'category', key: 'category', width: 110, render: dash },
   {
     title: '任务数',
     dataIndex: 'tasks',
