@@ -85,18 +85,24 @@ try {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {
       const paints: number[] = [];
+      const ready: number[] = [];
       for (let i = 0; i < 5; i++) {
         // A new context each time: a first visit, nothing cached.
         const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
         await context.addCookies([{ name: 'duban_session', value: cookie.split('=')[1]!, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' }]);
         const page = await context.newPage();
-        await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+        await page.goto(`${base}/`);
+        // Ready: the figures of the library are on the page (the statistics cards show the count of documents).
+        await page.waitForFunction(() => /公文\s*\d+\s*份/.test(document.body.innerText), null, { timeout: 30_000 });
+        ready.push(await page.evaluate(() => performance.now()));
         const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
         paints.push(fcp);
         await context.close();
       }
       paints.sort((a, b) => a - b);
+      ready.sort((a, b) => a - b);
       console.log(`home page first contentful paint (5 cold visits): median ${paints[2]!.toFixed(0)} ms, worst ${paints[4]!.toFixed(0)} ms`);
+      console.log(`home page with its figures shown (same visits): median ${ready[2]!.toFixed(0)} ms, worst ${ready[4]!.toFixed(0)} ms`);
     } finally {
       await browser.close();
     }

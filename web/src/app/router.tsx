@@ -80,6 +80,20 @@ const router = createBrowserRouter([
   },
 ]);
 
+/**
+ * The page asked for starts loading at once, while the application asks who is signed in; without
+ * this its chunk would be fetched only after that answer (the first screen a little later).
+ */
+const FIRST_PAGE: [RegExp, { preload: () => void }][] = [
+  [/^\/$/, HomePage],
+  [/^\/search/, SearchPage],
+  [/^\/documents\/\d+$/, DocumentPage],
+  [/^\/login/, LoginPage],
+  [/^\/public\/?$/, PublicHomePage],
+  [/^\/public\/documents\//, PublicDocumentPage],
+];
+FIRST_PAGE.find(([path]) => path.test(window.location.pathname))?.[1].preload();
+
 export function AppRouter() {
   return <RouterProvider router={router} />;
 }
