@@ -132,9 +132,9 @@ module.exports = {
       name: 'web-through-api',
       severity: 'error',
       comment:
-        'The browser application talks to the server over HTTP: from src/ it may import only the API types (src/api/) and the policy table the server enforces (src/auth/policy.ts), never the store or the server itself.',
+        'The browser application talks to the server over HTTP: from src/ it may import only the API types (src/api/), the policy table the server enforces (src/auth/policy.ts) and its password rule (src/auth/password-policy.ts), never the store or the server itself.',
       from: { path: '^web/' },
-      to: { path: '^src/', pathNot: '^src/(api/|auth/policy\\.ts$)' },
+      to: { path: '^src/', pathNot: '^src/(api/|auth/policy\\.ts$|auth/password-policy\\.ts$)' },
     },
   ],
   options: {
