@@ -39,8 +39,6 @@ export class AccountError extends Error {
   }
 }
 
-export type { Change };
-
 /** Checks a unit name against the directory (the caller's: an office may add its own units). */
 export type UnitCheck = (name: string) => boolean;
 
