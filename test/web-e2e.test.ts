@@ -46,6 +46,8 @@ const VIEWPORTS = [
 
 /** Loaded: no request for a while, and no skeleton or spinner left. */
 async function settle(page: Page): Promise<void> {
+  // A lazy page shows its loading state a moment after the address changed: let it appear first.
+  await page.waitForTimeout(200);
   await page.waitForLoadState('networkidle');
   await page
     .waitForFunction(() => document.querySelector('#root > *') && !document.querySelector('.ant-skeleton, .ant-spin-spinning, .page-loading'), null, { timeout: 10_000 })
@@ -112,6 +114,34 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in Chromium', 
     await page.waitForURL(`${base}/`);
     await expect.poll(async () => page.locator('main').innerText(), { timeout: 15_000 }).toMatch(/30\s*份/);
     expect(await page.title()).toContain('首页');
+  });
+
+  it('can be used by keyboard alone: sign in, skip to the content, search, open a hit', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/login`);
+    await settle(page);
+    // The user name field has the focus; Tab goes to the password, Enter signs in.
+    await page.keyboard.type('clerk');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/`);
+    await expect.poll(async () => page.locator('main').innerText(), { timeout: 15_000 }).toMatch(/30\s*份/);
+    // The first Tab reaches the skip link, which takes the focus to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('跳到主要内容');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null || document.activeElement?.id === 'main-content')).toBe(true);
+    // Tab on to the home page's search box, type, Enter: the search page with its hits.
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.tagName === 'INPUT')); i++) await page.keyboard.press('Tab');
+    await page.keyboard.type('知识产权质押融资');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await settle(page);
+    // Focus moves through the hits' links; Enter opens the one focused.
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.closest('.hit-title') !== null)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/documents\/\d+/);
   });
 
   it('searches 知识产权质押融资, opens 通辽办发〔2023〕35号 from the first hit and shows its outline and tasks', async () => {
