@@ -1,8 +1,7 @@
 // `duban --db … import PATH…`: files and folders into the store, one transaction per file.
 // A progress bar on stderr when it is a terminal, one line per file otherwise (logs, tests).
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { importPaths, type ImportOutcome } from '../store/import.ts';
+import type { ImportOutcome } from '../store/import.ts';
 import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
@@ -24,6 +23,7 @@ export function registerImportCommand(program: Command, setExit: (code: number) 
       if (clock === null) return;
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
+      const [{ importPaths }, { default: cliProgress }] = await Promise.all([import('../store/import.ts'), import('cli-progress')]);
       const tty = process.stderr.isTTY === true;
       const bar = tty ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
       const failures: ImportOutcome[] = [];

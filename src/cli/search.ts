@@ -1,7 +1,8 @@
 // `duban --db … search QUERY [--json]`: best hits first. JSON is a list of
 // {kind, docNumber, title, date, score, snippet, …}; text output is one block per hit.
 import type { Command } from 'commander';
-import { search, SEARCH_KINDS, type SearchHit, type SearchKind } from '../store/search.ts';
+import { SEARCH_KINDS, type SearchKind } from '../store/search-kinds.ts';
+import type { SearchHit } from '../store/search.ts';
 import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
@@ -60,15 +61,21 @@ export function registerSearchCommand(program: Command, setExit: (code: number) 
         return;
       }
       const year = opts.year === undefined ? undefined : Number(opts.year);
-      if (year !== undefined && !Number.isInteger(year)) {
-        process.stderr.write(`duban: 年份应为数字：${opts.year}\n`);
+      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) {
+        process.stderr.write(`duban: 年份应为四位数字：${opts.year}\n`);
+        setExit(2);
+        return;
+      }
+      if (opts.limit !== undefined && !/^[1-9]\d{0,3}$/.test(opts.limit)) {
+        process.stderr.write(`duban: --limit 应为 1–9999 的整数：${opts.limit}\n`);
         setExit(2);
         return;
       }
       const clock = commandClock(command, setExit);
       if (clock === null) return;
-      const store = await openStoreOrFail(command, setExit);
+      const store = await openStoreOrFail(command, setExit, 'existing');
       if (store === null) return;
+      const { search } = await import('../store/search.ts');
       try {
         const hits = await search(store, words.join(' '), {
           asOf: clock.today(),
@@ -78,7 +85,7 @@ export function registerSearchCommand(program: Command, setExit: (code: number) 
           docKind: opts.type,
           unit: opts.unit,
           validity: opts.validity as (typeof VALIDITY)[number] | undefined,
-          limit: Number(opts.limit) || 20,
+          limit: Number(opts.limit ?? 20),
         });
         if (opts.json) process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
         else if (hits.length === 0) process.stdout.write('没有找到结果\n');

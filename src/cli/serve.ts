@@ -5,13 +5,10 @@
 import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createStream } from 'rotating-file-stream';
 import { authSettingsFrom } from '../auth/settings.ts';
-import { ensureFirstAdmin, FIRST_ADMIN } from '../auth/bootstrap.ts';
-import { countUsers } from '../auth/users.ts';
-import { buildServer } from '../server/app.ts';
 import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
 import { commandClock } from './clock-option.ts';
+import { fileProblem } from './failure.ts';
 import { openStoreOrFail, storeTarget } from './store-target.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -86,10 +83,26 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
       }
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
+      // The server and its plugins load for this command only.
+      const [{ createStream }, { ensureFirstAdmin, FIRST_ADMIN }, { countUsers }, { buildServer }] = await Promise.all([
+        import('rotating-file-stream'),
+        import('../auth/bootstrap.ts'),
+        import('../auth/users.ts'),
+        import('../server/app.ts'),
+      ]);
 
       const target = storeTarget(command);
       const logDir = resolve(opts.logDir ?? process.env.DUBAN_LOG_DIR ?? (store.dialect === 'sqlite' ? resolve(dirname(resolve(target)), 'logs') : 'logs'));
-      mkdirSync(logDir, { recursive: true });
+      try {
+        mkdirSync(logDir, { recursive: true });
+      } catch (e) {
+        const problem = fileProblem(e);
+        if (problem === null) throw e;
+        say(`duban: 无法创建访问日志目录 ${logDir}：${problem}（请用 --log-dir 指定可写的目录）`);
+        await store.close();
+        setExit(2);
+        return;
+      }
       // Requests (method, address, status, time; never bodies, cookies or tokens) to a file that
       // turns over daily or at 10 MB, 14 files kept.
       const stream = createStream('duban.log', { path: logDir, size: '10M', interval: '1d', maxFiles: 14 });

@@ -2,10 +2,8 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { InputError, readInput } from '../input/read.ts';
-import { parseText } from '../pipeline.ts';
-import { ledgerRows, ledgerWorkbook } from '../report/ledger.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
+import { fileProblem } from './failure.ts';
 import type { ParseResult } from '../types.ts';
 
 /** The ledger's title: the document's own title when there is one document, else the file's name. */
@@ -24,8 +22,14 @@ export function registerTasksCommand(program: Command, setExit: (code: number) =
     .option('--json', '以 JSON 输出任务')
     .option(...DIRECTORY_OPTION)
     .action(async (file: string, opts: { xlsx?: string; json?: boolean; directory?: string[] }) => {
-      const directory = directoryOrFail(opts.directory, setExit);
+      const directory = await directoryOrFail(opts.directory, setExit);
       if (directory === null) return;
+      // Loaded here: the reader, the parser and the ledger (exceljs) are for this command only.
+      const [{ InputError, readInput }, { parseText }, { ledgerRows, ledgerWorkbook }] = await Promise.all([
+        import('../input/read.ts'),
+        import('../pipeline.ts'),
+        import('../report/ledger.ts'),
+      ]);
       let result: ParseResult;
       try {
         const input = await readInput(file);
@@ -39,7 +43,15 @@ export function registerTasksCommand(program: Command, setExit: (code: number) =
       const documents = result.documents.filter((d) => d.tasks.length > 0 || d.duties.length > 0);
       const count = documents.reduce((n, d) => n + d.tasks.length, 0);
       if (opts.xlsx !== undefined) {
-        writeFileSync(opts.xlsx, await ledgerWorkbook(documents, ledgerTitle(result, file)));
+        try {
+          writeFileSync(opts.xlsx, await ledgerWorkbook(documents, ledgerTitle(result, file)));
+        } catch (e) {
+          const problem = fileProblem(e);
+          if (problem === null) throw e;
+          process.stderr.write(`duban: 无法写出 ${opts.xlsx}：${problem}\n`);
+          setExit(2);
+          return;
+        }
         process.stderr.write(`已写出 ${count} 项任务：${opts.xlsx}\n`);
       }
       if (opts.json) {

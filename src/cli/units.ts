@@ -2,9 +2,7 @@
 // jurisdiction. `duban units list --in 通辽市` shows the directory's units with the names they
 // answer to. `--directory FILE` adds an office's own directory file to the built-in data.
 import type { Command } from 'commander';
-import {
-  DirectoryError, knownJurisdiction, receiverUnitsFor, resolveUnit, type Directory, type ResolutionKind, type UnitResolution,
-} from '../directory/index.ts';
+import type { Directory, ResolutionKind, UnitResolution } from '../directory/index.ts';
 import { DIRECTORY_OPTION, directoryOrFail as loadOrFail } from './directory-option.ts';
 
 const KIND_WORD: Record<ResolutionKind, string> = { unit: '单位', collective: '集合', open: '列举未尽', unknown: '未知' };
@@ -69,10 +67,12 @@ function unitNames(directory: Directory, jurisdiction: string): Map<string, stri
 export function registerUnitsCommand(program: Command, setExit: (code: number) => void): void {
   const units = program.command('units').description('单位目录：规范名称、简称、集合与收文单位对应');
 
-  const directoryOrFail = (files: string[] | undefined): Directory | null => loadOrFail(files, setExit);
+  const directoryOrFail = (files: string[] | undefined): Promise<Directory | null> => loadOrFail(files, setExit);
+  // The directory's code loads with the directory, only when a units command runs.
+  const directoryCode = () => import('../directory/index.ts');
 
-  const jurisdictionOrFail = (name: string, directory: Directory): string | null => {
-    const known = knownJurisdiction(name, directory);
+  const jurisdictionOrFail = async (name: string, directory: Directory): Promise<string | null> => {
+    const known = (await directoryCode()).knownJurisdiction(name, directory);
     if (known === null) {
       process.stderr.write(`duban: 未知的辖区“${name}”：单位目录和行政区划数据中都没有这个名称（例如：通辽市、兴安盟、呼和浩特市）\n`);
       setExit(2);
@@ -88,12 +88,13 @@ export function registerUnitsCommand(program: Command, setExit: (code: number) =
     .option('--json', '以 JSON 数组输出')
     .option(...DIRECTORY_OPTION)
     .option('--receiver <name>', '收文单位：同时给出其承办的内设单位（如 通辽经济技术开发区）')
-    .action((names: string[], opts: ResolveOpts) => {
-      const directory = directoryOrFail(opts.directory);
+    .action(async (names: string[], opts: ResolveOpts) => {
+      const directory = await directoryOrFail(opts.directory);
       if (directory === null) return;
+      const { DirectoryError, receiverUnitsFor, resolveUnit } = await directoryCode();
       let jurisdiction: string | null = null;
       if (opts.in !== undefined) {
-        jurisdiction = jurisdictionOrFail(opts.in, directory);
+        jurisdiction = await jurisdictionOrFail(opts.in, directory);
         if (jurisdiction === null) return;
       }
       const results: (UnitResolution & { receiver?: string[] })[] = names.map((n) => resolveUnit(n, jurisdiction, directory));
@@ -121,10 +122,10 @@ export function registerUnitsCommand(program: Command, setExit: (code: number) =
     .requiredOption('--in <jurisdiction>', '辖区（如 通辽市）')
     .option('--json', '以 JSON 输出')
     .option(...DIRECTORY_OPTION)
-    .action((opts: ListOpts) => {
-      const directory = directoryOrFail(opts.directory);
+    .action(async (opts: ListOpts) => {
+      const directory = await directoryOrFail(opts.directory);
       if (directory === null) return;
-      const jurisdiction = jurisdictionOrFail(opts.in, directory);
+      const jurisdiction = await jurisdictionOrFail(opts.in, directory);
       if (jurisdiction === null) return;
       const names = unitNames(directory, jurisdiction);
       const j = directory.jurisdictions.get(jurisdiction);

@@ -12,8 +12,8 @@ import { makeSnippet } from './snippet.ts';
 import { likeText } from './like.ts';
 import { parseQuery, toFts5, toLooseTsQuery, toTsQuery, type ParsedQuery } from './tokens.ts';
 
-export type SearchKind = 'document' | 'task' | 'appointment' | 'chronicle';
-export const SEARCH_KINDS: readonly SearchKind[] = ['document', 'task', 'appointment', 'chronicle'];
+import type { SearchKind } from './search-kinds.ts';
+export { SEARCH_KINDS, type SearchKind } from './search-kinds.ts';
 
 export interface SearchOptions {
   kinds?: readonly SearchKind[];
