@@ -162,6 +162,15 @@ for (const { dialect, available } of DIALECTS) {
       expect(await docs(fresh.store)).toHaveLength(1);
     });
 
+    it('stores one of two copies imported at the same moment', async () => {
+      const notice = variant(MACHINERY, '河农发〔2025〕27号', '河川县农业农村局关于做好夏粮收购工作的通知');
+      const a = write('夏粮.txt', text(notice));
+      const b = write('夏粮-gbk.txt', encodeGb18030(text(notice)));
+      const outcomes = await Promise.all([importFile(fresh.store, a, testClock), importFile(fresh.store, b, testClock)]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['duplicate', 'imported']);
+      expect((await docs(fresh.store)).filter((d) => d.doc_number === '河农发〔2025〕27号')).toHaveLength(1);
+    });
+
     it('links a byte-for-byte copy under another path to the documents of the original', async () => {
       const original = write('农机.txt', text(MACHINERY));
       const copy = write('农机-副本.txt', text(MACHINERY));

@@ -2,9 +2,11 @@
 // (identity.ts says when two documents are one; docs/decisions.md "One document, stored once"
 // says what happens to them). Runs inside the file's transaction, after the previous version of
 // the same path is gone, so a replace is never a duplicate of itself.
-import type { Kysely, Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit, type Actor } from './audit.ts';
 import type { DerivedDocument, DerivedFile } from './derive.ts';
+import type { Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 type Trx = Transaction<Database>;
@@ -44,6 +46,23 @@ export interface CopyFile {
 }
 
 const BATCH = 300;
+
+/**
+ * PostgreSQL runs imports side by side: two copies of one document imported at the same moment
+ * would each find the other absent and both be stored. Each import first takes a lock for every
+ * identity key and fingerprint of its documents (transaction-scoped advisory locks, in one
+ * order so that two imports cannot wait on each other), at the start of its transaction, before
+ * any row lock; the second one then reads the first one's documents. SQLite has one writer at a
+ * time.
+ */
+export async function lockIdentities(trx: Trx, dialect: Dialect, documents: readonly DerivedDocument[]): Promise<void> {
+  if (dialect !== 'postgres') return;
+  const values = new Set(documents.flatMap((d) => [d.identityKey, d.textFingerprint].filter((v): v is string => v !== null)));
+  if (values.size === 0) return;
+  const locks = [...values].map((v) => BigInt.asIntN(64, BigInt(`0x${createHash('sha256').update(v).digest('hex').slice(0, 16)}`)));
+  const ordered = [...new Set(locks)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  await sql`SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest(${ordered}::bigint[]) AS k ORDER BY k) AS ordered`.execute(trx);
+}
 
 async function storedBy(trx: Db, column: 'identity_key' | 'text_fingerprint', values: readonly string[]): Promise<Map<string, StoredDocument>> {
   const found = new Map<string, StoredDocument>();

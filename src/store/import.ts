@@ -20,7 +20,7 @@ import type { Clock } from '../calendar/clock.ts';
 import { classifiedRefusal } from '../classify/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { deriveFile, type DerivedFile } from './derive.ts';
-import { byteCopyViews, duplicateMessage, planCopies, recordDuplicates, recordedCopy, recordWholeCopy, type DuplicateView } from './duplicates.ts';
+import { byteCopyViews, duplicateMessage, lockIdentities, planCopies, recordDuplicates, recordedCopy, recordWholeCopy, type DuplicateView } from './duplicates.ts';
 import { finishWrites } from './fts.ts';
 import type { Store } from './open.ts';
 import { noDocumentReason } from './recognised.ts';
@@ -159,6 +159,7 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
   }
 
   return store.db.transaction().execute(async (trx) => {
+    await lockIdentities(trx, store.dialect, derived.documents);
     const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
     const now = clock.now();
     const copy = { path, name, hash };
