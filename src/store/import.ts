@@ -36,7 +36,7 @@ export interface ImportOutcome extends Partial<WriteCounts> {
   path: string;
   name: string;
   status: ImportStatus;
-  /** Why a file failed or was refused, or what an unchanged file duplicates; Chinese, for the user. */
+  /** Why a file failed or was refused, or which stored documents a duplicate repeats; Chinese, for the user. */
   message?: string;
   warnings?: ParseWarning[];
   /** The file's documents that were not stored because the store holds them already. */
