@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBytes } from '../src/input/read.ts';
 import { parseText } from '../src/pipeline.ts';
 import { deriveFile } from '../src/store/derive.ts';
+import { planCopies } from '../src/store/duplicates.ts';
 import { identityKey, textFingerprint } from '../src/store/identity.ts';
 import { importBytes, importFile, importPaths, uploadPath } from '../src/store/import.ts';
 import { migrations } from '../src/store/migrations/index.ts';
@@ -200,6 +201,19 @@ for (const { dialect, available } of DIALECTS) {
       const source = await fresh.store.db.selectFrom('source_files').select('id').where('path', '=', path).executeTakeFirstOrThrow();
       const links = await fresh.store.db.selectFrom('document_duplicates').select(['source_file_id', 'seq', 'doc_number']).where('path', '=', path).execute();
       expect(links).toEqual([{ source_file_id: source.id, seq: 1, doc_number: '河农发〔2025〕11号' }]);
+    });
+
+    it('writes a file whose documents are all stored when it brings appointments of its own, without those documents', async () => {
+      // The spring notice is stored (first test); this file holds it and a personnel decision.
+      const derived = deriveFile(text(SPRING), parseText(text(SPRING), 'x.txt'));
+      const withAppointment = { ...derived, result: { ...derived.result, appointments: [{ batch: null, person: '林海', action: 'appoint' as const, post: '河川县农业农村局副局长', line: 30 }] } };
+      await fresh.store.db.transaction().execute(async (trx) => {
+        const bare = await planCopies(trx, derived, '/x.txt');
+        expect(bare).toMatchObject({ whole: true, fresh: [] });
+        const plan = await planCopies(trx, withAppointment, '/x.txt');
+        expect(plan).toMatchObject({ whole: false, fresh: [] });
+        expect(plan.views([]).map((v) => v.matchedBy)).toEqual(['identity']);
+      });
     });
 
     it('keeps one copy of a document printed twice in one file', async () => {
