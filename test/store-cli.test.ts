@@ -49,6 +49,24 @@ describe.skipIf(!existsSync(seeds))('duban import and search', () => {
     expect(bad.err).toContain('未知的类别');
   });
 
+  it('reports a copy in other line ends as a duplicate, refuses text with no document, and --force stores it', () => {
+    const notice = ['河川县应急管理局关于做好森林防火期值守工作的通知', '河应急发〔2025〕9号', '各乡镇人民政府：', '一、防火期内实行24小时值班。（责任单位：各乡镇人民政府）', '', '河川县应急管理局', '2025年3月20日', ''].join('\n');
+    const first = join(work, '防火值守.txt');
+    const copy = join(work, '防火值守-CRLF.txt');
+    const noise = join(work, '乱码.txt');
+    writeFileSync(first, notice);
+    writeFileSync(copy, notice.replace(/\n/g, '\r\n'));
+    writeFileSync(noise, 'zzq 8 kk 呃呃 ~~ 哦\n'.repeat(40));
+    const r = duban('import', first, copy, noise);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`重复：${copy}：与库中已有公文重复，未重复保存（《河川县应急管理局关于做好森林防火期值守工作的通知》（河应急发〔2025〕9号）已由 ${first} 导入）`);
+    expect(r.err).toContain(`拒收：${noise}：未识别出公文`);
+    expect(r.err).toMatch(/导入 1，更新 0，未变化 0，失败 0；公文 1 份；重复 1，拒收 1/);
+    const forced = duban('import', '--force', noise);
+    expect(forced.code).toBe(0);
+    expect(forced.err).toContain(`已导入：${noise}（公文 1 份`);
+  });
+
   it('explains a store it cannot open', () => {
     const r = spawnSync(process.execPath, [bin, '--db', 'postgres://nobody@127.0.0.1:1/none', 'search', 'x'], { encoding: 'utf8', cwd: root, timeout: 60_000 });
     expect(r.status).toBe(2);

@@ -186,11 +186,12 @@ for (const { dialect, available } of DIALECTS) {
         const outcomes = await importPaths(fresh.store, [seedsDir], testClock);
         expect(outcomes.every((o) => o.status === 'unchanged')).toBe(true);
         expect(await counts(fresh.store)).toEqual(before);
-        // A copy under another name is the same content: nothing new either.
+        // A copy under another name is the same content: nothing new either, but a duplicate
+        // linked to the original (store-identity.test.ts).
         const copy = join(work, 'copy-of-000.txt');
         copyFileSync(join(seedsDir, '000_2754e8a7c3ece080.txt'), copy);
         const o = await importFile(fresh.store, copy, testClock);
-        expect(o.status).toBe('unchanged');
+        expect(o.status).toBe('duplicate');
         expect(o.message).toContain('000_2754e8a7c3ece080.txt');
         expect(await counts(fresh.store)).toEqual(before);
       });

@@ -77,7 +77,7 @@ export const AuditQuery = z.object({
 
 export const ImportOutcome = z.object({
   name: z.string(),
-  status: z.enum(['imported', 'replaced', 'unchanged', 'failed', 'refused']),
+  status: z.enum(['imported', 'replaced', 'unchanged', 'duplicate', 'failed', 'refused']),
   message: z.string().optional(),
   documents: z.number().int().optional(),
   tasks: z.number().int().optional(),
@@ -85,5 +85,17 @@ export const ImportOutcome = z.object({
   chronicle: z.number().int().optional(),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), line: z.number().int().optional() })),
   documentIds: z.array(z.number().int()),
+  /** Documents of the file not stored because the library holds them already: which, and where from. */
+  duplicates: z
+    .array(
+      z.object({
+        title: z.string(),
+        docNumber: z.string().nullable(),
+        documentId: z.number().int(),
+        file: z.string(),
+        matchedBy: z.enum(['identity', 'text', 'bytes']),
+      }),
+    )
+    .optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;

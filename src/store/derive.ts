@@ -2,6 +2,7 @@
 // that writes it is short: document bodies, kinds, validity, references and search texts.
 // Pure: text and ParseResult in, plain records out.
 import { classifyFile, type DocumentClass } from '../classify/index.ts';
+import { identityKey, textFingerprint } from './identity.ts';
 import { addCalendarDays, daysInMonth, isIsoDate, lastDayOfMonth, type IsoDate } from '../calendar/iso-date.ts';
 import { extractReferences, issuedTitle, titleKey, type DocumentReference } from '../links/extract.ts';
 import { readValidity, type Validity } from '../links/validity.ts';
@@ -22,6 +23,9 @@ export interface DerivedDocument {
   references: DocumentReference[];
   /** Access, topics, 惠企 (src/classify). */
   classification: DocumentClass;
+  /** What the document is known by apart from its file (identity.ts). */
+  identityKey: string | null;
+  textFingerprint: string | null;
 }
 
 export interface DerivedFile {
@@ -72,6 +76,8 @@ export function deriveFile(raw: string, result: ParseResult): DerivedFile {
       validity: readValidity({ title: issued ?? record.title, date: record.date, body }),
       references: extractReferences({ docNumber: record.docNumber, title: record.title, body }),
       classification: classes[i]!,
+      identityKey: identityKey(record),
+      textFingerprint: textFingerprint(body),
     };
   });
   return { result, documents };

@@ -1,5 +1,9 @@
 // Import of files into the store, one transaction per file:
-//   - a file whose bytes are already in the store (same SHA-256) changes nothing;
+//   - a file whose bytes are already in the store at its path (same SHA-256) changes nothing;
+//   - a document already in the store (same 文号, issuer, date and title, or the same normalised
+//     text: identity.ts), in whatever file, encoding or format, is not stored again: it is
+//     reported as a duplicate and linked to the stored one (duplicates.ts);
+//   - a file with no recognisable document (random characters) is refused unless forced;
 //   - a file at a path imported before, with new bytes, replaces what was derived from it;
 //   - a file that cannot be read or parsed is reported and skipped, the others go on;
 //   - reading and parsing happen before the transaction, so a killed process leaves at most one
@@ -16,20 +20,27 @@ import type { Clock } from '../calendar/clock.ts';
 import { classifiedRefusal } from '../classify/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { deriveFile, type DerivedFile } from './derive.ts';
+import { byteCopyViews, duplicateMessage, lockIdentities, planCopies, recordDuplicates, recordedCopy, recordWholeCopy, type DuplicateView } from './duplicates.ts';
 import { finishWrites } from './fts.ts';
 import type { Store } from './open.ts';
+import { noDocumentReason } from './recognised.ts';
 import { deleteSourceFile, writeFile, type WriteCounts } from './writer.ts';
 
-/** refused: readable, but not to be kept here (a classified document). */
-export type ImportStatus = 'imported' | 'replaced' | 'unchanged' | 'failed' | 'refused';
+/**
+ * refused: readable, but not to be kept here (a classified document, or no document at all);
+ * duplicate: every document of the file is in the store already, nothing of it was stored.
+ */
+export type ImportStatus = 'imported' | 'replaced' | 'unchanged' | 'duplicate' | 'failed' | 'refused';
 
 export interface ImportOutcome extends Partial<WriteCounts> {
   path: string;
   name: string;
   status: ImportStatus;
-  /** Why a file failed or was refused, or what an unchanged file duplicates; Chinese, for the user. */
+  /** Why a file failed or was refused, or which stored documents a duplicate repeats; Chinese, for the user. */
   message?: string;
   warnings?: ParseWarning[];
+  /** The file's documents that were not stored because the store holds them already. */
+  duplicates?: DuplicateView[];
 }
 
 export interface ImportHooks {
@@ -40,6 +51,8 @@ export interface ImportHooks {
 /** Who imports (the audit trail's actor; the command line's by default), and the test hooks. */
 export interface ImportOptions extends ImportHooks {
   actor?: Actor;
+  /** Store a file even when no document is recognised in it (recognised.ts). */
+  force?: boolean;
 }
 
 /** What the command line imports as (the audit trail's actor when no one is signed in). */
@@ -116,6 +129,8 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
   const hash = createHash('sha256').update(bytes).digest('hex');
   const same = await store.db.selectFrom('source_files').select(['id', 'path']).where('content_hash', '=', hash).executeTakeFirst();
   if (same && same.path === path) return { path, name, status: 'unchanged' };
+  const recorded = await recordedCopy(store.db, path, hash);
+  if (recorded.length > 0) return { path, name, status: 'duplicate', message: duplicateMessage(recorded, true), duplicates: recorded };
 
   let result: ParseResult;
   let format: string;
@@ -135,6 +150,8 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
       return { path, name, status: 'refused', message: refusal };
     }
     if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
+    const nothing = options.force ? null : noDocumentReason(result);
+    if (nothing !== null) return { path, name, status: 'refused', message: nothing, warnings: result.warnings };
     derived = deriveFile(input.text, result);
   } catch (e) {
     if (e instanceof InputError) return failure(path, e.message);
@@ -142,20 +159,34 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
   }
 
   return store.db.transaction().execute(async (trx) => {
+    await lockIdentities(trx, store.dialect, derived.documents);
     const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
     const now = clock.now();
+    const copy = { path, name, hash };
     if (same) {
       // The bytes are in the store under another path. The file here now duplicates that one:
-      // what this path held before goes, nothing new is written.
+      // what this path held before goes, nothing new is written but the link to the original.
       if (previous) {
         await deleteSourceFile(trx, previous.id);
         await recordAudit(trx, { at: now, actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: same.path } });
       }
-      return { path, name, status: 'unchanged' as const, message: `内容与已导入的 ${same.path} 相同` };
+      const views = await byteCopyViews(trx, same.id, same.path);
+      await recordWholeCopy(trx, copy, views, now, actor, same);
+      return { path, name, status: 'duplicate' as const, message: `内容与已导入的 ${same.path} 相同，未重复保存`, duplicates: views };
     }
     if (previous) await deleteSourceFile(trx, previous.id);
-    const { sourceId, ...counts } = await writeFile(trx, store.dialect, { path, name, hash, format, size: bytes.length, importedAt: now.toISOString() }, derived);
+    const plan = await planCopies(trx, derived, path);
+    if (plan.whole) {
+      const views = plan.views([]);
+      if (previous) await recordAudit(trx, { at: now, actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: [...new Set(views.map((v) => v.path))] } });
+      await recordWholeCopy(trx, copy, views, now, actor);
+      await options.beforeCommit?.(path);
+      return { path, name, status: 'duplicate' as const, message: duplicateMessage(views, true), warnings: result.warnings, duplicates: views };
+    }
+    const { sourceId, ...counts } = await writeFile(trx, store.dialect, { path, name, hash, format, size: bytes.length, importedAt: now.toISOString() }, { ...derived, documents: plan.fresh });
     const { documentIds, ...tally } = counts;
+    const duplicates = plan.views(documentIds);
+    await recordDuplicates(trx, copy, sourceId, duplicates, now.toISOString());
     await recordAudit(trx, {
       at: now,
       actor,
@@ -163,10 +194,11 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
       entity: 'source_file',
       entityId: sourceId,
       before: previous ? { path, hash: previous.content_hash } : null,
-      after: { path, hash, ...tally },
+      after: { path, hash, ...tally, ...(duplicates.length > 0 ? { duplicates: duplicates.map(({ seq, documentId, matchedBy }) => ({ seq, documentId, matchedBy })) } : {}) },
     });
     await options.beforeCommit?.(path);
-    return { path, name, status: previous ? ('replaced' as const) : ('imported' as const), warnings: result.warnings, ...tally, documentIds };
+    const status = previous ? ('replaced' as const) : ('imported' as const);
+    return { path, name, status, warnings: result.warnings, ...tally, documentIds, ...(duplicates.length > 0 ? { message: duplicateMessage(duplicates, false), duplicates } : {}) };
   });
 }
 

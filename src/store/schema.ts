@@ -83,6 +83,30 @@ export interface DocumentTable {
   topics: ColumnType<Json, Json | undefined, Json>;
   /** 1 for a 惠企政策 (measures that give enterprises money, tax or fee relief …). */
   preferential: ColumnType<number, number | undefined, number>;
+  /** 文号|发文机关|成文日期|标题, normalised (src/store/identity.ts); null when the document has too little to be known by. */
+  identity_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 of the normalised text (src/store/identity.ts); null for an empty text. */
+  text_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A later copy of a stored document, not stored itself: where it came from and what matched. */
+export interface DocumentDuplicateTable {
+  id: Generated<number>;
+  /** The stored document the copy repeats. */
+  document_id: number;
+  /** The copy's file when that file is stored (it also held new documents); null when it is not. */
+  source_file_id: number | null;
+  path: string;
+  name: string;
+  /** SHA-256 of the copy's file. */
+  content_hash: string;
+  /** Position of the copy among the documents of its file, from 0. */
+  seq: number;
+  doc_number: string | null;
+  title: string;
+  /** identity (文号, 机关, 日期, 标题) | text (normalised text) | bytes (the same file) */
+  matched_by: string;
+  recorded_at: string;
 }
 
 export interface TaskTable {
@@ -266,6 +290,7 @@ export interface Database {
   source_files: SourceFileTable;
   issues: IssueTable;
   documents: DocumentTable;
+  document_duplicates: DocumentDuplicateTable;
   tasks: TaskTable;
   task_units: TaskUnitTable;
   units: UnitTable;

@@ -137,6 +137,8 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
         topic: d.classification.topic,
         topics: json(d.classification.topics),
         preferential: d.classification.preferential ? 1 : 0,
+        identity_key: d.identityKey,
+        text_fingerprint: d.textFingerprint,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

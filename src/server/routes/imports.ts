@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ImportOutcome } from '../../api/admin.ts';
 import { ErrorBody } from '../../api/common.ts';
+import { fileLabel } from '../../store/duplicates.ts';
 import { finishImports, importBytes, uploadPath, type ImportOutcome as StoreOutcome } from '../../store/import.ts';
 import { actorOf } from './request-context.ts';
 
@@ -21,6 +22,9 @@ function view(o: StoreOutcome): z.infer<typeof ImportOutcome> {
     ...(o.documents !== undefined ? { documents: o.documents, tasks: o.tasks ?? 0, appointments: o.appointments ?? 0, chronicle: o.chronicle ?? 0 } : {}),
     warnings: (o.warnings ?? []).map((w) => ({ code: w.code, message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })),
     documentIds: o.documentIds ?? [],
+    ...(o.duplicates && o.duplicates.length > 0
+      ? { duplicates: o.duplicates.map((d) => ({ title: d.title, docNumber: d.docNumber, documentId: d.documentId, file: fileLabel(d.path), matchedBy: d.matchedBy })) }
+      : {}),
   };
 }
 
@@ -37,12 +41,14 @@ export default async function importRoutes(fastify: FastifyInstance): Promise<vo
         summary: `上传文件导入政策文件库（multipart/form-data，字段 file，可多个；单个文件上限 ${megabytes(uploadFileLimit)}）`,
         tags: ['导入'],
         consumes: ['multipart/form-data'],
+        querystring: z.object({ force: z.enum(['true', 'false', '1', '0']).optional().describe('为 true 时，未识别出公文的文件也保存') }),
         response: { 200: z.array(ImportOutcome), 400: ErrorBody },
       },
     },
     async (request, reply) => {
       if (!request.isMultipart()) return reply.status(400).send({ error: '请以 multipart/form-data 上传文件' });
       const actor = actorOf(request);
+      const force = request.query.force === 'true' || request.query.force === '1';
       const outcomes: StoreOutcome[] = [];
       for await (const part of request.files()) {
         const name = part.filename || '未命名文件';
@@ -51,7 +57,7 @@ export default async function importRoutes(fastify: FastifyInstance): Promise<vo
           outcomes.push({ path: name, name, status: 'failed', message: `文件过大：单个文件不能超过 ${megabytes(uploadFileLimit)}` });
           continue;
         }
-        outcomes.push(await importBytes(app.store, { bytes, name, path: uploadPath(bytes, name) }, app.clock, { actor }));
+        outcomes.push(await importBytes(app.store, { bytes, name, path: uploadPath(bytes, name) }, app.clock, { actor, force }));
       }
       if (outcomes.length === 0) return reply.status(400).send({ error: '没有收到文件' });
       await finishImports(app.store, outcomes);

@@ -21,6 +21,7 @@ import { migration as storeMeta } from './0008_store_meta.ts';
 import { migration as accounts } from './0009_accounts.ts';
 import { migration as auditContext } from './0010_audit_context.ts';
 import { migration as documentAccess } from './0011_document_access.ts';
+import { migration as documentIdentity } from './0012_document_identity.ts';
 
 export type { Dialect };
 
@@ -37,5 +38,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0009_accounts': accounts(dialect),
     '0010_audit_context': auditContext(),
     '0011_document_access': documentAccess(),
+    '0012_document_identity': documentIdentity(dialect),
   };
 }

@@ -43,6 +43,7 @@ export const IMPORT_STATUS_LABEL: Record<ImportOutcome['status'], string> = {
   imported: '已导入',
   replaced: '已更新',
   unchanged: '未变化',
+  duplicate: '重复',
   failed: '失败',
   refused: '拒绝',
 };
@@ -50,6 +51,7 @@ export const IMPORT_STATUS_COLOR: Record<ImportOutcome['status'], string> = {
   imported: 'success',
   replaced: 'processing',
   unchanged: 'default',
+  duplicate: 'default',
   failed: 'error',
   refused: 'warning',
 };

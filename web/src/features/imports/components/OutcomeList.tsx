@@ -25,6 +25,23 @@ function DocumentLinks({ ids }: { ids: number[] }) {
   );
 }
 
+/** The stored documents a file repeats, each linked (the file itself stored none of them). */
+function DuplicateLinks({ duplicates }: { duplicates: NonNullable<ImportOutcome['duplicates']> }) {
+  return (
+    <div className="outcome-docs">
+      <span>库中已有、未重复保存的公文：</span>
+      <ol className="plain-list">
+        {duplicates.map((d, n) => (
+          <li key={`${d.documentId}-${n}`}>
+            <Link to={`/documents/${d.documentId}`}>{d.title || `公文 ${n + 1}`}</Link>
+            {d.docNumber ? `（${d.docNumber}）` : ''}，来自 {d.file}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 function counts(o: ImportOutcome): string | null {
   const parts = [
     o.documents ? `公文 ${o.documents} 份` : null,
@@ -49,6 +66,7 @@ export function OutcomeList({ outcomes }: { outcomes: ImportOutcome[] }) {
           </Space>
           {o.message && <p className="outcome-message">{o.message}</p>}
           {o.documentIds.length > 0 && <DocumentLinks ids={o.documentIds} />}
+          {o.duplicates && o.duplicates.length > 0 && <DuplicateLinks duplicates={o.duplicates} />}
           {o.warnings.length > 0 && (
             <Collapse
               size="small"
