@@ -12,6 +12,7 @@ import { registerSearchCommand } from './search.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUnitsCommand } from './units.ts';
 import { registerUsersCommand } from './users.ts';
+import { registerBackupCommands } from './backup.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -60,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommand(program, (code) => (exitCode = code));
   registerUnitsCommand(program, (code) => (exitCode = code));
   registerUsersCommand(program, (code) => (exitCode = code));
+  registerBackupCommands(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
