@@ -238,6 +238,34 @@ for (const { dialect, available } of DIALECTS) {
         expect(inWork).toEqual([]);
       });
 
+      it('leaves no file under the backup name when a backup fails part-way', async () => {
+        const file = fileIn(dialect === 'sqlite' ? 'failed.db' : 'failed.gz');
+        const failing = backupStore(source.url, file, {
+          clock: testClock,
+          actor,
+          onSnapshot: async () => {
+            throw new Error('磁盘已满（测试）');
+          },
+        });
+        await expect(failing).rejects.toThrow('磁盘已满');
+        expect(existsSync(file)).toBe(false);
+        expect(readdirSync(work).filter((f) => f.includes('.partial-'))).toEqual([]);
+      });
+
+      it('restores into an empty store that Duban has already opened', async () => {
+        const t = await target(dialect);
+        const empty = await openStore(t.url);
+        await empty.close();
+        await restoreStore(t.url, backupFile, { clock: testClock, actor });
+        const again = await openStore(t.url);
+        try {
+          expect(await dumpTable(again, 'documents')).toEqual(before.get('documents'));
+          expect((await search(again, '知识产权质押融资', { asOf: testDay })).length).toBeGreaterThan(0);
+        } finally {
+          await again.close();
+        }
+      });
+
       it('refuses a target that holds data, and leaves it as it was', async () => {
         const message = await refusal(restoreStore(source.url, backupFile, { clock: testClock, actor }));
         expect(message).toMatch(/已有数据/);
