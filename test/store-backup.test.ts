@@ -156,6 +156,11 @@ for (const { dialect, available } of DIALECTS) {
     beforeAll(async () => {
       const outcomes = await importPaths(source.store, [seedsDir], testClock);
       expect(outcomes.every((o) => o.status === 'imported')).toBe(true);
+      // A document far longer than a read chunk: its row is one line of many chunks in the archive.
+      const long = join(work, `long-${dialect}.txt`);
+      const paragraphs = Array.from({ length: 1500 }, (_, i) => `${i + 1}. 各地要加强农田水利设施建设管护，落实第${i + 1}项管护责任，做到有人管、有钱管、管得好。`);
+      writeFileSync(long, notice('某某市人民政府关于加强农田水利设施管护的意见', '某政发〔2024〕9号', paragraphs.join('\n')));
+      expect((await importFile(source.store, long, testClock)).status).toBe('imported');
       const change = { actor, now: testClock.now() };
       const leader = await createUser(source.store.db, { username: 'wang', displayName: '王主任', roles: ['leader'], password: 'Chun-Feng-2026!', mustChangePassword: false }, () => true, change);
       await createUser(source.store.db, { username: 'li', displayName: '李科长', roles: ['clerk'], password: 'Xia-Yu-2026!x', mustChangePassword: true }, () => true, change);

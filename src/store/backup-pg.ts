@@ -182,11 +182,16 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
           const hash = createHash('sha256');
           let rows = 0;
           const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(', ')}) TO STDOUT`));
+          let reported = 0;
           for await (const chunk of stream as AsyncIterable<Buffer>) {
             if (writeError) throw writeError;
             hash.update(chunk);
             rows += countLines(chunk);
             await put(gzip, chunk);
+            if (rows - reported >= ROWS_PER_PROGRESS_LINE) {
+              reported = rows;
+              options.onProgress?.(`备份 ${t.name}：${rows} 行…`);
+            }
           }
           await put(gzip, `${END_OF_TABLE}\n`);
           manifest.tables.push({ name: t.name, rows, sha256: hash.digest('hex') });
@@ -216,17 +221,21 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
 
 /** The lines of a stream, as bytes without their \n (a last line without \n is returned too). */
 async function* lines(stream: Readable): AsyncGenerator<Buffer> {
-  let rest: Buffer | null = null;
+  // The pieces of a line that spans chunks (a long document body), joined once its end arrives.
+  let pending: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const data: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, start)) {
-      yield data.subarray(start, i);
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, i);
+      if (pending.length > 0) {
+        yield Buffer.concat([...pending, piece]);
+        pending = [];
+      } else yield piece;
       start = i + 1;
     }
-    rest = start < data.length ? Buffer.from(data.subarray(start)) : null;
+    if (start < chunk.length) pending.push(chunk.subarray(start));
   }
-  if (rest) yield rest;
+  if (pending.length > 0) yield Buffer.concat(pending);
 }
 
 interface Section {
