@@ -1,51 +1,25 @@
 // PostgreSQL backups through the driver's COPY (pg-copy-streams), not pg_dump: pg_dump must be at
 // least the server's major version and installed beside Duban, which an office's machine often
 // is not; COPY is spoken by every server version the driver speaks to, and the file's manifest
-// is ours to check (docs/decisions.md, "Backup and restore").
-//
-// The file: gzip of
-//   DUBAN-BACKUP postgres 1
-//   {header: when, from where, the migrations applied, each table's columns}
-//   @table NAME            then the table's COPY text, one line a row, then \.
-//   …                      (tables in foreign-key order, parents first)
-//   @end {manifest: each table's rows and SHA-256 of its COPY text, each identity's last value}
-// A COPY text line never is `\.` alone (a backslash in data is written `\\`), so a table ends
-// unambiguously. A file cut short fails in gzip or lacks @end; a changed byte fails a checksum.
+// is ours to check (docs/decisions.md, "Backup and restore"; the file: backup-pg-archive.ts).
 //
 // One snapshot: every COPY runs in one REPEATABLE READ READ ONLY transaction on one connection,
 // so imports that commit while the backup runs are either wholly in it or not at all.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import { createWriteStream, statSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { z } from 'zod';
-import { BackupError, knownLevel, MIGRATION_TABLES, writeWhole, type BackupResult, type ProgressLine, type RestoredData, type TableRows } from './backup-common.ts';
+import { BackupError, knownLevel, MIGRATION_TABLES, writeWhole, type BackupResult, type ProgressLine, type RestoredData } from './backup-common.ts';
+import { archiveEnd, archiveStart, readArchive, tableEnd, tableStart, type Header, type Manifest } from './backup-pg-archive.ts';
 import { dropGinIndexes, rebuildIndexes } from './gin-indexes.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
 
-const MAGIC = 'DUBAN-BACKUP postgres 1';
-const END_OF_TABLE = '\\.';
 const ROWS_PER_PROGRESS_LINE = 50_000;
-
-const headerSchema = z.object({
-  createdAt: z.string(),
-  source: z.string(),
-  serverVersion: z.string(),
-  migrations: z.array(z.string()),
-  tables: z.array(z.object({ name: z.string(), columns: z.array(z.string()).min(1) })),
-});
-type Header = z.infer<typeof headerSchema>;
-
-const manifestSchema = z.object({
-  tables: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative(), sha256: z.string() })),
-  sequences: z.array(z.object({ table: z.string(), column: z.string(), last: z.number().int().nullable() })),
-});
-type Manifest = z.infer<typeof manifestSchema>;
 
 export interface PgBackupOptions {
   onProgress?: ProgressLine;
@@ -175,10 +149,10 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
         // A failure of the file (disk full) ends the write loop below through this promise.
         let writeError: unknown = null;
         written.catch((e: unknown) => (writeError = e));
-        await put(gzip, `${MAGIC}\n${JSON.stringify(header)}\n`);
+        await put(gzip, archiveStart(header));
         let first = true;
         for (const t of header.tables) {
-          await put(gzip, `@table ${t.name}\n`);
+          await put(gzip, tableStart(t.name));
           const hash = createHash('sha256');
           let rows = 0;
           const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(', ')}) TO STDOUT`));
@@ -193,7 +167,7 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
               options.onProgress?.(`备份 ${t.name}：${rows} 行…`);
             }
           }
-          await put(gzip, `${END_OF_TABLE}\n`);
+          await put(gzip, tableEnd);
           manifest.tables.push({ name: t.name, rows, sha256: hash.digest('hex') });
           options.onProgress?.(`备份 ${t.name}：${rows} 行`);
           if (first) {
@@ -206,7 +180,7 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
           const r = await client.query<{ last: string | null }>('SELECT pg_sequence_last_value($1::regclass) AS last', [s.sequence]);
           manifest.sequences.push({ table: s.table, column: s.column, last: r.rows[0]!.last === null ? null : Number(r.rows[0]!.last) });
         }
-        await put(gzip, `@end ${JSON.stringify(manifest)}\n`);
+        await put(gzip, archiveEnd(manifest));
         gzip.end();
         await written;
       });
@@ -219,130 +193,9 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
   }
 }
 
-/** The lines of a stream, as bytes without their \n (a last line without \n is returned too). */
-async function* lines(stream: Readable): AsyncGenerator<Buffer> {
-  // The pieces of a line that spans chunks (a long document body), joined once its end arrives.
-  let pending: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
-      const piece = chunk.subarray(start, i);
-      if (pending.length > 0) {
-        yield Buffer.concat([...pending, piece]);
-        pending = [];
-      } else yield piece;
-      start = i + 1;
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-  }
-  if (pending.length > 0) yield Buffer.concat(pending);
-}
-
-interface Section {
-  name: string;
-  /** Receives each row line (with its \n) of the table. */
-  row?: (line: Buffer) => Promise<void>;
-}
-
-/**
- * Reads a backup from start to end, checking its frame, each table's row count and checksum and
- * the manifest; `forTable` may take the rows of each table as they go by (the restore's COPY).
- */
-async function readBackup(file: string, forTable?: (name: string) => Promise<{ row: (line: Buffer) => Promise<void>; end: (rows: number) => Promise<void> }>): Promise<{ header: Header; manifest: Manifest }> {
-  if (!existsSync(file)) throw new BackupError(`备份文件不存在：${file}`);
-  const input = createReadStream(file);
-  const gunzip = createGunzip();
-  input.pipe(gunzip);
-  input.on('error', (e) => gunzip.destroy(e));
-  let header: Header | null = null;
-  let manifest: Manifest | null = null;
-  const seen: { name: string; rows: number; sha256: string }[] = [];
-  let n = 0;
-  let table: (Section & { hash: ReturnType<typeof createHash>; rows: number; end?: (rows: number) => Promise<void> }) | null = null;
-  try {
-    for await (const line of lines(gunzip)) {
-      n++;
-      if (manifest) throw new BackupError('备份文件在结尾清单之后还有内容，不是完整的督办备份');
-      if (n === 1) {
-        if (line.toString('latin1') !== MAGIC) throw new BackupError(`${file} 不是督办的 PostgreSQL 备份文件`);
-        continue;
-      }
-      if (n === 2) {
-        header = parseJson(line, headerSchema, '文件头');
-        continue;
-      }
-      if (table) {
-        if (line.length === 2 && line[0] === 0x5c && line[1] === 0x2e) {
-          seen.push({ name: table.name, rows: table.rows, sha256: table.hash.digest('hex') });
-          await table.end?.(table.rows);
-          table = null;
-          continue;
-        }
-        const withNewline = Buffer.concat([line, Buffer.from('\n')]);
-        table.hash.update(withNewline);
-        table.rows++;
-        await table.row?.(withNewline);
-        continue;
-      }
-      const text = line.toString('utf8');
-      if (text.startsWith('@table ')) {
-        const name = text.slice('@table '.length);
-        if (!header!.tables.some((t) => t.name === name)) throw new BackupError(`备份文件中的表 ${name} 不在文件头里，文件已损坏`);
-        const sink = forTable ? await forTable(name) : undefined;
-        table = { name, hash: createHash('sha256'), rows: 0, row: sink?.row, end: sink?.end };
-      } else if (text.startsWith('@end ')) {
-        manifest = parseJson(Buffer.from(text.slice('@end '.length)), manifestSchema, '结尾清单');
-      } else {
-        throw new BackupError(`备份文件第 ${n} 行无法识别，文件已损坏`);
-      }
-    }
-  } catch (e) {
-    input.destroy();
-    if (e instanceof BackupError) throw e;
-    const code = (e as { code?: string }).code;
-    if (n === 0 && code === 'Z_DATA_ERROR') {
-      if (fileStart(file, 16).toString('latin1') === 'SQLite format 3\0') throw new BackupError('这是 SQLite 数据库的备份，只能恢复到 SQLite 数据库（--db 文件路径）');
-      throw new BackupError(`${file} 不是督办的备份文件`);
-    }
-    if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') throw new BackupError('备份文件不完整或已损坏（解压失败），请换一份备份');
-    throw e;
-  }
-  if (n === 0) throw new BackupError(`${file} 是空文件，不是督办的备份`);
-  if (!header || !manifest || table) throw new BackupError('备份文件不完整（缺少结尾的清单，可能被截断），请换一份备份');
-  for (const t of manifest.tables) {
-    const got = seen.find((s) => s.name === t.name);
-    if (!got) throw new BackupError(`备份文件缺少表 ${t.name}，文件已损坏`);
-    if (got.rows !== t.rows || got.sha256 !== t.sha256) throw new BackupError(`备份文件已损坏：表 ${t.name} 的行数或校验和与清单不符`);
-  }
-  if (seen.length !== manifest.tables.length) throw new BackupError('备份文件的表与清单不符，文件已损坏');
-  return { header, manifest };
-}
-
-function fileStart(file: string, n: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const b = Buffer.alloc(n);
-    return b.subarray(0, readSync(fd, b, 0, n, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function parseJson<T>(line: Buffer, schema: z.ZodType<T>, what: string): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(line.toString('utf8'));
-  } catch {
-    throw new BackupError(`备份文件的${what}无法读取，文件已损坏`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new BackupError(`备份文件的${what}不完整，文件已损坏`);
-  return parsed.data;
-}
-
 /** Checks a backup file whole (frame, checksums, manifest, schema level) without touching a store. */
 export async function inspectPgBackup(file: string): Promise<RestoredData & { header: Header; manifest: Manifest }> {
-  const { header, manifest } = await readBackup(file);
+  const { header, manifest } = await readArchive(file);
   const migration = knownLevel('postgres', header.migrations);
   return { engine: 'postgres', migration, createdAt: header.createdAt, tables: manifest.tables.map((t) => ({ table: t.name, rows: t.rows })), header, manifest };
 }
@@ -433,7 +286,7 @@ export async function restorePostgres(file: string, url: string, label: string, 
       // A new store's facts (its index format) give way to the backup's.
       await client.query('DELETE FROM store_meta');
       const gin = await dropGinIndexes(db);
-      await readBackup(file, async (name) => {
+      await readArchive(file, async (name) => {
         const columns = header.tables.find((t) => t.name === name)!.columns;
         const copy = new CopyIn(client.query(copyFrom(`COPY ${ident(name)} (${columns.map(ident).join(', ')}) FROM STDIN`)));
         let rows = 0;
