@@ -257,6 +257,34 @@ for (const { dialect, available } of DIALECTS) {
         expect(readdirSync(work).filter((f) => f.includes('.partial-'))).toEqual([]);
       });
 
+      it('leaves only a hidden partial file when killed mid-copy, which the next backup removes', async () => {
+        const dir = join(work, `killed-${dialect}`);
+        mkdirSync(dir);
+        const file = join(dir, dialect === 'sqlite' ? 'nightly.db' : 'nightly.gz');
+        const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'backup-child.ts'), source.url, file], { cwd: root });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+        await new Promise<void>((resolve, reject) => {
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            if (out.includes('inside')) resolve();
+          });
+          void exited.then(() => reject(new Error(`backup child ended by itself: ${out} ${err}`)));
+        });
+        // Nothing in the folder but the hidden partial file (and, on SQLite, its journal).
+        const left = () => readdirSync(dir).filter((f) => !/^\.nightly\.(db|gz)\.partial-\d+(-journal)?$/.test(f));
+        expect(readdirSync(dir).length).toBeGreaterThan(0);
+        expect(left()).toEqual([]);
+        child.kill('SIGKILL');
+        expect(await exited).toBe('SIGKILL');
+        expect(existsSync(file)).toBe(false);
+        expect(left()).toEqual([]);
+        await backupStore(source.url, join(dir, dialect === 'sqlite' ? 'next.db' : 'next.gz'), { clock: testClock, actor });
+        expect(readdirSync(dir).sort()).toEqual([dialect === 'sqlite' ? 'next.db' : 'next.gz']);
+      }, 120_000);
+
       it('restores into an empty store that Duban has already opened', async () => {
         const t = await target(dialect);
         const empty = await openStore(t.url);

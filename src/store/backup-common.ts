@@ -1,7 +1,7 @@
 // What the two engines' backups share: the error a user reads, the counts a summary shows, the
 // check that a backup's schema is one this program knows, and writing a file under a temporary
 // name that becomes the real name only once the file is whole.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Dialect } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
@@ -63,6 +63,35 @@ export function partialName(file: string): string {
   return join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
 }
 
+/** A partial file, or SQLite's journal beside it (the backup API writes the copy in a transaction). */
+const PARTIAL = /^\..+\.partial-(\d+)(-journal|-wal|-shm)?$/;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the partial files that killed backups left in `dir` (their process is gone): a backup
+ * killed by a signal or a power cut cannot remove its own.
+ */
+export function removeStalePartials(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = PARTIAL.exec(name);
+    if (m && !running(Number(m[1]))) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /**
  * Runs `write(temporary)` and then renames the temporary file to `file`, after flushing it to
  * disk; on any failure the temporary file is removed, so a failed backup never leaves a file
@@ -70,6 +99,7 @@ export function partialName(file: string): string {
  */
 export async function writeWhole(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
   const temporary = partialName(file);
+  removeStalePartials(dirname(file));
   try {
     await write(temporary);
     const fd = openSync(temporary, 'r+');
