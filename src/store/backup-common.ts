@@ -94,14 +94,15 @@ export function removeStalePartials(dir: string): void {
 
 /**
  * Runs `write(temporary)` and then renames the temporary file to `file`, after flushing it to
- * disk; on any failure the temporary file is removed, so a failed backup never leaves a file
- * that looks whole.
+ * disk, and returns what `write` returned; on any failure the temporary file is removed, so a
+ * failed backup never leaves a file that looks whole.
  */
-export async function writeWhole(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
+export async function writeWhole<T>(file: string, write: (temporary: string) => Promise<T>): Promise<T> {
   const temporary = partialName(file);
   removeStalePartials(dirname(file));
+  let result: T;
   try {
-    await write(temporary);
+    result = await write(temporary);
     const fd = openSync(temporary, 'r+');
     try {
       fsyncSync(fd);
@@ -124,4 +125,5 @@ export async function writeWhole(file: string, write: (temporary: string) => Pro
   } catch {
     /* some file systems refuse fsync on a folder */
   }
+  return result;
 }

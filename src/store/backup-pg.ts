@@ -122,6 +122,41 @@ export async function isDubanDatabase(url: string, label: string): Promise<boole
   }
 }
 
+/** Writes the archive into `out`: every table's COPY text, then the manifest (returned). */
+async function writeArchive(client: pg.Client, out: Writable, header: Header, options: PgBackupOptions, outFailed: () => unknown): Promise<Manifest> {
+  const manifest: Manifest = { tables: [], sequences: [] };
+  await put(out, archiveStart(header));
+  for (const t of header.tables) {
+    await put(out, tableStart(t.name));
+    const hash = createHash('sha256');
+    let rows = 0;
+    let reported = 0;
+    const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(', ')}) TO STDOUT`));
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const failure = outFailed();
+      if (failure) throw failure;
+      hash.update(chunk);
+      rows += countLines(chunk);
+      await put(out, chunk);
+      if (rows - reported >= ROWS_PER_PROGRESS_LINE) {
+        reported = rows;
+        options.onProgress?.(`备份 ${t.name}：${rows} 行…`);
+      }
+    }
+    await put(out, tableEnd);
+    manifest.tables.push({ name: t.name, rows, sha256: hash.digest('hex') });
+    options.onProgress?.(`备份 ${t.name}：${rows} 行`);
+    if (manifest.tables.length === 1) await options.onSnapshot?.();
+  }
+  // Sequences are outside the snapshot: their value now is at least what the copied rows used.
+  for (const s of await sequencesOf(client)) {
+    const r = await client.query<{ last: string | null }>('SELECT pg_sequence_last_value($1::regclass) AS last', [s.sequence]);
+    manifest.sequences.push({ table: s.table, column: s.column, last: r.rows[0]!.last === null ? null : Number(r.rows[0]!.last) });
+  }
+  await put(out, archiveEnd(manifest));
+  return manifest;
+}
+
 export async function backupPostgres(url: string, file: string, options: PgBackupOptions): Promise<BackupResult> {
   const client = await connect(url, options.label);
   try {
@@ -133,7 +168,6 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
       // The first statement of the transaction fixes its snapshot.
       const applied = (await appliedMigrations(client))!;
       const migration = knownLevel('postgres', applied);
-      const order = await tablesInLoadOrder(client);
       const header: Header = {
         createdAt: options.createdAt,
         source: options.label,
@@ -141,50 +175,25 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
         migrations: applied,
         tables: [],
       };
-      for (const name of order) header.tables.push({ name, columns: await columnsOf(client, name) });
-      const manifest: Manifest = { tables: [], sequences: [] };
-      await writeWhole(file, async (temporary) => {
+      for (const name of await tablesInLoadOrder(client)) header.tables.push({ name, columns: await columnsOf(client, name) });
+      const manifest = await writeWhole(file, async (temporary) => {
         const gzip = createGzip({ level: 6 });
         const written = pipeline(gzip, createWriteStream(temporary));
-        // A failure of the file (disk full) ends the write loop below through this promise.
+        // A failure of the file (disk full) ends the copy through this.
         let writeError: unknown = null;
         written.catch((e: unknown) => (writeError = e));
-        await put(gzip, archiveStart(header));
-        let first = true;
-        for (const t of header.tables) {
-          await put(gzip, tableStart(t.name));
-          const hash = createHash('sha256');
-          let rows = 0;
-          const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(', ')}) TO STDOUT`));
-          let reported = 0;
-          for await (const chunk of stream as AsyncIterable<Buffer>) {
-            if (writeError) throw writeError;
-            hash.update(chunk);
-            rows += countLines(chunk);
-            await put(gzip, chunk);
-            if (rows - reported >= ROWS_PER_PROGRESS_LINE) {
-              reported = rows;
-              options.onProgress?.(`备份 ${t.name}：${rows} 行…`);
-            }
-          }
-          await put(gzip, tableEnd);
-          manifest.tables.push({ name: t.name, rows, sha256: hash.digest('hex') });
-          options.onProgress?.(`备份 ${t.name}：${rows} 行`);
-          if (first) {
-            first = false;
-            await options.onSnapshot?.();
-          }
+        try {
+          const made = await writeArchive(client, gzip, header, options, () => writeError);
+          gzip.end();
+          await written;
+          return made;
+        } catch (e) {
+          gzip.destroy();
+          throw e;
         }
-        // Sequences are outside the snapshot: their value now is at least what the copied rows used.
-        for (const s of await sequencesOf(client)) {
-          const r = await client.query<{ last: string | null }>('SELECT pg_sequence_last_value($1::regclass) AS last', [s.sequence]);
-          manifest.sequences.push({ table: s.table, column: s.column, last: r.rows[0]!.last === null ? null : Number(r.rows[0]!.last) });
-        }
-        await put(gzip, archiveEnd(manifest));
-        gzip.end();
-        await written;
       });
-      return { engine: 'postgres', file, bytes: statSync(file).size, migration, tables: manifest.tables.map((t) => ({ table: t.name, rows: t.rows })) };
+      const tables = manifest.tables.map((t) => ({ table: t.name, rows: t.rows }));
+      return { engine: 'postgres', file, bytes: statSync(file).size, migration, tables };
     } finally {
       await client.query('COMMIT').catch(() => {});
     }
