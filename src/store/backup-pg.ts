@@ -188,7 +188,10 @@ export async function backupPostgres(url: string, file: string, options: PgBacku
           await written;
           return made;
         } catch (e) {
-          gzip.destroy();
+          // Wait until the file stream is closed: it may still be opening the file, which would
+          // then appear after writeWhole removed it.
+          gzip.destroy(e instanceof Error ? e : new Error(String(e)));
+          await written.catch(() => {});
           throw e;
         }
       });
@@ -313,6 +316,11 @@ export async function restorePostgres(file: string, url: string, label: string, 
           },
         };
       });
+      // Nothing else went in meanwhile (restore never merges): each table holds the backup's rows, no more.
+      for (const t of manifest.tables) {
+        const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(t.name)}`);
+        if (Number(r.rows[0]!.n) !== t.rows) throw new BackupError(`恢复后表 ${t.name} 有 ${r.rows[0]!.n} 行，备份记录 ${t.rows} 行（恢复期间有别的程序写入？）`);
+      }
       onProgress?.('重建全文索引…');
       await rebuildIndexes(db, gin);
       for (const s of manifest.sequences) {
