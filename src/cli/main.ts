@@ -13,6 +13,7 @@ import { registerSearchCommand } from './search.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUnitsCommand } from './units.ts';
 import { registerUsersCommand } from './users.ts';
+import { registerBackupCommands } from './backup.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommand(program, setExit);
   registerUnitsCommand(program, setExit);
   registerUsersCommand(program, setExit);
+  registerBackupCommands(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
