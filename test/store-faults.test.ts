@@ -4,15 +4,17 @@
 //   - kill -9 at random points of an import (a child that kills itself after N statements, N
 //     drawn from a seeded generator, the seed printed: DUBAN_FAULT_SEED=… repeats a run);
 //   - a full disk: the command under a file size limit (RLIMIT_FSIZE, `ulimit -f`), so the
-//     engine's write fails (Node ignores SIGXFSZ, so the write returns EFBIG);
+//     engine's write fails (Node ignores SIGXFSZ, so the write returns EFBIG); and, where this
+//     process may mount (root in a container here), a real full disk: a 2 MB tmpfs filled up, and
+//     the same tmpfs remounted read-only;
 //   - PostgreSQL restarted in the middle of an import: this import's own backends are ended with
 //     pg_terminate_backend from another connection — what a restart does to a connection (FATAL
 //     57P01), without restarting the server other suites use at the same time;
 //   - a read-only store: a SQLite file of mode 0444 written by a user who may not write it (the
 //     command runs as `nobody` when the tests run as root, whom file modes do not stop), and a
 //     PostgreSQL database whose transactions are read-only.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -236,5 +238,64 @@ describe('a read-only store', () => {
     } finally {
       await target.drop();
     }
+  });
+});
+
+/** Whether this process may mount a tmpfs (tried once, on a folder of its own). */
+function canMount(): boolean {
+  const probe = mkdtempSync(join(tmpdir(), 'duban-mount-probe-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]).status !== 0) return false;
+    spawnSync('umount', [probe]);
+    return true;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+const mountable = canMount();
+if (!mountable) console.warn('store-faults: cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN): the real full-disk and read-only-disk tests are SKIPPED; the file size limit test still runs.');
+
+describe.skipIf(!mountable)('a real disk: a 2 MB tmpfs', () => {
+  const disk = join(work, 'disk');
+  const url = join(disk, 'store', 'duban.db');
+  const files = join(work, 'disk-files');
+  let mounted = false;
+  beforeAll(async () => {
+    mkdirSync(disk, { recursive: true });
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', disk]).status).toBe(0);
+    mounted = true;
+    await importInto(url, writeNotices(files, [800, 801]));
+  });
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [disk]);
+  });
+
+  it('full: the import fails with one Chinese line and exit 2, the store as it was; with room again it goes in', async () => {
+    const before = await dumpOf(url);
+    // Leave 48 KiB: room for the 32 KiB shared-memory index, not for the transaction's log.
+    const { bavail, bsize } = statfsSync(disk);
+    const filler = join(disk, 'filler');
+    writeFileSync(filler, Buffer.alloc(bavail * bsize - 48 * 1024));
+    const file = writeNotices(files, [802])[0]!;
+    const r = await duban(url, [file]);
+    expect(r.code).toBe(2);
+    expectOneChineseLine(r.stderr, /写入失败：磁盘已满或超出了文件大小限制；未完成的写入已撤销，数据库保持原样。请腾出磁盘空间后再试\n/m);
+    rmSync(filler);
+    expect(await dumpOf(url)).toEqual(before);
+    const again = await duban(url, [file]);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
+  it('remounted read-only: the command says the store cannot be opened for writing, exit 2, the store as it was', async () => {
+    const before = await dumpOf(url);
+    expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
+    try {
+      const r = await duban(url, writeNotices(join(work, 'disk-files-ro'), [803]));
+      expect(r.code).toBe(2);
+      expectOneChineseLine(r.stderr, /无法打开数据库 .*：文件或其所在文件夹不可访问（权限不足、只读挂载或路径不存在）\n/m);
+    } finally {
+      spawnSync('mount', ['-o', 'remount,rw', disk]);
+    }
+    expect(await dumpOf(url)).toEqual(before);
   });
 });
