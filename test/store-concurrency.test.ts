@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createUser, findUser } from '../src/auth/users.ts';
 import { migrations } from '../src/store/migrations/index.ts';
 import { openStore } from '../src/store/open.ts';
 import { runTogether, startChild } from './store-children.ts';
 import { writeNotices } from './store-documents.ts';
+import { testClock } from './store-targets.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'duban-concurrency-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -77,6 +79,33 @@ describe('SQLite writers take their turn', () => {
     expect(waiter.stderr).toMatch(/^duban: 数据库 .*duban\.db 正由另一个程序写入，等待 2 秒后仍未轮到；未完成的写入已撤销，数据库保持原样。请等那个程序结束后再试\n$/);
     const store = await openStore(db);
     try {
+      expect((await store.db.selectFrom('source_files').select('path').execute()).map((r) => r.path)).toEqual([held]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('an account written while an import holds the lock waits its turn (every write goes through the same driver)', async () => {
+    const db = join(work, 'accounts', 'duban.db');
+    const store = await openStore(db);
+    try {
+      const [held] = writeNotices(join(work, 'accounts-files'), [310]);
+      const holder = startChild(db, [held!, '--pause-on', 'notice-310.txt']);
+      await holder.line('inside ');
+      // createUser reads (is the name taken?) before it writes: the case a deferred transaction
+      // could not wait for.
+      const created = createUser(
+        store.db,
+        { username: 'zhangsan', displayName: '张三', roles: ['clerk'], unit: null, password: 'Passw0rd!x', mustChangePassword: false },
+        () => true,
+        { actor: { name: 'test' }, now: testClock.now() },
+      );
+      const early = await Promise.race([created.then(() => 'written', () => 'failed'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 300))]);
+      expect(early).toBe('waiting');
+      holder.send();
+      expect((await holder.done).code).toBe(0);
+      expect((await created).username).toBe('zhangsan');
+      expect(await findUser(store.db, 'zhangsan')).toBeDefined();
       expect((await store.db.selectFrom('source_files').select('path').execute()).map((r) => r.path)).toEqual([held]);
     } finally {
       await store.close();
