@@ -3,7 +3,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { importPaths, type ImportOutcome } from '../store/import.ts';
-import { StoreError } from '../store/open.ts';
+import { StoreError } from '../store/store-error.ts';
 import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
