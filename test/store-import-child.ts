@@ -9,7 +9,8 @@
 //   --lock-wait MS     open the store with this wait for another writer's lock;
 //   --die-after N      kill itself (SIGKILL) right after the Nth statement of the import;
 //   --count            print "statements <n>" with the number of statements run before the last
-//                      file's commit (to choose a --die-after inside the import).
+//                      file's commit (to choose a --die-after inside the import), and "all <n>"
+//                      with the number of statements of the whole run.
 // A store error (StoreError) is printed as the command line prints it, "duban: <message>", exit 2.
 import { createInterface } from 'node:readline';
 import type { KyselyPlugin } from 'kysely';
@@ -76,7 +77,7 @@ try {
     },
   );
   await opened.close();
-  if (flags.has('--count')) process.stdout.write(`statements ${beforeLastCommit}\n`);
+  if (flags.has('--count')) process.stdout.write(`statements ${beforeLastCommit}\nall ${statements}\n`);
   process.exit(0);
 } catch (e) {
   if (!(e instanceof StoreError)) throw e;
