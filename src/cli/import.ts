@@ -2,6 +2,7 @@
 // A progress bar on stderr when it is a terminal, one line per file otherwise (logs, tests).
 import type { Command } from 'commander';
 import type { ImportOutcome } from '../store/import.ts';
+import { StoreError } from '../store/store-error.ts';
 import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
@@ -51,6 +52,13 @@ export function registerImportCommand(program: Command, setExit: (code: number) 
           `共 ${outcomes.length} 个文件：导入 ${count('imported')}，更新 ${count('replaced')}，未变化 ${count('unchanged')}，失败 ${count('failed')}；公文 ${documents} 份${others.length > 0 ? `；${others.join('，')}` : ''}（${store.label}）\n`,
         );
         if (failures.length > 0) setExit(outcomes.length === failures.length ? 2 : 1);
+      } catch (e) {
+        // The store failed under the import (a full disk, a lost connection, another writer's
+        // lock): the file being written was rolled back; say so in one line, no stack.
+        if (!(e instanceof StoreError)) throw e;
+        bar?.stop();
+        process.stderr.write(`duban: ${e.message}\n`);
+        setExit(2);
       } finally {
         bar?.stop();
         await store.close();

@@ -3,12 +3,17 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Dialect as KyselyDialect } from 'kysely';
 import pg from 'pg';
 import { dialectOf, displayTarget, type Dialect } from './dialect.ts';
+import { faultTranslatingPostgres, SQLITE_BUSY_SLICE_MS, turnTakingSqlite } from './drivers.ts';
+import { storeFault } from './faults.ts';
 import { ensureIndexFormat } from './index-format.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { StoreError } from './store-error.ts';
+
+export { StoreError };
 
 export interface Store {
   db: Kysely<Database>;
@@ -18,14 +23,23 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A store that cannot be opened or migrated; the message is for the user. */
-export class StoreError extends Error {
-  override name = 'StoreError';
+export interface OpenOptions {
+  /**
+   * SQLite: how long a writer waits in all for another process's write lock before it gives up
+   * with a message (drivers.ts). An import holds the lock for one file's transaction at a time.
+   */
+  lockWaitMs?: number;
 }
 
-function sqliteDialect(path: string): SqliteDialect {
+/** Long enough for another import's largest file transaction; short enough that a stuck lock is reported. */
+export const DEFAULT_LOCK_WAIT_MS = 30_000;
+
+function sqliteDialect(path: string, label: string, lockWaitMs: number): KyselyDialect {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const database = new Sqlite(path);
+  // The whole wait while the file is set up (a new file's WAL switch waits for another process
+  // creating it too); once open, SQLite's own busy wait is a short slice and drivers.ts waits
+  // between slices without blocking the process.
+  const database = new Sqlite(path, { timeout: lockWaitMs });
   // WAL: readers (the server) do not block the importer. synchronous=NORMAL is safe against a
   // killed process (a committed transaction is in the WAL); only a power cut may lose the last
   // commits, never consistency. Foreign keys drive the cascades a re-import relies on.
@@ -36,12 +50,13 @@ function sqliteDialect(path: string): SqliteDialect {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 10000');
   // 64 MiB of page cache (default 2 MiB): the full-text index merges its segments on insert and
   // reads them back; with the default cache an import of 10,000 documents spent most of its time
   // re-reading pages.
   database.pragma('cache_size = -65536');
-  return new SqliteDialect({ database: cachingStatements(database) });
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_SLICE_MS}`);
+  const inner = new SqliteDialect({ database: cachingStatements(database) });
+  return turnTakingSqlite(inner, database, (e) => storeFault(e, 'sqlite', label, lockWaitMs), lockWaitMs);
 }
 
 /**
@@ -69,30 +84,37 @@ function cachingStatements(database: Sqlite.Database): { prepare: (sql: string) 
   };
 }
 
-function postgresDialect(url: string): PostgresDialect {
+function postgresDialect(url: string, label: string): KyselyDialect {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server (a restart, pg_terminate_backend) must not crash the process with
+  // an unhandled 'error' event, idle in the pool or checked out between two statements of a
+  // transaction; the next statement on it fails, and that error is reported (faults.ts).
   pool.on('error', () => {});
-  return new PostgresDialect({ pool });
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return faultTranslatingPostgres(new PostgresDialect({ pool }), (e) => storeFault(e, 'postgres', label));
 }
 
 async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    if (error instanceof StoreError) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new StoreError(`数据库结构升级失败${failed ? `（${failed}）` : ''}：${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 /** Opens (and creates, on SQLite) the store at `target` and runs pending migrations. */
-export async function openStore(target: string): Promise<Store> {
+export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
   const dialect = dialectOf(target);
   const label = displayTarget(target);
+  const lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
   let db: Kysely<Database>;
   try {
-    db = new Kysely<Database>({ dialect: dialect === 'sqlite' ? sqliteDialect(target) : postgresDialect(target) });
+    db = new Kysely<Database>({ dialect: dialect === 'sqlite' ? sqliteDialect(target, label, lockWaitMs) : postgresDialect(target, label) });
   } catch (e) {
+    const fault = storeFault(e, dialect, label, lockWaitMs);
+    if (fault instanceof StoreError) throw fault;
     throw new StoreError(`无法打开数据库 ${label}：${e instanceof Error ? e.message : String(e)}`);
   }
   try {

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AccountError } from '../../auth/users.ts';
+import { FAULT_SUMMARY, StoreError } from '../../store/store-error.ts';
 
 // zod's own messages in Chinese, where a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -51,6 +52,12 @@ function validationMessage(error: FastifyError): string {
 async function errors(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AccountError) return reply.status(error.status).send({ error: error.message });
+    // The world failed under the store (a full disk, a lost connection, another writer's lock):
+    // the write was rolled back; say which, without the store's path, and log it in full.
+    if (error instanceof StoreError && error.fault) {
+      request.log.error({ err: error }, 'store fault');
+      return reply.status(503).header('retry-after', '5').send({ error: FAULT_SUMMARY[error.fault] });
+    }
     if (error.validation) return reply.status(400).send({ error: validationMessage(error) });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
