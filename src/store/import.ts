@@ -3,22 +3,25 @@
 //   - a file at a path imported before, with new bytes, replaces what was derived from it;
 //   - a file that cannot be read or parsed is reported and skipped, the others go on;
 //   - reading and parsing happen before the transaction, so a killed process leaves at most one
-//     uncommitted transaction, which the engine rolls back: the store is as before that file;
+//     uncommitted transaction, which the engine rolls back: the store is as before that file; a
+//     file larger than a parse window is parsed and written a window at a time inside its
+//     transaction (import-parts.ts), so memory stays bounded;
+//   - a file past a limit (bytes, PDF pages, characters: src/input/limits.ts) is refused, the size
+//     before the file is read;
 //   - the instant written (imported_at, the audit row's at) comes from the caller's clock, so a
 //     demo on a fixed day (--now) and tests see their own time.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import { DEFAULT_LIMITS, checkFileSize, type InputLimits } from '../input/limits.ts';
 import { InputError, readBytes } from '../input/read.ts';
-import { parseText } from '../pipeline.ts';
-import type { ParseResult, ParseWarning } from '../types.ts';
+import type { ParseWarning } from '../types.ts';
 import type { Clock } from '../calendar/clock.ts';
-import { classifiedRefusal } from '../classify/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { deriveFile, type DerivedFile } from './derive.ts';
 import { finishWrites } from './fts.ts';
+import { FileNotWritten, readAhead, writeParts, type PartProgress, type PartsOptions, type ReadAhead } from './import-parts.ts';
 import type { Store } from './open.ts';
-import { deleteSourceFile, writeFile, type WriteCounts } from './writer.ts';
+import { deleteSourceFile, type WriteCounts } from './writer.ts';
 
 /** refused: readable, but not to be kept here (a classified document). */
 export type ImportStatus = 'imported' | 'replaced' | 'unchanged' | 'failed' | 'refused';
@@ -37,9 +40,12 @@ export interface ImportHooks {
   beforeCommit?: (path: string) => Promise<void> | void;
 }
 
-/** Who imports (the audit trail's actor; the command line's by default), and the test hooks. */
-export interface ImportOptions extends ImportHooks {
+/** Who imports (the audit trail's actor; the command line's by default), limits, progress within a file, and the test hooks. */
+export interface ImportOptions extends ImportHooks, Pick<PartsOptions, 'windowChars'> {
   actor?: Actor;
+  limits?: InputLimits;
+  /** Called as a large file's documents are written (after each parse window). */
+  onProgress?: (path: string, progress: PartProgress) => void;
 }
 
 /** What the command line imports as (the audit trail's actor when no one is signed in). */
@@ -76,10 +82,6 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
   return { files: [...new Set(files)], errors };
 }
 
-function understood(r: ParseResult): number {
-  return r.documents.length + r.appointments.length + r.chronicle.length + (r.routingSlip ? 1 : 0);
-}
-
 function failure(path: string, message: string): ImportOutcome {
   return { path, name: basename(path), status: 'failed', message };
 }
@@ -89,8 +91,10 @@ export async function importFile(store: Store, filePath: string, clock: Clock, o
   const path = resolve(filePath);
   let bytes: Buffer;
   try {
+    checkFileSize((await stat(path)).size, options.limits ?? DEFAULT_LIMITS);
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof InputError) return failure(path, e.message);
     const code = (e as NodeJS.ErrnoException).code;
     return failure(path, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取：${(e as Error).message}`);
   }
@@ -111,36 +115,27 @@ export function uploadPath(bytes: Buffer, name: string): string {
 
 /** Imports one file's bytes (see the module comment). Never throws for a bad file; store errors do throw. */
 export async function importBytes(store: Store, file: IncomingFile, clock: Clock, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const { bytes, name, path } = file;
+  const { name, path } = file;
+  const size = file.bytes.length;
   const actor = options.actor ?? COMMAND_LINE;
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(file.bytes).digest('hex');
   const same = await store.db.selectFrom('source_files').select(['id', 'path']).where('content_hash', '=', hash).executeTakeFirst();
   if (same && same.path === path) return { path, name, status: 'unchanged' };
 
-  let result: ParseResult;
   let format: string;
-  let derived: DerivedFile;
+  let ahead: ReadAhead;
   try {
-    const input = await readBytes(bytes, name);
+    const input = await readBytes(file.bytes, name, options.limits);
     format = input.format;
-    result = parseText(input.text, name);
-    result.warnings.unshift(...input.warnings);
-    // Classified documents (绝密, 机密, 秘密) are refused, before anything else is read of them:
-    // a system that is not a classified system must not hold state secrets. The marks are
-    // looked for at the top of the file too, so a file whose documents were not recognised is
-    // refused as well.
-    const refusal = classifiedRefusal(input.text, result);
-    if (refusal !== null) {
-      await recordAudit(store.db, { at: clock.now(), actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: refusal } });
-      return { path, name, status: 'refused', message: refusal };
-    }
-    if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
-    derived = deriveFile(input.text, result);
+    ahead = readAhead(input.text, name, input.warnings, { windowChars: options.windowChars });
   } catch (e) {
     if (e instanceof InputError) return failure(path, e.message);
+    if (e instanceof FileNotWritten) return notWritten(store, e, path, name, hash, clock, actor);
     return failure(path, `解析失败：${e instanceof Error ? e.message : String(e)}`);
   }
 
+  // A file refused or failed inside its transaction (a large file read in parts) rolls it back.
+  const notWrittenInside = (e: unknown) => (e instanceof FileNotWritten ? notWritten(store, e, path, name, hash, clock, actor) : Promise.reject(e));
   return store.db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
     const now = clock.now();
@@ -154,7 +149,9 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
       return { path, name, status: 'unchanged' as const, message: `内容与已导入的 ${same.path} 相同` };
     }
     if (previous) await deleteSourceFile(trx, previous.id);
-    const { sourceId, ...counts } = await writeFile(trx, store.dialect, { path, name, hash, format, size: bytes.length, importedAt: now.toISOString() }, derived);
+    const { sourceId, result, ...counts } = await writeParts(trx, store.dialect, { path, name, hash, format, size, importedAt: now.toISOString() }, ahead, {
+      onProgress: (p) => options.onProgress?.(path, p),
+    });
     const { documentIds, ...tally } = counts;
     await recordAudit(trx, {
       at: now,
@@ -167,7 +164,14 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
     });
     await options.beforeCommit?.(path);
     return { path, name, status: previous ? ('replaced' as const) : ('imported' as const), warnings: result.warnings, ...tally, documentIds };
-  });
+  }).catch(notWrittenInside);
+}
+
+/** A file refused (a 密级 mark: recorded in the audit trail) or failed while it was read. */
+async function notWritten(store: Store, e: FileNotWritten, path: string, name: string, hash: string, clock: Clock, actor: Actor): Promise<ImportOutcome> {
+  if (e.status === 'failed') return failure(path, e.message);
+  await recordAudit(store.db, { at: clock.now(), actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: e.message } });
+  return { path, name, status: 'refused', message: e.message };
 }
 
 export interface ImportProgress {
