@@ -1,6 +1,7 @@
 // The duban command line.
 import { Command, CommanderError } from 'commander';
 import { basename } from 'node:path';
+import { limitsFromEnvironment } from '../input/limits.ts';
 import { readInput, InputError } from '../input/read.ts';
 import { parseText } from '../pipeline.ts';
 import { NOW_OPTION } from './clock-option.ts';
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       const directory = directoryOrFail(opts.directory, (code) => (exitCode = code));
       if (directory === null) return;
       try {
-        const input = await readInput(file);
+        const input = await readInput(file, limitsFromEnvironment(process.env));
         const result = parseText(input.text, basename(file), { directory });
         result.warnings.unshift(...input.warnings);
         if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { limitsFromEnvironment } from '../input/limits.ts';
 import { InputError, readInput } from '../input/read.ts';
 import { parseText } from '../pipeline.ts';
 import { ledgerRows, ledgerWorkbook } from '../report/ledger.ts';
@@ -28,7 +29,7 @@ export function registerTasksCommand(program: Command, setExit: (code: number) =
       if (directory === null) return;
       let result: ParseResult;
       try {
-        const input = await readInput(file);
+        const input = await readInput(file, limitsFromEnvironment(process.env));
         result = parseText(input.text, basename(file), { directory });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

@@ -40,7 +40,7 @@ export function limitsFromEnvironment(env: Readonly<Record<string, string | unde
   return { maxBytes: read('maxBytes', 1_000_000), maxPdfPages: read('maxPdfPages', 1), maxChars: read('maxChars', 1) };
 }
 
-const megabytes = (n: number) => `${(n / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} MB`;
+const megabytes = (n: number) => `${(n / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} MB`;
 const count = (n: number) => n.toLocaleString('zh-CN');
 
 /** Refuses a file of `size` bytes over the limit, before it is read. */
