@@ -90,7 +90,7 @@ describe('limits on one file', () => {
   it.skipIf(noPdf !== null)('refuses a PDF cut short with a clear message, without handing it to pdf.js', () => {
     const r = duban({}, 'parse', file('cut.pdf'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('PDF 文件不完整（结尾缺少 %%EOF，可能在下载或复制时被截断），无法读取');
+    expect(r.err).toContain('PDF 文件已损坏或不完整：结尾缺少 %%EOF（可能在下载或复制时被截断），无法读取');
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });

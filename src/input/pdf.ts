@@ -39,7 +39,7 @@ const EOF_WINDOW = 2048;
  */
 export function checkPdfComplete(bytes: Uint8Array): void {
   const tail = bytes.subarray(Math.max(0, bytes.length - EOF_WINDOW));
-  if (indexOfAscii(tail, '%%EOF') < 0) throw new InputError('PDF 文件不完整（结尾缺少 %%EOF，可能在下载或复制时被截断），无法读取；请重新获取完整的文件');
+  if (indexOfAscii(tail, '%%EOF') < 0) throw new InputError('PDF 文件已损坏或不完整：结尾缺少 %%EOF（可能在下载或复制时被截断），无法读取；请重新获取完整的文件');
 }
 
 /** Where pdf.js keeps the Adobe CMaps that Chinese PDFs with unembedded fonts (UniGB-UCS2-H …) need. */

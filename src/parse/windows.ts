@@ -28,8 +28,8 @@ import { prepare } from './prepare.ts';
 import { readRoutingSlip } from './routing-slip.ts';
 import { segment, type DocumentSpan, type Layout } from './segment.ts';
 
-/** Characters a window holds before it ends at a document (about 6 MB of UTF-8 Chinese). */
-export const DEFAULT_WINDOW_CHARS = 2_000_000;
+/** Characters a window holds before it ends at a document (about 3 MB of UTF-8 Chinese): a few seconds of work. */
+export const DEFAULT_WINDOW_CHARS = 1_000_000;
 /** Lines a window keeps past its last document's start: every stage reads at most a few lines ahead. */
 const MARGIN = 50;
 /** Lines the first window holds at least: the front matter is looked for in the first 400. */
@@ -47,6 +47,8 @@ export interface ParsedPart {
   lines: readonly TextLine[];
   /** The gazette's masthead and TOC (read from the first window): the documents' issue. */
   issue: ParseResult['issue'];
+  /** The file opens with a routing slip (its plan is made from every document's tasks at the end). */
+  routed: boolean;
   /** Characters of the file behind this part, and in all. */
   done: number;
   total: number;
@@ -214,8 +216,9 @@ export function* parseInWindows(raw: string, source: string, options: WindowOpti
     for (const s of layout.sections) {
       if (s.start >= seam) continue;
       const part = lines.slice(s.start, s.end);
-      if (s.kind === 'appointments') appointments.push(...readAppointments(part, appointmentWarnings));
-      else if (s.kind === 'chronicle') chronicle.push(...readChronicle(part, issueYear ?? yearOfDate(documents[0]?.date ?? null), chronicleWarnings));
+      // Copied (structuredClone): their strings are slices of the window's text and would keep all of it to the end.
+      if (s.kind === 'appointments') appointments.push(...structuredClone(readAppointments(part, appointmentWarnings)));
+      else if (s.kind === 'chronicle') chronicle.push(...structuredClone(readChronicle(part, issueYear ?? yearOfDate(documents[0]?.date ?? null), chronicleWarnings)));
       else routingSlip = readRoutingSlip(part, slipWarnings);
       sectionRegions.push({ kind: s.kind, line: lines[s.start]!.line, endLine: lines[s.end - 1]!.line });
     }
@@ -231,7 +234,7 @@ export function* parseInWindows(raw: string, source: string, options: WindowOpti
     for (let i = 0; i < seam; i++) if (!covered[i]) unplaced.push(lines[i]!.line);
     keptLines += seam - carried;
 
-    yield { parsed, lines, issue, done: next === null ? raw.length : offset(next.first), total: raw.length };
+    yield { parsed, lines, issue, routed: kind === 'routed-document', done: next === null ? raw.length : offset(next.first), total: raw.length };
     if (next === null) break;
     current = next;
   }

@@ -12,8 +12,9 @@
 // opens, as before: only a larger file keeps its transaction open while it is parsed.
 import { classifiedRefusal, documentAccess, storedTopics } from '../classify/index.ts';
 import { parseTextInParts, type ParsedPart } from '../pipeline.ts';
-import type { ParseResult } from '../types.ts';
+import type { DocumentRecord, ParseResult } from '../types.ts';
 import type { Dialect } from './dialect.ts';
+import { collectGarbage } from './heap.ts';
 import { bodiesFromLines, deriveDocument, type DerivedDocument } from './derive.ts';
 import type { Database } from './schema.ts';
 import { beginSource, finishSource, resolveLinks, writeDocuments, writeFileEntries, type FileRows, type SourceMeta, type WriteCounts } from './writer.ts';
@@ -106,6 +107,16 @@ function derivePart(part: ParsedPart): DerivedDocument[] {
   });
 }
 
+/**
+ * A written document's record as far as the end of the file still reads it (title, head, lines,
+ * publicity): its outline, tasks and duties are in the store, and its strings are copied, since
+ * as slices of the window's text they would keep all of it until the file is done. A routed
+ * document keeps its tasks: the receiver's plan is made from them at the end.
+ */
+function lighten(record: DocumentRecord): void {
+  Object.assign(record, structuredClone({ ...record, outline: [], tasks: [], duties: [] }));
+}
+
 /** Who may read each document, from the whole file, written over what the parts wrote (internal, no reason). */
 async function settleAccess(trx: Transaction<Database>, text: string, result: ParseResult, documentIds: readonly number[]): Promise<void> {
   const access = documentAccess(text, result);
@@ -145,9 +156,11 @@ export async function writeParts(
       throw parseFailure(e);
     }
     const written = await writeDocuments(trx, dialect, rows, derived);
+    if (!part.routed) for (const p of part.parsed) lighten(p.record);
     documentIds.push(...written.documentIds);
     tasks += written.tasks;
     links += written.links;
+    if (ahead.result === null) collectGarbage();
     options.onProgress?.({ done: part.done, total: part.total, documents: documentIds.length });
   };
 
@@ -161,12 +174,14 @@ export async function writeParts(
       throw parseFailure(e);
     }
     if (step.done === true) {
+      collectGarbage();
       result = withInput(step.value, ahead.inputWarnings);
       check(text, result);
     } else await write(step.value);
   }
 
   await settleAccess(trx, text, result, documentIds);
+  if (ahead.result === null) collectGarbage();
   const entries = await writeFileEntries(trx, dialect, rows, result);
   await finishSource(trx, rows.sourceId, result);
   await resolveLinks(trx, dialect, documentIds);
