@@ -8,12 +8,15 @@
 //
 // No disk, no database: callers bring the text. The store and the CLI call parseText; the
 // parser benchmark times the parse and extraction stages apart (parseDocuments, then extractAll).
+// parseTextInParts runs the same stages a window of the text at a time (src/parse/windows.ts), for
+// callers that write each part's documents and let them go (the importer): same result.
 import type { Directory } from './directory/index.ts';
 import { assignToReceiver, documentTasks } from './extract/index.ts';
 import { parseDocuments, type ParsedText } from './parse/index.ts';
-import type { ParseResult } from './types.ts';
+import { parseInWindows, type ParsedPart, type WindowOptions } from './parse/windows.ts';
+import type { ParseResult, ParseWarning } from './types.ts';
 
-export type { ParsedText };
+export type { ParsedText, ParsedPart, WindowOptions };
 export { parseDocuments };
 
 export interface ExtractOptions {
@@ -45,4 +48,28 @@ export function extractAll(parsed: ParsedText, options: ExtractOptions = {}): Pa
 /** text → ParseResult: every stage, parsing and extraction. */
 export function parseText(raw: string, source: string, options: ExtractOptions = {}): ParseResult {
   return extractAll(parseDocuments(raw, source), options);
+}
+
+/**
+ * text → ParseResult as parseText gives it, yielding each window's documents once their tasks are
+ * extracted. The extraction warnings follow the parse warnings, as in parseText.
+ */
+export function* parseTextInParts(raw: string, source: string, options: ExtractOptions & WindowOptions = {}): Generator<ParsedPart, ParseResult, void> {
+  const extractionWarnings: ParseWarning[] = [];
+  const parts = parseInWindows(raw, source, options);
+  for (;;) {
+    const step = parts.next();
+    if (step.done === true) {
+      const result = step.value;
+      result.warnings.push(...extractionWarnings);
+      planReceiver(result, options);
+      return result;
+    }
+    for (const p of step.value.parsed) {
+      const { tasks, duties } = documentTasks(p.record, p.outline, extractionWarnings, options.directory);
+      p.record.tasks = tasks;
+      p.record.duties = duties;
+    }
+    yield step.value;
+  }
 }

@@ -95,14 +95,14 @@ describe('a failure nobody handled', () => {
       ]);
       for (const r of [plain, user]) {
         expect(r.code).not.toBe(0);
-        expect(r.err).toContain('数据库正被另一个程序写入');
+        expect(r.err).toContain('正由另一个程序写入');
         expect(r.err).not.toMatch(STACK_LINE);
         expect(r.err).not.toMatch(/SqliteError|database is locked|内部错误/);
         expect(r.err.trim().split('\n').filter((l) => l.startsWith('duban:'))).toHaveLength(1);
       }
       for (const r of [debug, envDebug]) {
         expect(r.code).not.toBe(0);
-        expect(r.err).toContain('数据库正被另一个程序写入');
+        expect(r.err).toContain('正由另一个程序写入');
         expect(r.err).toMatch(STACK_LINE);
       }
     } finally {

@@ -61,7 +61,8 @@ describe('bad input', () => {
   });
 
   it('a corrupt PDF is an InputError, also through the CLI', async () => {
-    expect(await inputError(file('corrupt.pdf'))).toBe('PDF 文件已损坏或不是有效的 PDF，无法读取');
+    // Its header and then noise, no %%EOF: refused from its last bytes, before pdf.js reads it.
+    expect(await inputError(file('corrupt.pdf'))).toBe('PDF 文件已损坏或不完整：结尾缺少 %%EOF（可能在下载或复制时被截断），无法读取；请重新获取完整的文件');
     const r = duban('parse', file('corrupt.pdf'), '--json');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');

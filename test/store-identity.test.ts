@@ -226,6 +226,28 @@ for (const { dialect, available } of DIALECTS) {
       expect((await docs(fresh.store)).filter((d) => d.doc_number === '河水发〔2025〕14号')).toHaveLength(1);
     });
 
+    it('leaves out copies window by window when a large file is written in parts', async () => {
+      // Windows of 200 characters: each document comes in a window of its own (import-parts.ts).
+      // 农机 is stored by an earlier test; 冬储 is printed twice, in two windows.
+      const autumn = variant(SPRING, '河政办发〔2025〕31号', '河川县人民政府办公室关于做好2025年秋播工作的通知');
+      const storage = variant(WATER, '河水发〔2025〕33号', '河川县水利局关于做好冬储用水调度的通知');
+      const path = write('分段汇编.txt', compilation(autumn, MACHINERY, storage, storage));
+      const o = await importFile(fresh.store, path, testClock, { windowChars: 200 });
+      expect(o.status).toBe('imported');
+      expect(o.documents).toBe(2);
+      expect(o.duplicates?.map((d) => [d.seq, d.docNumber])).toEqual([
+        [1, '河农发〔2025〕11号'],
+        [3, '河水发〔2025〕33号'],
+      ]);
+      const stored = (await docs(fresh.store)).map((d) => d.doc_number);
+      expect(stored.filter((n) => n === '河水发〔2025〕33号')).toHaveLength(1);
+      expect(stored.filter((n) => n === '河农发〔2025〕11号')).toHaveLength(1);
+      // Who may read each written document was settled from its own place in the file.
+      const written = await fresh.store.db.selectFrom('documents').select(['doc_number', 'access', 'access_reason']).where('id', 'in', o.documentIds!).execute();
+      expect(written.map((d) => d.doc_number).sort()).toEqual(['河政办发〔2025〕31号', '河水发〔2025〕33号']);
+      for (const d of written) expect(d.access_reason).not.toBe('');
+    });
+
     it('replaces a path with new content; a replace by a copy of another file removes what the path held', async () => {
       const reservoir = (date?: string) => text(variant(WATER, '河水发〔2025〕21号', '河川县水利局关于加强水库安全度汛的通知', date));
       const path = write('待替换.txt', reservoir());

@@ -1,12 +1,14 @@
 // What a person reads when a command fails in a way no command handled: one Chinese line that
 // says what to do — a busy, read-only, full or damaged store, a lost database connection, a
 // missing permission — or, for a true defect, that it is one. The stack trace is for whoever
-// debugs: only with --debug (or DUBAN_DEBUG=1).
+// debugs: only with --debug (or DUBAN_DEBUG=1). A StoreError already says it in Chinese
+// (src/store/faults.ts turns the engines' errors into one): its message is the line.
+import { StoreError } from '../store/store-error.ts';
 
 export interface Failure {
   /** One line, without the leading "duban: ". */
   line: string;
-  /** 1: the environment stopped the command (retry after fixing it); 70: a defect in Duban. */
+  /** 1: the environment stopped the command (retry after fixing it); 2: the store refused it (StoreError); 70: a defect in Duban. */
   exitCode: number;
 }
 
@@ -59,6 +61,7 @@ function firstLine(text: string): string {
 }
 
 export function describeFailure(e: unknown): Failure {
+  if (e instanceof StoreError) return { line: e.message, exitCode: 2 };
   const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '';
   const path = typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string' ? (e as { path: string }).path : '';
   for (const [pattern, line] of SQLITE_LINES) if (pattern.test(code)) return { line, exitCode: 1 };

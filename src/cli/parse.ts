@@ -2,6 +2,7 @@
 // chronicle and routing slip — as a summary or as the parse contract in JSON.
 import type { Command } from 'commander';
 import { basename } from 'node:path';
+import { limitsFromEnvironment } from '../input/limits.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 
 export function registerParseCommand(program: Command, setExit: (code: number) => void): void {
@@ -21,7 +22,7 @@ export function registerParseCommand(program: Command, setExit: (code: number) =
         import('./summary.ts'),
       ]);
       try {
-        const input = await readInput(file);
+        const input = await readInput(file, limitsFromEnvironment(process.env));
         const result = parseText(input.text, basename(file), { directory });
         result.warnings.unshift(...input.warnings);
         if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,6 +1,7 @@
 // Where the store is: --db (a SQLite file path or a postgres:// URL), else $DUBAN_DB, else
 // duban.db in the current folder — the zero-setup default.
 import type { Command } from 'commander';
+import { debugWanted, reportFailure } from './failure.ts';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dialectOf } from '../store/dialect.ts';
@@ -40,8 +41,7 @@ export async function openStoreOrFail(command: Command, setExit: (code: number) 
     return await openStore(target);
   } catch (e) {
     if (!(e instanceof StoreError)) throw e;
-    process.stderr.write(`duban: ${e.message}\n`);
-    setExit(2);
+    setExit(reportFailure(e, debugWanted(command.optsWithGlobals<{ debug?: boolean }>().debug)));
     return null;
   }
 }

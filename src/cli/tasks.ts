@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import { fileProblem } from './failure.ts';
+import { limitsFromEnvironment } from '../input/limits.ts';
 import type { ParseResult } from '../types.ts';
 
 /** The ledger's title: the document's own title when there is one document, else the file's name. */
@@ -32,7 +33,7 @@ export function registerTasksCommand(program: Command, setExit: (code: number) =
       ]);
       let result: ParseResult;
       try {
-        const input = await readInput(file);
+        const input = await readInput(file, limitsFromEnvironment(process.env));
         result = parseText(input.text, basename(file), { directory });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

@@ -7,11 +7,13 @@ import type { ParseWarning } from '../types.ts';
 import { readDocx } from './docx.ts';
 import { InputError, type ReadResult } from './errors.ts';
 import { readHtml } from './html.ts';
+import { checkChars, checkFileSize, DEFAULT_LIMITS, type InputLimits } from './limits.ts';
 import { readPdf } from './pdf.ts';
 import { normalizeRadicals } from './radicals.ts';
 import { sniffFormat, type SniffedFormat } from './sniff.ts';
 
 export { InputError };
+export type { InputLimits };
 
 export type InputFormat = 'txt' | 'docx' | 'pdf' | 'html';
 
@@ -81,30 +83,34 @@ function unsupported(sniffed: SniffedFormat, ext: string): InputError | null {
   }
 }
 
-function readText(bytes: Uint8Array): ReadResult {
+function readText(bytes: Uint8Array, limits: InputLimits): ReadResult {
   if (looksBinary(bytes)) throw new InputError('文件内容是二进制数据，不是文本');
-  return decodeText(bytes);
+  const decoded = decodeText(bytes);
+  checkChars(decoded.text.length, limits);
+  return decoded;
 }
 
-async function readAs(format: InputFormat, sniffed: SniffedFormat, bytes: Uint8Array): Promise<ReadResult> {
+async function readAs(format: InputFormat, sniffed: SniffedFormat, bytes: Uint8Array, limits: InputLimits): Promise<ReadResult> {
   switch (format) {
     case 'pdf':
-      return readPdf(bytes);
+      return readPdf(bytes, limits);
     case 'docx':
       if (sniffed !== 'docx') throw new InputError('Word 文件已损坏或不是有效的 .docx，无法读取');
       return readDocx(bytes);
     case 'html':
       return readHtml(bytes);
     default:
-      return readText(bytes);
+      return readText(bytes, limits);
   }
 }
 
 /**
  * Reads a file's bytes as text. `name` is the file name; its extension is used only when the
- * content does not tell the format. Exported for callers that hold bytes (uploads).
+ * content does not tell the format. Exported for callers that hold bytes (uploads). A file past
+ * one of `limits` is an InputError (limits.ts).
  */
-export async function readBytes(bytes: Uint8Array, name: string): Promise<InputText> {
+export async function readBytes(bytes: Uint8Array, name: string, limits: InputLimits = DEFAULT_LIMITS): Promise<InputText> {
+  checkFileSize(bytes.length, limits);
   const ext = extname(name).toLowerCase();
   const sniffed = sniffFormat(bytes);
   const refused = unsupported(sniffed, ext);
@@ -120,12 +126,13 @@ export async function readBytes(bytes: Uint8Array, name: string): Promise<InputT
   }
   let result: ReadResult;
   try {
-    result = await readAs(format, sniffed, bytes);
+    result = await readAs(format, sniffed, bytes, limits);
   } catch (e) {
     if (e instanceof InputError) throw e;
     // A reader library failing on a malformed file is still a file we cannot read, not a crash.
     throw new InputError(`${FORMAT_NAME[format]}读取失败：${e instanceof Error ? e.message : String(e)}`);
   }
+  checkChars(result.text.length, limits);
   warnings.push(...result.warnings);
   const normalized = normalizeRadicals(result.text);
   if (normalized.count > 0) {
@@ -134,15 +141,16 @@ export async function readBytes(bytes: Uint8Array, name: string): Promise<InputT
   return { text: normalized.text, format, warnings };
 }
 
-export async function readInput(path: string): Promise<InputText> {
+export async function readInput(path: string, limits: InputLimits = DEFAULT_LIMITS): Promise<InputText> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new InputError('不是文件');
+    checkFileSize(info.size, limits);
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`无法读取：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}`);
   }
-  return readBytes(bytes, path);
+  return readBytes(bytes, path, limits);
 }

@@ -9,22 +9,24 @@ import { readDocument, type ParsedDocument } from './document.ts';
 import { looksLikeGazette, readIssue, sameLetters, titleLetters } from './issue.ts';
 import { prepare } from './prepare.ts';
 import { readRoutingSlip } from './routing-slip.ts';
-import { segment, TRAILING_DATE, type Layout } from './segment.ts';
+import { segment, TRAILING_DATE, type DocumentSpan, type Layout } from './segment.ts';
+
+/** A document that marks its file as a compilation: under a compilation heading, or with a numbered, dated heading of its own. */
+export function compiledDocument(lines: readonly TextLine[], d: DocumentSpan): boolean {
+  if (d.title.length > 0 && d.groups.length > 0) return true;
+  const first = d.title[0];
+  return first !== undefined && /^\d{1,3}[.．、]/.test(lines[first]!.text) && TRAILING_DATE.test(d.title.map((i) => lines[i]!.text).join(''));
+}
 
 function detectKind(lines: readonly TextLine[], layout: Layout): FileKind {
   if (layout.sections.some((s) => s.kind === 'routing-slip')) return 'routed-document';
   if (looksLikeGazette(lines)) return 'gazette';
-  const numberedHeadings = layout.documents.filter((d) => d.title.length > 0 && d.groups.length > 0).length;
-  const compiled = layout.documents.filter((d) => {
-    const first = d.title[0];
-    return first !== undefined && /^\d{1,3}[.．、]/.test(lines[first]!.text) && TRAILING_DATE.test(d.title.map((i) => lines[i]!.text).join(''));
-  }).length;
-  if (compiled > 0 || numberedHeadings > 0) return 'compilation';
+  if (layout.documents.some((d) => compiledDocument(lines, d))) return 'compilation';
   return 'document';
 }
 
 /** Warnings for TOC entries without a document and documents missing from the TOC. */
-function crossCheckToc(issue: IssueInfo, documents: readonly DocumentRecord[], warnings: ParseWarning[]): void {
+export function crossCheckToc(issue: IssueInfo, documents: readonly DocumentRecord[], warnings: ParseWarning[]): void {
   const docEntries = issue.toc.filter((e) => !/(人事任免|大事记|任免事项)/.test(e.title));
   // Every entry is compared with every document: extract each title's letters once, not per pair
   // (per pair, a long TOC and thousands of documents took seconds).
@@ -48,7 +50,7 @@ function crossCheckToc(issue: IssueInfo, documents: readonly DocumentRecord[], w
 }
 
 /** The year of an ISO date, or null. */
-function yearOfDate(date: string | null): number | null {
+export function yearOfDate(date: string | null): number | null {
   return date === null ? null : Number(date.slice(0, 4));
 }
 

@@ -168,12 +168,15 @@ function compilationHeadingAt(lines: readonly TextLine[], i: number): number | n
  * Compilation headings hold until a heading of the same kind replaces them: a document under
  * （二）江苏 after 三、华东 sits under both, and so does every document after it until 四、.
  */
-function carryGroups(lines: readonly TextLine[], documents: DocumentSpan[]): void {
-  const stack: { key: string; index: number }[] = [];
+function carryGroups(lines: readonly TextLine[], documents: DocumentSpan[], carried: number): void {
+  const keyOf = (index: number) => {
+    const m = lineMarker(lines[index]!);
+    return m === null ? 'none' : markerKey(m);
+  };
+  const stack: { key: string; index: number }[] = Array.from({ length: carried }, (_, index) => ({ key: keyOf(index), index }));
   for (const d of documents) {
     for (const g of d.groups) {
-      const m = lineMarker(lines[g]!);
-      const key = m === null ? 'none' : markerKey(m);
+      const key = keyOf(g);
       const same = stack.findIndex((e) => e.key === key);
       if (same >= 0) stack.length = same;
       stack.push({ key, index: g });
@@ -211,14 +214,23 @@ function firstAfter(sorted: readonly number[], value: number): number {
   return lo;
 }
 
-export function segment(lines: readonly TextLine[]): Layout {
+/**
+ * A later part of a file (src/parse/windows.ts): it starts at a document, and its first `carried`
+ * lines are the compilation headings (三、华东, （二）江苏) that still hold there, copied from
+ * before the part; they only open the group stack.
+ */
+export interface Continuation {
+  carried: number;
+}
+
+export function segment(lines: readonly TextLine[], continuation?: Continuation): Layout {
   const sections: Section[] = [];
-  const front = frontMatterEnd(lines);
-  const firstBody = front + 1;
+  const front = continuation === undefined ? frontMatterEnd(lines) : -1;
+  const firstBody = continuation === undefined ? front + 1 : continuation.carried;
 
   // Routing slip: a 批办单 title near the top runs to the document's issuer mark or number.
   let slip: Section | null = null;
-  for (let i = 0; i < Math.min(lines.length, 30); i++) {
+  for (let i = 0; continuation === undefined && i < Math.min(lines.length, 30); i++) {
     if (SLIP_TITLE.test(lines[i]!.text)) {
       slip = { kind: 'routing-slip', start: i, end: i + 1 };
       break;
@@ -284,7 +296,7 @@ export function segment(lines: readonly TextLine[]): Layout {
     documents.push({ start: groups[0] ?? start, end: nextBoundary, anchor, docNumber, anchorRest: rest, title, groups, fragment: false });
     floor = index + 1;
   }
-  carryGroups(lines, documents);
+  carryGroups(lines, documents, continuation?.carried ?? 0);
 
   // Each document runs to the next document or section.
   const starts = [...documents.map((d) => d.start), ...headings.map((h) => h.index), ...(slip ? [slip.start] : [])].sort((x, y) => x - y);

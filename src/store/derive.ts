@@ -45,7 +45,11 @@ export function kindOfTitle(title: string): string | null {
  */
 export function documentBodies(raw: string, documents: readonly DocumentRecord[]): string[] {
   if (documents.length === 0) return [];
-  const { lines } = prepare(raw);
+  return bodiesFromLines(prepare(raw).lines, documents);
+}
+
+/** The bodies of `documents` from the cleaned lines they were parsed from (a whole file's, or a window's: src/parse/windows.ts). */
+export function bodiesFromLines(lines: readonly TextLine[], documents: readonly DocumentRecord[]): string[] {
   const bodies: string[] = [];
   let at = 0;
   for (const doc of documents) {
@@ -63,24 +67,25 @@ export function documentBodies(raw: string, documents: readonly DocumentRecord[]
 export function deriveFile(raw: string, result: ParseResult): DerivedFile {
   const bodies = documentBodies(raw, result.documents);
   const classes = classifyFile(raw, result, bodies);
-  const documents = result.documents.map((record, i): DerivedDocument => {
-    const body = bodies[i] ?? '';
-    const issued = issuedTitle(record.title);
-    return {
-      record,
-      body,
-      titleKey: titleKey(record.title),
-      issuedTitleKey: issued === null ? null : titleKey(issued),
-      docKind: kindOfTitle(record.title),
-      issuedKind: issued === null ? null : kindOfTitle(issued),
-      validity: readValidity({ title: issued ?? record.title, date: record.date, body }),
-      references: extractReferences({ docNumber: record.docNumber, title: record.title, body }),
-      classification: classes[i]!,
-      identityKey: identityKey(record),
-      textFingerprint: textFingerprint(body),
-    };
-  });
-  return { result, documents };
+  return { result, documents: result.documents.map((record, i) => deriveDocument(record, bodies[i] ?? '', classes[i]!)) };
+}
+
+/** One document's derived record, its classification given. */
+export function deriveDocument(record: DocumentRecord, body: string, classification: DocumentClass): DerivedDocument {
+  const issued = issuedTitle(record.title);
+  return {
+    record,
+    body,
+    titleKey: titleKey(record.title),
+    issuedTitleKey: issued === null ? null : titleKey(issued),
+    docKind: kindOfTitle(record.title),
+    issuedKind: issued === null ? null : kindOfTitle(issued),
+    validity: readValidity({ title: issued ?? record.title, date: record.date, body }),
+    references: extractReferences({ docNumber: record.docNumber, title: record.title, body }),
+    classification,
+    identityKey: identityKey(record),
+    textFingerprint: textFingerprint(body),
+  };
 }
 
 const ACTION_WORD: Record<Appointment['action'], string> = { appoint: '任', remove: '免去', second: '挂职' };

@@ -7,21 +7,25 @@
 //   - a file at a path imported before, with new bytes, replaces what was derived from it;
 //   - a file that cannot be read or parsed is reported and skipped, the others go on;
 //   - reading and parsing happen before the transaction, so a killed process leaves at most one
-//     uncommitted transaction, which the engine rolls back: the store is as before that file;
+//     uncommitted transaction, which the engine rolls back: the store is as before that file; a
+//     file larger than a parse window is parsed and written a window at a time inside its
+//     transaction (import-parts.ts), so memory stays bounded;
+//   - a file past a limit (bytes, PDF pages, characters: src/input/limits.ts) is refused, the size
+//     before the file is read;
 //   - the instant written (imported_at, the audit row's at) comes from the caller's clock, so a
 //     demo on a fixed day (--now) and tests see their own time.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import { DEFAULT_LIMITS, checkFileSize, type InputLimits } from '../input/limits.ts';
 import { InputError, readBytes } from '../input/read.ts';
-import { parseText } from '../pipeline.ts';
-import type { ParseResult, ParseWarning } from '../types.ts';
+import type { ParseWarning } from '../types.ts';
 import type { Clock } from '../calendar/clock.ts';
-import { classifiedRefusal } from '../classify/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { deriveFile, type DerivedFile } from './derive.ts';
-import { byteCopyViews, duplicateMessage, lockIdentities, planCopies, recordDuplicates, recordedCopy, recordWholeCopy, type DuplicateView } from './duplicates.ts';
+import { deriveFile, type DerivedDocument, type DerivedFile } from './derive.ts';
+import { byteCopyViews, duplicateMessage, duplicateViews, findDuplicates, lockIdentities, planCopies, recordDuplicates, recordedCopy, recordWholeCopy, type DuplicateView } from './duplicates.ts';
 import { finishWrites } from './fts.ts';
+import { FileNotWritten, readAhead, writeParts, type PartProgress, type PartsOptions, type ReadAhead } from './import-parts.ts';
 import type { Store } from './open.ts';
 import { noDocumentReason } from './recognised.ts';
 import { deleteSourceFile, writeFile, type WriteCounts } from './writer.ts';
@@ -48,11 +52,14 @@ export interface ImportHooks {
   beforeCommit?: (path: string) => Promise<void> | void;
 }
 
-/** Who imports (the audit trail's actor; the command line's by default), and the test hooks. */
-export interface ImportOptions extends ImportHooks {
+/** Who imports (the audit trail's actor; the command line's by default), limits, progress within a file, and the test hooks. */
+export interface ImportOptions extends ImportHooks, Pick<PartsOptions, 'windowChars'> {
   actor?: Actor;
   /** Store a file even when no document is recognised in it (recognised.ts). */
   force?: boolean;
+  limits?: InputLimits;
+  /** Called as a large file's documents are written (after each parse window). */
+  onProgress?: (path: string, progress: PartProgress) => void;
 }
 
 /** What the command line imports as (the audit trail's actor when no one is signed in). */
@@ -89,10 +96,6 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
   return { files: [...new Set(files)], errors };
 }
 
-function understood(r: ParseResult): number {
-  return r.documents.length + r.appointments.length + r.chronicle.length + (r.routingSlip ? 1 : 0);
-}
-
 function failure(path: string, message: string): ImportOutcome {
   return { path, name: basename(path), status: 'failed', message };
 }
@@ -102,8 +105,10 @@ export async function importFile(store: Store, filePath: string, clock: Clock, o
   const path = resolve(filePath);
   let bytes: Buffer;
   try {
+    checkFileSize((await stat(path)).size, options.limits ?? DEFAULT_LIMITS);
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof InputError) return failure(path, e.message);
     const code = (e as NodeJS.ErrnoException).code;
     return failure(path, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取：${(e as Error).message}`);
   }
@@ -124,82 +129,131 @@ export function uploadPath(bytes: Buffer, name: string): string {
 
 /** Imports one file's bytes (see the module comment). Never throws for a bad file; store errors do throw. */
 export async function importBytes(store: Store, file: IncomingFile, clock: Clock, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const { bytes, name, path } = file;
+  const { name, path } = file;
+  const size = file.bytes.length;
   const actor = options.actor ?? COMMAND_LINE;
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(file.bytes).digest('hex');
   const same = await store.db.selectFrom('source_files').select(['id', 'path']).where('content_hash', '=', hash).executeTakeFirst();
   if (same && same.path === path) return { path, name, status: 'unchanged' };
   const recorded = await recordedCopy(store.db, path, hash);
   if (recorded.length > 0) return { path, name, status: 'duplicate', message: duplicateMessage(recorded, true), duplicates: recorded };
 
-  let result: ParseResult;
   let format: string;
-  let derived: DerivedFile;
+  let ahead: ReadAhead;
+  /** The whole file, derived, when it fits one parse window (nearly every file); null for a large one. */
+  let derived: DerivedFile | null = null;
   try {
-    const input = await readBytes(bytes, name);
+    const input = await readBytes(file.bytes, name, options.limits);
     format = input.format;
-    result = parseText(input.text, name);
-    result.warnings.unshift(...input.warnings);
-    // Classified documents (绝密, 机密, 秘密) are refused, before anything else is read of them:
-    // a system that is not a classified system must not hold state secrets. The marks are
-    // looked for at the top of the file too, so a file whose documents were not recognised is
-    // refused as well.
-    const refusal = classifiedRefusal(input.text, result);
-    if (refusal !== null) {
-      await recordAudit(store.db, { at: clock.now(), actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: refusal } });
-      return { path, name, status: 'refused', message: refusal };
+    // Classified files are refused and files with nothing recognised fail here (import-parts.ts
+    // check), or, for a file larger than a window, at its end inside the transaction.
+    ahead = readAhead(input.text, name, input.warnings, { windowChars: options.windowChars });
+    if (ahead.result !== null) {
+      const nothing = options.force ? null : noDocumentReason(ahead.result);
+      if (nothing !== null) return { path, name, status: 'refused', message: nothing, warnings: ahead.result.warnings };
+      derived = deriveFile(input.text, ahead.result);
     }
-    if (understood(result) === 0) return failure(path, `未识别出任何公文内容（${result.warnings.map((w) => w.message).join('；') || '无可读文字'}）`);
-    const nothing = options.force ? null : noDocumentReason(result);
-    if (nothing !== null) return { path, name, status: 'refused', message: nothing, warnings: result.warnings };
-    derived = deriveFile(input.text, result);
   } catch (e) {
     if (e instanceof InputError) return failure(path, e.message);
+    if (e instanceof FileNotWritten) return notWritten(store, e, path, name, hash, clock, actor);
     return failure(path, `解析失败：${e instanceof Error ? e.message : String(e)}`);
   }
 
-  return store.db.transaction().execute(async (trx) => {
-    await lockIdentities(trx, store.dialect, derived.documents);
-    const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
-    const now = clock.now();
-    const copy = { path, name, hash };
-    if (same) {
-      // The bytes are in the store under another path. The file here now duplicates that one:
-      // what this path held before goes, nothing new is written but the link to the original.
-      if (previous) {
-        await deleteSourceFile(trx, previous.id);
-        await recordAudit(trx, { at: now, actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: same.path } });
+  // A file refused or failed inside its transaction (a large file read in parts) rolls it back.
+  const notWrittenInside = (e: unknown) => (e instanceof FileNotWritten ? notWritten(store, e, path, name, hash, clock, actor) : Promise.reject(e));
+  return store.db
+    .transaction()
+    .execute(async (trx) => {
+      if (derived !== null) await lockIdentities(trx, store.dialect, derived.documents);
+      const previous = await trx.selectFrom('source_files').select(['id', 'content_hash']).where('path', '=', path).executeTakeFirst();
+      const now = clock.now();
+      const copy = { path, name, hash };
+      if (same) {
+        // The bytes are in the store under another path. The file here now duplicates that one:
+        // what this path held before goes, nothing new is written but the link to the original.
+        if (previous) {
+          await deleteSourceFile(trx, previous.id);
+          await recordAudit(trx, { at: now, actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: same.path } });
+        }
+        const views = await byteCopyViews(trx, same.id, same.path);
+        await recordWholeCopy(trx, copy, views, now, actor, same);
+        return { path, name, status: 'duplicate' as const, message: `内容与已导入的 ${same.path} 相同，未重复保存`, duplicates: views };
       }
-      const views = await byteCopyViews(trx, same.id, same.path);
-      await recordWholeCopy(trx, copy, views, now, actor, same);
-      return { path, name, status: 'duplicate' as const, message: `内容与已导入的 ${same.path} 相同，未重复保存`, duplicates: views };
-    }
-    if (previous) await deleteSourceFile(trx, previous.id);
-    const plan = await planCopies(trx, derived, path);
-    if (plan.whole) {
-      const views = plan.views([]);
-      if (previous) await recordAudit(trx, { at: now, actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: [...new Set(views.map((v) => v.path))] } });
-      await recordWholeCopy(trx, copy, views, now, actor);
+      if (previous) await deleteSourceFile(trx, previous.id);
+      const meta = { path, name, hash, format, size, importedAt: now.toISOString() };
+      let written: WriteCounts & { sourceId: number };
+      let warnings: ParseWarning[];
+      let duplicates: DuplicateView[];
+      if (derived !== null) {
+        const plan = await planCopies(trx, derived, path);
+        if (plan.whole) {
+          const views = plan.views([]);
+          if (previous) await recordAudit(trx, { at: now, actor, action: 'remove', entity: 'source_file', entityId: previous.id, before: { path, hash: previous.content_hash }, after: { duplicateOf: [...new Set(views.map((v) => v.path))] } });
+          await recordWholeCopy(trx, copy, views, now, actor);
+          await options.beforeCommit?.(path);
+          return { path, name, status: 'duplicate' as const, message: duplicateMessage(views, true), warnings: derived.result.warnings, duplicates: views };
+        }
+        written = await writeFile(trx, store.dialect, meta, { ...derived, documents: plan.fresh });
+        warnings = derived.result.warnings;
+        duplicates = plan.views(written.documentIds);
+      } else {
+        // A large file, a window at a time: each window's copies of stored documents (or of its
+        // own earlier windows', written in this transaction) are left out as they come. Such a file
+        // is always written, even when every document of it is a copy (decisions.md).
+        duplicates = [];
+        const { result, ...counts } = await writeParts(trx, store.dialect, meta, ahead, {
+          onProgress: (p) => options.onProgress?.(path, p),
+          select: (documents, firstSeq) => freshOfWindow(trx, store, documents, firstSeq, path, duplicates),
+        });
+        const nothing = options.force ? null : noDocumentReason(result);
+        if (nothing !== null) throw new FileNotWritten('refused', nothing);
+        written = counts;
+        warnings = result.warnings;
+      }
+      const { sourceId, documentIds, ...tally } = written;
+      await recordDuplicates(trx, copy, sourceId, duplicates, now.toISOString());
+      await recordAudit(trx, {
+        at: now,
+        actor,
+        action: previous ? 'replace' : 'import',
+        entity: 'source_file',
+        entityId: sourceId,
+        before: previous ? { path, hash: previous.content_hash } : null,
+        after: { path, hash, ...tally, ...(duplicates.length > 0 ? { duplicates: duplicates.map(({ seq, documentId, matchedBy }) => ({ seq, documentId, matchedBy })) } : {}) },
+      });
       await options.beforeCommit?.(path);
-      return { path, name, status: 'duplicate' as const, message: duplicateMessage(views, true), warnings: result.warnings, duplicates: views };
-    }
-    const { sourceId, ...counts } = await writeFile(trx, store.dialect, { path, name, hash, format, size: bytes.length, importedAt: now.toISOString() }, { ...derived, documents: plan.fresh });
-    const { documentIds, ...tally } = counts;
-    const duplicates = plan.views(documentIds);
-    await recordDuplicates(trx, copy, sourceId, duplicates, now.toISOString());
-    await recordAudit(trx, {
-      at: now,
-      actor,
-      action: previous ? 'replace' : 'import',
-      entity: 'source_file',
-      entityId: sourceId,
-      before: previous ? { path, hash: previous.content_hash } : null,
-      after: { path, hash, ...tally, ...(duplicates.length > 0 ? { duplicates: duplicates.map(({ seq, documentId, matchedBy }) => ({ seq, documentId, matchedBy })) } : {}) },
-    });
-    await options.beforeCommit?.(path);
-    const status = previous ? ('replaced' as const) : ('imported' as const);
-    return { path, name, status, warnings: result.warnings, ...tally, documentIds, ...(duplicates.length > 0 ? { message: duplicateMessage(duplicates, false), duplicates } : {}) };
-  });
+      const status = previous ? ('replaced' as const) : ('imported' as const);
+      return { path, name, status, warnings, ...tally, documentIds, ...(duplicates.length > 0 ? { message: duplicateMessage(duplicates, false), duplicates } : {}) };
+    })
+    .catch(notWrittenInside);
+}
+
+/** Which documents of one window of a large file are new; the copies' views are added to `views`. */
+async function freshOfWindow(
+  trx: Parameters<typeof lockIdentities>[0],
+  store: Store,
+  documents: DerivedDocument[],
+  firstSeq: number,
+  path: string,
+  views: DuplicateView[],
+): Promise<{ fresh: number[]; written: (ids: readonly number[]) => void }> {
+  await lockIdentities(trx, store.dialect, documents);
+  const matches = await findDuplicates(trx, documents);
+  const fresh = matches.flatMap((m, i) => (m === null ? [i] : []));
+  return {
+    fresh,
+    written: (ids) => {
+      const byIndex = new Map(fresh.map((i, k) => [i, ids[k]!]));
+      views.push(...duplicateViews(documents, matches, byIndex, path).map((v) => ({ ...v, seq: v.seq + firstSeq })));
+    },
+  };
+}
+
+/** A file refused (a 密级 mark: recorded in the audit trail) or failed while it was read. */
+async function notWritten(store: Store, e: FileNotWritten, path: string, name: string, hash: string, clock: Clock, actor: Actor): Promise<ImportOutcome> {
+  if (e.status === 'failed') return failure(path, e.message);
+  await recordAudit(store.db, { at: clock.now(), actor, action: 'import-refused', entity: 'source_file', after: { path, name, hash, reason: e.message } });
+  return { path, name, status: 'refused', message: e.message };
 }
 
 export interface ImportProgress {

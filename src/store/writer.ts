@@ -5,7 +5,8 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { titleKey } from '../links/extract.ts';
 import type { Dialect } from './dialect.ts';
-import { chronicleDateText, taskUnits, unitsField, type DerivedFile } from './derive.ts';
+import type { IssueInfo, ParseResult } from '../types.ts';
+import { chronicleDateText, taskUnits, unitsField, type DerivedDocument, type DerivedFile } from './derive.ts';
 import { writeIndex, type IndexRow } from './fts.ts';
 import { appointmentTexts, appointmentTitle, chronicleTexts, documentTexts, taskTexts } from './index-text.ts';
 import type { Database, TaskUnitTable } from './schema.ts';
@@ -57,8 +58,23 @@ async function unitIds(trx: Trx, names: ReadonlySet<string>): Promise<Map<string
   return ids;
 }
 
-export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, file: DerivedFile): Promise<WriteCounts & { sourceId: number }> {
-  const { result } = file;
+/** What a file's documents are written under: its source row, its issue row, and the next document's seq. */
+export interface FileRows {
+  sourceId: number;
+  issueId: number | null;
+  fileYear: number | null;
+  nextSeq: number;
+}
+
+/** The file's head as known before its documents: kind, warnings and routing slip may be written again at the end (finishSource). */
+export interface SourceHead {
+  kind: ParseResult['kind'];
+  warnings: ParseResult['warnings'];
+  routingSlip: ParseResult['routingSlip'];
+}
+
+/** Inserts the source_files row (and its issue's), for the documents that follow. */
+export async function beginSource(trx: Trx, dialect: Dialect, meta: SourceMeta, head: SourceHead, issue: IssueInfo | null): Promise<FileRows> {
   // PostgreSQL: this transaction's commit returns before its WAL reaches the disk (3 ms a commit
   // on the development machine; one commit per file). Atomicity is untouched: a killed importer
   // or a server crash leaves each file's transaction whole or absent; only a server crash may
@@ -71,27 +87,49 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
       name: meta.name,
       content_hash: meta.hash,
       format: meta.format,
-      kind: result.kind,
+      kind: head.kind,
       size: meta.size,
       imported_at: meta.importedAt,
-      warnings: json(result.warnings),
-      routing_slip: result.routingSlip ? json(result.routingSlip) : null,
+      warnings: json(head.warnings),
+      routing_slip: head.routingSlip ? json(head.routingSlip) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   const sourceId = source.id;
 
   let issueId: number | null = null;
-  if (result.issue) {
-    const i = result.issue;
+  if (issue) {
     const row = await trx
       .insertInto('issues')
-      .values({ source_file_id: sourceId, title: i.title, year: i.year, number: i.number, cumulative: i.cumulative, printed: i.printed, publisher: i.publisher, toc: json(i.toc) })
+      .values({ source_file_id: sourceId, title: issue.title, year: issue.year, number: issue.number, cumulative: issue.cumulative, printed: issue.printed, publisher: issue.publisher, toc: json(issue.toc) })
       .returning('id')
       .executeTakeFirstOrThrow();
     issueId = row.id;
   }
-  const fileYear = result.issue?.year ?? null;
+  return { sourceId, issueId, fileYear: issue?.year ?? null, nextSeq: 0 };
+}
+
+/** The file's head once all of it is known (a file written in parts learns its kind and warnings last). */
+export async function finishSource(trx: Trx, sourceId: number, head: SourceHead): Promise<void> {
+  await trx
+    .updateTable('source_files')
+    .set({ kind: head.kind, warnings: json(head.warnings), routing_slip: head.routingSlip ? json(head.routingSlip) : null })
+    .where('id', '=', sourceId)
+    .execute();
+}
+
+export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, file: DerivedFile): Promise<WriteCounts & { sourceId: number }> {
+  const { result } = file;
+  const rows = await beginSource(trx, dialect, meta, result, result.issue);
+  const written = await writeDocuments(trx, dialect, rows, file.documents);
+  const entries = await writeFileEntries(trx, dialect, rows, result);
+  await resolveLinks(trx, dialect, written.documentIds);
+  return { sourceId: rows.sourceId, ...written, ...entries };
+}
+
+/** Writes documents (with their tasks, units, links and search entries) after those written before under `rows`. */
+export async function writeDocuments(trx: Trx, dialect: Dialect, rows: FileRows, documents: readonly DerivedDocument[]): Promise<Pick<WriteCounts, 'documents' | 'tasks' | 'links' | 'documentIds'>> {
+  const { sourceId, issueId } = rows;
   const index: IndexRow[] = [];
   const canonicalNames = new Set<string>();
   const pendingUnits: { taskId: number; units: Omit<Insertable<TaskUnitTable>, 'task_id' | 'unit_id'>[] }[] = [];
@@ -99,7 +137,8 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
   let taskCount = 0;
   let linkCount = 0;
 
-  for (const [seq, d] of file.documents.entries()) {
+  for (const d of documents) {
+    const seq = rows.nextSeq++;
     const r = d.record;
     const year = r.date ? Number(r.date.slice(0, 4)) : null;
     const issuerText = r.issuer.join('、');
@@ -223,8 +262,17 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
   const unitRows = pendingUnits.flatMap((p) => p.units.map((u) => ({ ...u, task_id: p.taskId, unit_id: u.canonical ? ids.get(u.canonical) ?? null : null })));
   await insertInBatches(unitRows, (batch) => trx.insertInto('task_units').values(batch).execute());
 
+  await writeIndex(trx, dialect, index);
+  return { documents: documents.length, tasks: taskCount, links: linkCount, documentIds: newDocumentIds };
+}
+
+/** Writes a file's personnel decisions and chronicle entries, with their search entries. */
+export async function writeFileEntries(trx: Trx, dialect: Dialect, file: FileRows, result: ParseResult): Promise<Pick<WriteCounts, 'appointments' | 'chronicle'>> {
+  const { sourceId, fileYear } = file;
   // Appointments and chronicle entries are public when the gazette that printed them is.
   const fileFields = { source_file_id: sourceId, document_id: null, doc_kind: null, issued_kind: null, issuer_text: result.issue?.publisher ?? '', public: result.kind === 'gazette' ? 1 : 0 };
+  // Each batch's search entries are written with it: a volume holds tens of thousands of entries,
+  // and their index texts all at once took hundreds of MB.
   if (result.appointments.length > 0) {
     const rows = result.appointments.map((a, seq) => ({
       source_file_id: sourceId,
@@ -239,34 +287,30 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
       notes: json(a.notes ?? []),
       line: a.line,
     }));
-    const inserted: { id: number; seq: number }[] = [];
-    await insertInBatches(rows, async (batch) => inserted.push(...(await trx.insertInto('appointments').values(batch).returning(['id', 'seq']).execute())));
-    for (const { id, seq } of inserted) {
-      const a = result.appointments[seq]!;
-      index.push({
-        entry: { ...fileFields, kind: 'appointment', ref_id: id, title: appointmentTitle(a), date: null, year: fileYear, units: `|${a.post}|` },
-        ...appointmentTexts(a),
+    await insertInBatches(rows, async (batch) => {
+      const inserted = await trx.insertInto('appointments').values(batch).returning(['id', 'seq']).execute();
+      const index = inserted.map(({ id, seq }): IndexRow => {
+        const a = result.appointments[seq]!;
+        return { entry: { ...fileFields, kind: 'appointment', ref_id: id, title: appointmentTitle(a), date: null, year: fileYear, units: `|${a.post}|` }, ...appointmentTexts(a) };
       });
-    }
+      await writeIndex(trx, dialect, index);
+    });
   }
   if (result.chronicle.length > 0) {
     const rows = result.chronicle.map((c, seq) => ({ source_file_id: sourceId, seq, date: c.date, end_date: c.endDate ?? null, text: c.text, line: c.line }));
-    const inserted: { id: number; seq: number }[] = [];
-    await insertInBatches(rows, async (batch) => inserted.push(...(await trx.insertInto('chronicle_entries').values(batch).returning(['id', 'seq']).execute())));
-    for (const { id, seq } of inserted) {
-      const c = result.chronicle[seq]!;
-      const dateText = chronicleDateText(c);
-      const year = /^\d{4}/.test(c.date) ? Number(c.date.slice(0, 4)) : fileYear;
-      const title = `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`;
-      index.push({
-        entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' },
-        ...chronicleTexts(c, title),
+    await insertInBatches(rows, async (batch) => {
+      const inserted = await trx.insertInto('chronicle_entries').values(batch).returning(['id', 'seq']).execute();
+      const index = inserted.map(({ id, seq }): IndexRow => {
+        const c = result.chronicle[seq]!;
+        const dateText = chronicleDateText(c);
+        const year = /^\d{4}/.test(c.date) ? Number(c.date.slice(0, 4)) : fileYear;
+        const title = `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`;
+        return { entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' }, ...chronicleTexts(c, title) };
       });
-    }
+      await writeIndex(trx, dialect, index);
+    });
   }
-  await writeIndex(trx, dialect, index);
-  await resolveLinks(trx, dialect, newDocumentIds);
-  return { sourceId, documents: file.documents.length, tasks: taskCount, appointments: result.appointments.length, chronicle: result.chronicle.length, links: linkCount, documentIds: newDocumentIds };
+  return { appointments: result.appointments.length, chronicle: result.chronicle.length };
 }
 
 /**
@@ -274,7 +318,7 @@ export async function writeFile(trx: Trx, dialect: Dialect, meta: SourceMeta, fi
  * the store, and references waiting in the store for them. A 文号 wins over a title; among equal
  * candidates the earliest imported document is taken.
  */
-async function resolveLinks(trx: Trx, dialect: Dialect, documentIds: readonly number[]): Promise<void> {
+export async function resolveLinks(trx: Trx, dialect: Dialect, documentIds: readonly number[]): Promise<void> {
   if (documentIds.length === 0) return;
   // A column the engine must not look up by index (see below): `+x` on SQLite; on PostgreSQL an
   // expression of the column (x + 0, x || ''), which no index covers.

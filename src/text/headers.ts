@@ -10,7 +10,7 @@ export const PERIOD_LINE = /^（[^（）]{0,40}[年月日][^（）]{0,40}）$/;
 /** A table-of-contents entry: a title ending in a page number, (12) or … 12. */
 export const TOC_ENTRY = /(（\d{1,4}）|[.…·]{2}\s?（?\d{1,4}）?|\D\s\d{1,4})$/;
 
-function isHeaderShape(text: string): boolean {
+export function isHeaderShape(text: string): boolean {
   return text.length >= 3 && text.length <= 24 && HEADER_ENDING.test(text) && !/[，。；：、！？（）《》“”\d]/.test(text);
 }
 
@@ -48,13 +48,26 @@ export function frontMatterEnd(lines: readonly TextLine[]): number {
  * matter and wherever a period line follows it (a section heading); everywhere else it is a
  * page header and goes. The line after a dropped header is marked `afterBreak`.
  */
-export function dropRunningHeaders(lines: readonly TextLine[]): { lines: TextLine[]; dropped: DroppedLine[] } {
+export interface HeaderOptions {
+  /** The header-shaped texts repeated in the whole file, when `lines` are a part of it (src/parse/windows.ts). */
+  repeated?: ReadonlySet<string>;
+  /** The lines are a later part of the file: no front matter in them. */
+  continuation?: boolean;
+}
+
+/** The header-shaped texts that appear at least twice among `lines`. */
+export function repeatedHeaderShapes(lines: readonly TextLine[]): Set<string> {
   const counts = new Map<string, number>();
   for (const l of lines) if (l.cells === null && isHeaderShape(l.text)) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
-  const repeated = new Set([...counts].filter(([, n]) => n >= 2).map(([t]) => t));
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([t]) => t));
+}
+
+export function dropRunningHeaders(lines: readonly TextLine[], options: HeaderOptions = {}): { lines: TextLine[]; dropped: DroppedLine[] } {
+  const repeated = options.repeated ?? repeatedHeaderShapes(lines);
   if (repeated.size === 0) return { lines: [...lines], dropped: [] };
 
-  const front = frontMatterEnd(lines);
+  const continuation = options.continuation === true;
+  const front = continuation ? -1 : frontMatterEnd(lines);
   const kept: TextLine[] = [];
   const dropped: DroppedLine[] = [];
   const seenInFront = new Set<string>();
@@ -63,7 +76,7 @@ export function dropRunningHeaders(lines: readonly TextLine[]): { lines: TextLin
     const l = lines[i]!;
     if (repeated.has(l.text)) {
       const next = lines[i + 1];
-      const inFront = i <= front || (front < 0 && kept.length === 0);
+      const inFront = !continuation && (i <= front || (front < 0 && kept.length === 0));
       const heading = next !== undefined && PERIOD_LINE.test(next.text);
       const firstInFront = inFront && !seenInFront.has(l.text);
       if (inFront) seenInFront.add(l.text);

@@ -60,17 +60,30 @@ function normalizeCell(cell: string): string {
   return paras.map((p) => normalizeSpaced(p)).filter((p) => p !== '').join('\n');
 }
 
-export function splitLines(raw: string): SplitText {
-  const source = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+/**
+ * Where a piece of a file starts, for a file read in parts (src/parse/windows.ts): the number of
+ * its first line and the state the lines before it left (page, blank lines, a pending break).
+ * A piece is not the start of the file, so a byte-order mark there is text.
+ */
+export interface LineStart {
+  line: number;
+  page: number | null;
+  blankBefore: number;
+  afterBreak: boolean;
+}
+
+export function splitLines(raw: string, start?: LineStart): SplitText {
+  const source = start === undefined && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const rawLines = source.split(/\r\n|\n|\r/);
   // Simplified text, line for line with the original (conversion never adds or removes a break).
   let simpleLines = simplifyText(source).split(/\r\n|\n|\r/);
   if (simpleLines.length !== rawLines.length) simpleLines = rawLines.map((l) => simplifyText(l));
   const lines: TextLine[] = [];
   const dropped: DroppedLine[] = [];
-  let page: number | null = null;
-  let blank = 0;
-  let afterBreak = false;
+  let page: number | null = start?.page ?? null;
+  let blank = start?.blankBefore ?? 0;
+  let afterBreak = start?.afterBreak ?? false;
+  const firstLine = start?.line ?? 1;
 
   const push = (lineNo: number, original: string, text: string, spaced: string, cells: string[] | null) => {
     lines.push({ line: lineNo, page, original, text, spaced, blankBefore: blank, afterBreak, cells });
@@ -79,7 +92,7 @@ export function splitLines(raw: string): SplitText {
   };
 
   for (let i = 0; i < rawLines.length; i++) {
-    const lineNo = i + 1;
+    const lineNo = i + firstLine;
     const original = rawLines[i]!;
     const simple = simpleLines[i]!;
     if (original.trim() === '') {
