@@ -10,6 +10,7 @@ import { authSettingsFrom } from '../auth/settings.ts';
 import { ensureFirstAdmin, FIRST_ADMIN } from '../auth/bootstrap.ts';
 import { countUsers } from '../auth/users.ts';
 import { buildServer } from '../server/app.ts';
+import { inProcessSearcher, searcherFor, type Searcher } from '../store/search-pool.ts';
 import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
 import { commandClock } from './clock-option.ts';
 import { openStoreOrFail, storeTarget } from './store-target.ts';
@@ -42,6 +43,12 @@ function optionProblem(opts: ServeOpts): string | null {
     return `监听 ${opts.host} 时须用 --public-url（如 https://duban.example.gov.cn）或 --allowed-host 说明用户访问的主机名，以防 DNS 重绑定攻击`;
   }
   return null;
+}
+
+/** Search worker threads from DUBAN_SEARCH_WORKERS: undefined when unset (the pool's default), null when not 0–16. */
+function searchWorkers(value: string | undefined): number | undefined | null {
+  if (value === undefined || value.trim() === '') return undefined;
+  return /^\d{1,2}$/.test(value.trim()) && Number(value) <= 16 ? Number(value) : null;
 }
 
 /**
@@ -84,6 +91,12 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         setExit(2);
         return;
       }
+      const workers = searchWorkers(process.env.DUBAN_SEARCH_WORKERS);
+      if (workers === null) {
+        say(`duban: DUBAN_SEARCH_WORKERS 应为 0–16 的整数（0：在主进程中检索），现为“${process.env.DUBAN_SEARCH_WORKERS}”`);
+        setExit(2);
+        return;
+      }
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
 
@@ -112,8 +125,18 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         setExit(2);
         return;
       }
+      let searcher: Searcher;
+      try {
+        searcher = workers === 0 ? inProcessSearcher(store) : await searcherFor(store, target, { workers });
+      } catch (e) {
+        say(`duban: 无法启动检索进程：${(e as Error).message}`);
+        await store.close();
+        setExit(2);
+        return;
+      }
       const app = await buildServer({
         store,
+        searcher,
         clock,
         settings,
         logger: { level: 'info', stream, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },

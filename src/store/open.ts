@@ -51,7 +51,7 @@ function sqliteDialect(path: string): SqliteDialect {
  * statement at a time on SQLite and Duban never streams (a statement being iterated is busy).
  */
 const STATEMENT_CACHE = 256;
-function cachingStatements(database: Sqlite.Database): { prepare: (sql: string) => Sqlite.Statement; close: () => void } {
+export function cachingStatements(database: Sqlite.Database): { prepare: (sql: string) => Sqlite.Statement; close: () => void } {
   const cache = new Map<string, Sqlite.Statement>();
   return {
     prepare(text) {

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AccountError } from '../../auth/users.ts';
+import { SearchBusyError, SearchStoppedError } from '../../store/search-pool.ts';
 
 // zod's own messages in Chinese, where a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -51,6 +52,8 @@ function validationMessage(error: FastifyError): string {
 async function errors(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AccountError) return reply.status(error.status).send({ error: error.message });
+    // The search pool's queue is full, or the server is stopping: try again shortly.
+    if (error instanceof SearchBusyError || error instanceof SearchStoppedError) return reply.status(503).header('retry-after', '1').send({ error: error.message });
     if (error.validation) return reply.status(400).send({ error: validationMessage(error) });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
