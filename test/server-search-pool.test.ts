@@ -83,6 +83,25 @@ for (const { dialect, available } of DIALECTS) {
     });
   });
 
+  describe.skipIf(!available || !haveSeeds)(`the search pool after a write on ${dialect}`, () => {
+    const fresh = freshStore(dialect);
+
+    it('answers from the store as it is now: what an import adds is found by the next search', async () => {
+      const pool = await startSearchPool(fresh.url, { workers: 1 });
+      try {
+        const before = await pool.searchWithFacets('营商环境', { asOf: testDay });
+        expect(before.hits).toEqual([]);
+        expect(await pool.searchWithFacets('营商环境', { asOf: testDay })).toEqual(before); // asked again: the same
+        await importSeeds(fresh.store); // through the store's own connection, as the server imports
+        const after = await pool.searchWithFacets('营商环境', { asOf: testDay });
+        expect(after.hits.length).toBeGreaterThan(0);
+        expect(after).toEqual(await searchWithFacets(fresh.store, '营商环境', { asOf: testDay }));
+      } finally {
+        await pool.close();
+      }
+    });
+  });
+
   describe.skipIf(!available || !haveSeeds)(`the search pool itself on ${dialect}`, () => {
     const fresh = freshStore(dialect);
 

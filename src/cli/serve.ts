@@ -127,7 +127,8 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
       }
       let searcher: Searcher;
       try {
-        searcher = workers === 0 ? inProcessSearcher(store) : await searcherFor(store, target, { workers });
+        // DUBAN_SEARCH_CACHE=0: every search computed afresh (for measuring a search's own cost).
+        searcher = workers === 0 ? inProcessSearcher(store) : await searcherFor(store, target, { workers, cacheEntries: process.env.DUBAN_SEARCH_CACHE === '0' ? 0 : undefined });
       } catch (e) {
         say(`duban: 无法启动检索进程：${(e as Error).message}`);
         await store.close();

@@ -5,12 +5,14 @@
 // (open-read.ts; SQLite's WAL lets readers work in parallel), hands each worker one search at a
 // time on SQLite (a few on PostgreSQL, whose searches mostly wait for the server), and keeps a
 // bounded queue: past it a search is refused at once (SearchBusyError, 503) rather than waiting
-// without limit. Written on node:worker_threads rather than a pool library: what it needs is a
+// without limit. Each worker keeps its recent answers while the store is unchanged
+// (search-cache.ts). Written on node:worker_threads rather than a pool library: what it needs is a
 // fixed set of workers, a bounded FIFO and an orderly close (docs/decisions.md, "Search workers").
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dialectOf } from './dialect.ts';
 import type { Store } from './open.ts';
+import { CACHE_ENTRIES } from './search-cache.ts';
 import { searchWithFacets, type FacetedSearch, type SearchOptions } from './search.ts';
 import type { SearchWorkerData, ToPool, ToWorker } from './search-protocol.ts';
 
@@ -47,6 +49,8 @@ export interface SearchPoolOptions {
   workers?: number;
   /** Searches that may wait for a worker beyond those running; more are refused (default 64). */
   maxQueue?: number;
+  /** Answers each worker keeps while the store is unchanged (default CACHE_ENTRIES; 0: none; SQLite only). */
+  cacheEntries?: number;
 }
 
 export const DEFAULT_MAX_QUEUE = 64;
@@ -84,7 +88,7 @@ export async function startSearchPool(target: string, options: SearchPoolOptions
   const maxQueue = Math.max(0, options.maxQueue ?? DEFAULT_MAX_QUEUE);
   const perWorker = dialectOf(target) === 'sqlite' ? 1 : 4;
   const { url, entry } = workerEntry();
-  const data: SearchWorkerData = { target, entry };
+  const data: SearchWorkerData = { target, entry, cacheEntries: Math.max(0, options.cacheEntries ?? CACHE_ENTRIES) };
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;

@@ -4,6 +4,8 @@ import type { FacetedSearch, SearchOptions } from './search.ts';
 export interface SearchWorkerData {
   /** The store, as openStore was given it (a SQLite path or a PostgreSQL URL). */
   target: string;
+  /** Answers each worker keeps while the store is unchanged (search-cache.ts); 0: none. */
+  cacheEntries: number;
   /** The worker's own module, when it is TypeScript started through search-worker-boot.mjs. */
   entry?: string;
 }

@@ -4,16 +4,17 @@
 // its connection and ends.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReadOnlyStore } from './open-read.ts';
-import { searchWithFacets } from './search.ts';
+import { cachedSearch } from './search-cache.ts';
 import type { SearchWorkerData, ToPool, ToWorker } from './search-protocol.ts';
 
 const port = parentPort!;
-const { target } = workerData as SearchWorkerData;
+const { target, cacheEntries } = workerData as SearchWorkerData;
 
 const reply = (message: ToPool) => port.postMessage(message);
 
 try {
   const store = await openReadOnlyStore(target);
+  const search = cachedSearch(store, cacheEntries);
   const running = new Set<Promise<void>>();
   port.on('message', (message: ToWorker) => {
     if (message.type === 'close') {
@@ -23,7 +24,7 @@ try {
       });
       return;
     }
-    const task = searchWithFacets(store, message.query, message.options).then(
+    const task = search(message.query, message.options).then(
       (result) => reply({ type: 'result', id: message.id, result }),
       (e: unknown) => reply({ type: 'error', id: message.id, message: e instanceof Error ? e.message : String(e) }),
     );
