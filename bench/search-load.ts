@@ -2,7 +2,9 @@
 // bench/store-corpus.ts (1,200 and 100,000 documents, SQLite and PostgreSQL; built once and cached,
 // bench/store-cache.ts), loaded with autocannon on 127.0.0.1 by 1, 10 and 50 concurrent clients,
 // signed in as a real user, each client cycling through the 30 queries of bench/store.ts. Prints
-// requests per second and p50/p99 latency for each.
+// requests per second and p50/p99 latency for each. On SQLite each store is loaded twice: as
+// served (search workers keep their recent answers while the store is unchanged, and these 30
+// queries repeat) and with DUBAN_SEARCH_CACHE=0, every search computed: what a search costs.
 //
 //   node --import tsx bench/search-load.ts [--quick] [--only sqlite|postgres] [--seconds 10]
 //     [--clients 1,10,50] [--sizes 1200,100000] [--pg URL] [--bin PATH]
@@ -10,6 +12,7 @@
 //                   build the first time: SQLite about 10, PostgreSQL about 30)
 //   --bin PATH      the duban command to serve with (e.g. another checkout's bin/duban.mjs, for a
 //                   before/after on the same stores)
+//   --no-cache-run  SQLite: only the run as served
 //   DUBAN_SEARCH_WORKERS is passed on to the server (0: search in the server's thread).
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -44,10 +47,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function serve(db: string, logs: string): Promise<{ server: ChildProcess; base: string }> {
+async function serve(db: string, logs: string, env: Record<string, string>): Promise<{ server: ChildProcess; base: string }> {
   const port = await freePort();
   const server = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', String(port), '--log-dir', logs], {
-    env: { ...process.env, DUBAN_ADMIN_PASSWORD: PASSWORD },
+    env: { ...process.env, ...env, DUBAN_ADMIN_PASSWORD: PASSWORD },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let said = '';
@@ -76,9 +79,9 @@ async function pgReachable(): Promise<boolean> {
 
 const paths = QUERIES.map((q) => ({ path: `/api/search?q=${encodeURIComponent(q)}` }));
 
-async function loadStore(label: string, db: string): Promise<void> {
+async function loadStore(label: string, db: string, env: Record<string, string> = {}): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'duban-bench-search-'));
-  const { server, base } = await serve(db, join(work, 'logs'));
+  const { server, base } = await serve(db, join(work, 'logs'), env);
   try {
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
@@ -89,7 +92,7 @@ async function loadStore(label: string, db: string): Promise<void> {
       const r = await autocannon({ url: base, headers, requests: paths, connections, duration: seconds });
       const bad = r.non2xx + r.errors + r.timeouts;
       console.log(
-        `${label.padEnd(26)} ${String(connections).padStart(3)} clients ${String(Math.round(r.requests.average)).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${bad ? `   (${bad} failed)` : ''}`,
+        `${label.padEnd(48)} ${String(connections).padStart(3)} clients ${String(Math.round(r.requests.average)).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${bad ? `   (${bad} failed)` : ''}`,
       );
     }
   } finally {
@@ -107,6 +110,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   }
   for (const docs of sizes) {
     const db = dialect === 'sqlite' ? await cachedSqliteStore(docs) : await cachedPgStore(pgUrl, docs);
-    await loadStore(`${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${docs.toLocaleString('en')} documents`, db);
+    const label = `${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${docs.toLocaleString('en')} documents`;
+    if (dialect === 'postgres') {
+      await loadStore(label, db);
+      continue;
+    }
+    await loadStore(`${label}, answers kept`, db);
+    if (!args.includes('--no-cache-run')) await loadStore(`${label}, every search computed`, db, { DUBAN_SEARCH_CACHE: '0' });
   }
 }

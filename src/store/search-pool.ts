@@ -49,7 +49,7 @@ export interface SearchPoolOptions {
   workers?: number;
   /** Searches that may wait for a worker beyond those running; more are refused (default 64). */
   maxQueue?: number;
-  /** Answers each worker keeps while the store is unchanged (default CACHE_ENTRIES; 0: none; SQLite only). */
+  /** Answers each worker keeps while the store is unchanged (default CACHE_ENTRIES; 0: none). */
   cacheEntries?: number;
 }
 
