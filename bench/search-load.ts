@@ -13,6 +13,7 @@
 //   --bin PATH      the duban command to serve with (e.g. another checkout's bin/duban.mjs, for a
 //                   before/after on the same stores)
 //   --no-cache-run  SQLite: only the run as served
+//   --store PATH    load this store (a SQLite file or a PostgreSQL URL) instead, as served
 //   DUBAN_SEARCH_WORKERS is passed on to the server (0: search in the server's thread).
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -102,7 +103,9 @@ async function loadStore(label: string, db: string, env: Record<string, string> 
 }
 
 console.log(`search under load — node ${process.version}, ${QUERIES.length} queries in turn, ${seconds} s per line, server ${bin}${process.env.DUBAN_SEARCH_WORKERS !== undefined ? `, DUBAN_SEARCH_WORKERS=${process.env.DUBAN_SEARCH_WORKERS}` : ''}`);
-for (const dialect of ['sqlite', 'postgres'] as const) {
+const own = option('--store', '');
+if (own) await loadStore(own.startsWith('postgres') ? 'the PostgreSQL store given' : 'the SQLite store given', own);
+for (const dialect of own ? [] : (['sqlite', 'postgres'] as const)) {
   if (only && only !== dialect) continue;
   if (dialect === 'postgres' && !(await pgReachable())) {
     console.log(`PostgreSQL not reachable at ${pgUrl}: skipped`);
