@@ -8,6 +8,7 @@ import { manualClock } from '../src/calendar/clock.ts';
 import { buildServer } from '../src/server/app.ts';
 import type { ServerSettings } from '../src/server/settings.ts';
 import type { Store } from '../src/store/open.ts';
+import { startSearchPool, type SearchPoolOptions } from '../src/store/search-pool.ts';
 import { freshStore } from './store-targets.ts';
 
 export const PASSWORD = 'Test-Passw0rd';
@@ -45,7 +46,7 @@ export function cookieOf(setCookie: unknown): string | null {
  * `setup` runs on the store before the server starts (import the seeds …). Users: one per role,
  * named after the role, with PASSWORD, already past their first sign-in.
  */
-export function serverHarness(dialect: 'sqlite' | 'postgres', options: { settings?: Partial<ServerSettings>; setup?: (store: Store) => Promise<void>; now?: string } = {}): Harness {
+export function serverHarness(dialect: 'sqlite' | 'postgres', options: { settings?: Partial<ServerSettings>; setup?: (store: Store) => Promise<void>; now?: string; searchPool?: SearchPoolOptions } = {}): Harness {
   const fresh = freshStore(dialect);
   const clock = manualClock(options.now ?? '2026-12-03T09:00:00+08:00');
   let app: FastifyInstance | undefined;
@@ -83,7 +84,9 @@ export function serverHarness(dialect: 'sqlite' | 'postgres', options: { setting
         { actor: { name: 'test' }, now: clock.now() },
       );
     }
-    app = await buildServer({ store: fresh.store, clock, settings: options.settings });
+    // With searchPool, searches run in worker threads over the same store, as in `duban serve`.
+    const searcher = options.searchPool ? await startSearchPool(fresh.url, options.searchPool) : undefined;
+    app = await buildServer({ store: fresh.store, clock, settings: options.settings, searcher });
     for (const role of ROLES) {
       const s = await signIn(role);
       if (!('cookie' in s)) throw new Error(`sign-in of ${role} failed: ${JSON.stringify(s.body)}`);

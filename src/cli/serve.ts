@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { authSettingsFrom } from '../auth/settings.ts';
+import type { Searcher } from '../store/search-pool.ts';
 import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
 import { commandClock } from './clock-option.ts';
 import { fileProblem } from './failure.ts';
@@ -39,6 +40,12 @@ function optionProblem(opts: ServeOpts): string | null {
     return `监听 ${opts.host} 时须用 --public-url（如 https://duban.example.gov.cn）或 --allowed-host 说明用户访问的主机名，以防 DNS 重绑定攻击`;
   }
   return null;
+}
+
+/** Search worker threads from DUBAN_SEARCH_WORKERS: undefined when unset (the pool's default), null when not 0–16. */
+function searchWorkers(value: string | undefined): number | undefined | null {
+  if (value === undefined || value.trim() === '') return undefined;
+  return /^\d{1,2}$/.test(value.trim()) && Number(value) <= 16 ? Number(value) : null;
 }
 
 /**
@@ -81,14 +88,21 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         setExit(2);
         return;
       }
+      const workers = searchWorkers(process.env.DUBAN_SEARCH_WORKERS);
+      if (workers === null) {
+        say(`duban: DUBAN_SEARCH_WORKERS 应为 0–16 的整数（0：在主进程中检索），现为“${process.env.DUBAN_SEARCH_WORKERS}”`);
+        setExit(2);
+        return;
+      }
       const store = await openStoreOrFail(command, setExit);
       if (store === null) return;
       // The server and its plugins load for this command only.
-      const [{ createStream }, { ensureFirstAdmin, FIRST_ADMIN }, { countUsers }, { buildServer }] = await Promise.all([
+      const [{ createStream }, { ensureFirstAdmin, FIRST_ADMIN }, { countUsers }, { buildServer }, { inProcessSearcher, searcherFor }] = await Promise.all([
         import('rotating-file-stream'),
         import('../auth/bootstrap.ts'),
         import('../auth/users.ts'),
         import('../server/app.ts'),
+        import('../store/search-pool.ts'),
       ]);
 
       const target = storeTarget(command);
@@ -125,8 +139,19 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         setExit(2);
         return;
       }
+      let searcher: Searcher;
+      try {
+        // DUBAN_SEARCH_CACHE=0: every search computed afresh (for measuring a search's own cost).
+        searcher = workers === 0 ? inProcessSearcher(store) : await searcherFor(store, target, { workers, cacheEntries: process.env.DUBAN_SEARCH_CACHE === '0' ? 0 : undefined });
+      } catch (e) {
+        say(`duban: 无法启动检索进程：${(e as Error).message}`);
+        await store.close();
+        setExit(2);
+        return;
+      }
       const app = await buildServer({
         store,
+        searcher,
         clock,
         settings,
         logger: { level: 'info', stream, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },

@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Clock } from '../calendar/clock.ts';
 import { defaultDirectory, type Directory } from '../directory/index.ts';
 import type { Store } from '../store/open.ts';
+import { inProcessSearcher, type Searcher } from '../store/search-pool.ts';
 import './fastify-types.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
@@ -26,6 +27,8 @@ import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
 export interface ServerDeps {
   store: Store;
+  /** What searches run through (a worker pool in `duban serve`); the server closes it when it closes. Default: in this thread. */
+  searcher?: Searcher;
   clock: Clock;
   settings?: Partial<ServerSettings>;
   directory?: Directory;
@@ -45,6 +48,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('store', deps.store);
+  const searcher = deps.searcher ?? inProcessSearcher(deps.store);
+  app.decorate('searcher', searcher);
+  app.addHook('onClose', () => searcher.close());
   app.decorate('clock', deps.clock);
   app.decorate('settings', settings);
   app.decorate('directory', deps.directory ?? defaultDirectory());

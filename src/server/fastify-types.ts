@@ -6,6 +6,7 @@ import type { Clock } from '../calendar/clock.ts';
 import type { Directory } from '../directory/index.ts';
 import type { SessionTable } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
+import type { Searcher } from '../store/search-pool.ts';
 import type { ServerSettings } from './settings.ts';
 
 /** The signed-in person of a request. */
@@ -24,6 +25,7 @@ export interface RouteAccess {
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    searcher: Searcher;
     clock: Clock;
     settings: ServerSettings;
     directory: Directory;

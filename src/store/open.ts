@@ -66,7 +66,7 @@ function sqliteDialect(path: string, label: string, lockWaitMs: number): KyselyD
  * statement at a time on SQLite and Duban never streams (a statement being iterated is busy).
  */
 const STATEMENT_CACHE = 256;
-function cachingStatements(database: Sqlite.Database): { prepare: (sql: string) => Sqlite.Statement; close: () => void } {
+export function cachingStatements(database: Sqlite.Database): { prepare: (sql: string) => Sqlite.Statement; close: () => void } {
   const cache = new Map<string, Sqlite.Statement>();
   return {
     prepare(text) {

@@ -2,7 +2,7 @@
 // document first (any bracket style, spaces, 第); the rest is full text, ranked by BM25 over the
 // newest matches (rank.ts; on PostgreSQL the newest matches come from fts-pg.ts), with a
 // highlighted snippet from the stored text.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { candidateEntries, titleCandidates, TITLE_WEIGHT, validitySql, type Candidate, type MatchFilters, type MatchRow } from './fts.ts';
 import type { Store } from './open.ts';
@@ -198,7 +198,7 @@ async function pgRanked(store: Store, parsed: ParsedQuery, text: string, phrases
 }
 
 /** The matches of a query, best first: exact 文号 hits, then the ranked full-text matches. */
-async function rankedMatches(store: Store, query: string, options: SearchOptions, limit: number, offset: number): Promise<{ rows: MatchRow[]; parsed: ParsedQuery }> {
+async function rankedMatches(store: Store, query: string, options: SearchOptions, limit: number, offset: number): Promise<{ rows: MatchRow[]; parsed: ParsedQuery; exactCount: number }> {
   const parsed = parseQuery(query);
   const filters: MatchFilters = {
     kinds: options.kinds,
@@ -224,7 +224,7 @@ async function rankedMatches(store: Store, query: string, options: SearchOptions
     ...exact.map((e) => ({ ...e, score: top + 1 })),
     ...matched.filter((m) => !exactKeys.has(`${m.kind}:${m.ref_id}`)),
   ];
-  return { rows, parsed };
+  return { rows, parsed, exactCount: exact.length };
 }
 
 /** The hits of `rows`, with their details and snippets. */
@@ -284,23 +284,28 @@ function topValues(counts: Map<string, number>): Facet[] {
  * a bounded set (the newest CANDIDATES matches and, on SQLite, the newest title matches), so the
  * facets count that set: what the pages of hits show, not every match of a very common word.
  */
-async function facetsOf(store: Store, rows: readonly MatchRow[], asOf: string): Promise<FacetedSearch['facets']> {
+async function facetsOf(store: Store, rows: readonly MatchRow[], exactCount: number, asOf: string): Promise<FacetedSearch['facets']> {
   const out = { kind: new Map<string, number>(), issuer: new Map<string, number>(), year: new Map<string, number>(), type: new Map<string, number>(), unit: new Map<string, number>(), validity: new Map<string, number>(), topic: new Map<string, number>() };
   const keys = [...new Set(rows.map((r) => `${r.kind}:${r.ref_id}`))];
   const add = (m: Map<string, number>, v: string | number | null | undefined) => {
     if (v === null || v === undefined || v === '') return;
     m.set(String(v), (m.get(String(v)) ?? 0) + 1);
   };
-  for (let i = 0; i < keys.length; i += 300) {
-    const part = keys.slice(i, i + 300).map((k) => {
-      const [kind, ref] = k.split(':');
-      return sql`(${kind!}, ${Number(ref)})`;
-    });
+  // The entries are found by their ids (the full-text matches are search_entries rows) and, for
+  // the exact 文号 hits (documents rows), by their document: both indexed. Found by (kind, ref_id),
+  // which no index covers, SQLite read the whole table: 600,000 rows at 100,000 documents. A long
+  // text indexed in chunks (PostgreSQL) is several entries with the same fields, counted once.
+  const entryIds = rows.slice(exactCount).map((r) => r.id);
+  const exactIds = rows.slice(0, exactCount).map((r) => r.ref_id);
+  const parts: RawBuilder<unknown>[] = [];
+  for (let i = 0; i < entryIds.length; i += 300) parts.push(sql`e.id IN (${sql.join(entryIds.slice(i, i + 300))})`);
+  if (exactIds.length > 0) parts.push(sql`(e.kind = 'document' AND e.document_id IN (${sql.join(exactIds)}) AND e.ref_id = e.document_id)`);
+  for (const where of parts) {
     const found = await sql<{ kind: string; ref_id: number; year: number | null; doc_kind: string | null; issued_kind: string | null; issuer_text: string; units: string; topic: string | null; validity: string | null }>`
       SELECT DISTINCT e.kind, e.ref_id, e.year, e.doc_kind, e.issued_kind, e.issuer_text, e.units, d.topic,
           CASE WHEN d.id IS NULL THEN NULL ELSE ${validitySql('d', asOf)} END AS validity
         FROM search_entries e LEFT JOIN documents d ON d.id = e.document_id
-        WHERE (e.kind, e.ref_id) IN (${sql.join(part)})`.execute(store.db);
+        WHERE ${where}`.execute(store.db);
     for (const r of found.rows) {
       add(out.kind, r.kind);
       add(out.year, r.year);
@@ -327,7 +332,7 @@ async function unitsOfEntries(store: Store, keys: readonly string[]): Promise<Ma
     out.set(key, set);
   };
   for (let i = 0; i < taskIds.length; i += 500) {
-    const rows = await store.db.selectFrom('task_units').select(['task_id', sql<string>`coalesce(canonical, name)`.as('unit')]).where('task_id', 'in', taskIds.slice(i, i + 500)).execute();
+    const rows = await store.db.selectFrom('task_units').select(['task_id', sql<string>`coalesce(canonical, name)`.as('unit')]).distinct().where('task_id', 'in', taskIds.slice(i, i + 500)).execute();
     for (const r of rows) put(`task:${r.task_id}`, r.unit);
   }
   for (let i = 0; i < docIds.length; i += 500) {
@@ -335,6 +340,9 @@ async function unitsOfEntries(store: Store, keys: readonly string[]): Promise<Ma
       .selectFrom('task_units as u')
       .innerJoin('tasks as t', 't.id', 'u.task_id')
       .select(['t.document_id', sql<string>`coalesce(u.canonical, u.name)`.as('unit')])
+      // Each unit once per document (a document's tasks name the same units again and again):
+      // the set is the same, the rows brought into JavaScript a fraction.
+      .distinct()
       .where('t.document_id', 'in', docIds.slice(i, i + 500))
       .execute();
     for (const r of rows) put(`document:${r.document_id}`, r.unit);
@@ -347,13 +355,13 @@ export async function searchWithFacets(store: Store, query: string, options: Sea
   const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
   const offset = Math.max(0, options.offset ?? 0);
   const cap = options.candidates ?? CANDIDATES;
-  const { rows, parsed } = await rankedMatches(store, query, options, Math.max(cap, offset + limit), 0);
+  const { rows, parsed, exactCount } = await rankedMatches(store, query, options, Math.max(cap, offset + limit), 0);
   const unique = new Set(rows.map((r) => `${r.kind}:${r.ref_id}`));
   return {
     hits: await presented(store, rows.slice(offset, offset + limit), parsed),
     total: unique.size,
     totalCapped: rows.length >= cap,
-    facets: await facetsOf(store, rows, options.asOf),
+    facets: await facetsOf(store, rows, exactCount, options.asOf),
   };
 }
 

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AccountError } from '../../auth/users.ts';
 import { FAULT_SUMMARY, StoreError } from '../../store/store-error.ts';
+import { SearchBusyError, SearchStoppedError } from '../../store/search-pool.ts';
 
 // zod's own messages in Chinese, where a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -58,6 +59,8 @@ async function errors(app: FastifyInstance): Promise<void> {
       request.log.error({ err: error }, 'store fault');
       return reply.status(503).header('retry-after', '5').send({ error: FAULT_SUMMARY[error.fault] });
     }
+    // The search pool's queue is full, or the server is stopping: try again shortly.
+    if (error instanceof SearchBusyError || error instanceof SearchStoppedError) return reply.status(503).header('retry-after', '1').send({ error: error.message });
     if (error.validation) return reply.status(400).send({ error: validationMessage(error) });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {

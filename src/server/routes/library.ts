@@ -11,7 +11,7 @@ import {
 } from '../../api/library.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { getDocument, getOutline, getTasks, libraryStats, listAppointments, listChronicle, listDocuments } from '../../store/read.ts';
-import { searchWithFacets, type SearchKind } from '../../store/search.ts';
+import type { SearchKind } from '../../store/search.ts';
 import { collectivesInUse, unitsWithCounts } from '../units-view.ts';
 import { actorOf } from './request-context.ts';
 
@@ -49,7 +49,7 @@ export default async function libraryRoutes(fastify: FastifyInstance): Promise<v
   );
 
   app.get('/api/search', { config: read, schema: { summary: '全文检索（公文、任务、任免、大事记），含分面统计', tags, querystring: SearchQuery, response: { 200: SearchResult } } }, async (request) =>
-    searchWithFacets(app.store, request.query.q, searchOptions(request.query, app.clock.today())),
+    app.searcher.searchWithFacets(request.query.q, searchOptions(request.query, app.clock.today())),
   );
 
   app.get('/api/documents', { config: read, schema: { summary: '公文列表', tags, querystring: DocumentsQuery, response: { 200: DocumentPage } } }, async (request) => {

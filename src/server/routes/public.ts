@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../api/common.ts';
 import { DocumentPage, DocumentsQuery, DocumentView, OutlineNode, PublicStats, SearchQuery, SearchResult } from '../../api/library.ts';
 import { getDocument, getOutline, listDocuments, publicStats } from '../../store/read.ts';
-import { searchWithFacets } from '../../store/search.ts';
 import { searchOptions } from './library.ts';
 
 const CLOSED = { error: '公开政策文件库未开放' };
@@ -24,7 +23,7 @@ export default async function publicRoutes(fastify: FastifyInstance): Promise<vo
   );
 
   app.get('/api/public/search', { config: open, schema: { summary: '检索公开的政策文件', tags, querystring: SearchQuery, response: { 200: SearchResult, 404: ErrorBody } } }, async (request) =>
-    searchWithFacets(app.store, request.query.q, { ...searchOptions(request.query, app.clock.today()), publicOnly: true }),
+    app.searcher.searchWithFacets(request.query.q, { ...searchOptions(request.query, app.clock.today()), publicOnly: true }),
   );
 
   app.get('/api/public/documents', { config: open, schema: { summary: '公开的政策文件（可按主题、惠企政策筛选）', tags, querystring: DocumentsQuery, response: { 200: DocumentPage, 404: ErrorBody } } }, async (request) => {
