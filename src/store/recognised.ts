@@ -19,5 +19,5 @@ export function noDocumentReason(result: ParseResult): string | null {
   const recognised =
     result.documents.some((d) => !isFragment(d)) || result.issue !== null || result.appointments.length > 0 || result.chronicle.length > 0 || result.routingSlip !== null;
   if (recognised) return null;
-  return '未识别出公文：没有找到标题、发文字号、发文机关或成文日期，文字不像一份公文；如确需保存，请强制导入（duban import --force；上传接口加 ?force=true）';
+  return '未识别出公文：没有找到标题、发文字号、发文机关或成文日期，文字不像一份公文；如确需保存，请强制导入（命令行 duban import --force；导入页勾选“未识别出公文的文件也保存”）';
 }

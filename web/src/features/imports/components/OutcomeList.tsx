@@ -17,7 +17,7 @@ function DocumentLinks({ ids }: { ids: number[] }) {
       <ol className="plain-list">
         {ids.map((id, n) => (
           <li key={id}>
-            <Link to={`/documents/${id}`}>{titles.data?.get(id) ?? `公文 ${n + 1}`}</Link>
+            <Link to={`/documents/${id}`}>{titles.data?.get(id) || (titles.data ? `无标题的公文 ${n + 1}` : `公文 ${n + 1}`)}</Link>
           </li>
         ))}
       </ol>

@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Progress, Space, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Progress, Space, Upload, type UploadFile } from 'antd';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/PageContainer';
 import { ApiError, errorMessage, type UploadHandle } from '../../../lib/api-client';
@@ -18,6 +18,7 @@ export function ImportPage() {
   const [sent, setSent] = useState(0);
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [force, setForce] = useState(false);
   const handle = useRef<UploadHandle<ImportOutcome[]> | null>(null);
   const busy = phase === 'uploading' || phase === 'processing';
 
@@ -28,7 +29,7 @@ export function ImportPage() {
     setSent(0);
     setError(null);
     setOutcomes(null);
-    const h = importFiles(list, (share) => {
+    const h = importFiles(list, force, (share) => {
       setSent(share);
       // Every byte is sent: the server now reads the files, which the bar cannot measure.
       if (share >= 1) setPhase('processing');
@@ -86,6 +87,9 @@ export function ImportPage() {
           </Button>
           {phase === 'uploading' && <Button onClick={() => handle.current?.abort()}>取消上传</Button>}
           {files.length > 0 && !busy && <Button onClick={() => setFiles([])}>清空列表</Button>}
+          <Checkbox checked={force} disabled={busy} onChange={(e) => setForce(e.target.checked)}>
+            未识别出公文的文件也保存
+          </Checkbox>
         </Space>
         {busy && (
           <div className="import-progress" aria-live="polite">
