@@ -207,6 +207,31 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in Chromium', 
     await expect.poll(async () => page.locator('.hit').first().innerText().catch(() => ''), { timeout: 15_000 }).toContain('某政办发〔2026〕77号');
   });
 
+  it('refuses a dropped file with no document in it, and stores it when 未识别出公文的文件也保存 is ticked', async () => {
+    const page = await newPage();
+    await signIn(page, 'clerk');
+    await page.waitForURL(`${base}/`);
+    await page.goto(`${base}/import`);
+    await settle(page);
+    const zone = page.locator('.ant-upload-drag [role=button]');
+    const drop = async () => {
+      const transfer = await page.evaluateHandle(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['kq7 zx 9w 随 机 p0 v3 字 符 mm4'], '随机字符.txt', { type: 'text/plain' }));
+        return dt;
+      });
+      for (const event of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(event, { dataTransfer: transfer });
+      await page.getByRole('button', { name: /开始导入/ }).click();
+    };
+    await drop();
+    await expect.poll(async () => page.locator('.outcome-list').innerText().catch(() => ''), { timeout: 30_000 }).toContain('未识别出公文');
+    expect(await page.locator('.outcome-list').innerText()).toContain('拒绝');
+    await page.getByLabel('未识别出公文的文件也保存').check();
+    await drop();
+    await expect.poll(async () => page.locator('.outcome-list').innerText().catch(() => ''), { timeout: 30_000 }).toContain('已导入');
+    expect(await page.locator('.outcome-list').innerText()).toContain('无标题的公文 1');
+  });
+
   it('shows a unit user no 管理 or 审计, and the server answers their administration calls with 403', async () => {
     const page = await newPage();
     await signIn(page, 'unitstaff');
