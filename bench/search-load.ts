@@ -18,12 +18,12 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { cachedPgStore, cachedSqliteStore } from './store-cache.ts';
 import { QUERIES } from './store-corpus.ts';
+import { freePort } from '../test/free-port.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -37,16 +37,6 @@ const only = option('--only', '');
 const pgUrl = option('--pg', process.env.DUBAN_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test');
 const bin = option('--bin', join(import.meta.dirname, '..', 'bin', 'duban.mjs'));
 const PASSWORD = 'Bench-Passw0rd!';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function serve(db: string, logs: string, env: Record<string, string>): Promise<{ server: ChildProcess; base: string }> {
   const port = await freePort();

@@ -8,10 +8,10 @@
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { freePort } from '../test/free-port.ts';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'duban.mjs');
@@ -24,16 +24,6 @@ const option = (name: string, fallback: string) => {
 const seconds = Number(option('--seconds', '10'));
 const connections = Number(option('--connections', '10'));
 const PASSWORD = 'Bench-Passw0rd!';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const work = mkdtempSync(join(tmpdir(), 'duban-bench-server-'));
 const db = option('--pg', join(work, 'bench.db'));

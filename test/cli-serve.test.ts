@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './free-port.ts';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'duban.mjs');
@@ -17,16 +18,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function duban(db: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', cwd: root, timeout: 120_000, env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts `duban serve` and waits for its line saying where to go; returns the process and what it printed. */
