@@ -75,6 +75,13 @@ describe('readValidity', () => {
     expect(v('本办法自2024年1月1日起施行，有效期6个月。')).toMatchObject({ validFrom: '2024-01-01', validUntil: '2024-06-30' });
     expect(v('本方案有效期至2025年12月31日。').validUntil).toBe('2025-12-31');
   });
+  it('reads no start from a count that is no number (a typing slip such as 3十日), and does not throw', () => {
+    const r = v('本办法自印发之日3十日后施行，有效期3十年。');
+    expect(r.validFrom).toBeNull();
+    expect(r.validUntil).toBeNull();
+    expect(v('本办法自印发之日三十日后施行。').validFrom).toBe('2023-09-21');
+  });
+
   it('gives a provisional regulation two years when it names no period', () => {
     expect(v('本办法自印发之日起施行。', '某某市政府投资项目管理暂行办法')).toMatchObject({ provisional: true, validUntil: '2025-08-21' });
   });

@@ -46,8 +46,12 @@ export function readValidity(doc: ValiditySource): Validity {
     let hit = false;
     const fromIssue = FROM_ISSUE.exec(s);
     if (fromIssue && doc.date !== null && validFrom === null) {
-      validFrom = fromIssue[1] ? addCalendarDays(doc.date, numberOf(fromIssue[1])) : doc.date;
-      hit = true;
+      // A count that reads as no number (3十, a typing slip) gives no date rather than a wrong one.
+      const days = fromIssue[1] ? numberOf(fromIssue[1]) : 0;
+      if (Number.isInteger(days) && days >= 0) {
+        validFrom = addCalendarDays(doc.date, days);
+        hit = true;
+      }
     }
     const fromDate = FROM_DATE.exec(s);
     if (fromDate && validFrom === null) {
