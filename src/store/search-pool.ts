@@ -145,7 +145,13 @@ export async function startSearchPool(target: string, options: SearchPoolOptions
       slots.splice(at, 1);
       // A worker that dies while serving is replaced (its searches were answered with an error);
       // one that could not open the store is not, or a store gone missing would spawn forever.
-      if (!closing && served) slots.push(spawn().slot);
+      if (!closing && served) {
+        const replacement = spawn();
+        // Nobody awaits a replacement's opening: one that cannot open the store just exits
+        // (and is not replaced again), it must not end the server with an unhandled rejection.
+        replacement.opened.catch(() => {});
+        slots.push(replacement.slot);
+      }
     });
     return { slot, opened: openedPromise };
   };
