@@ -25,6 +25,22 @@ function detectKind(lines: readonly TextLine[], layout: Layout): FileKind {
   return 'document';
 }
 
+/** The warning for lines that belong to no document or section (the first ten named). */
+export function unplacedWarning(unplaced: readonly number[]): ParseWarning {
+  return { code: 'unplaced-text', message: `${unplaced.length} 行文字不属于任何文件或栏目：第 ${unplaced.slice(0, 10).join('、')}${unplaced.length > 10 ? '…' : ''} 行`, line: unplaced[0] };
+}
+
+/** The lines the reader dropped, grouped by why, in the order the reasons first occur. */
+export function droppedByReason(dropped: readonly { reason: string; line: number }[]): { reason: string; lines: number[] }[] {
+  const byReason = new Map<string, number[]>();
+  for (const d of dropped) {
+    const list = byReason.get(d.reason);
+    if (list) list.push(d.line);
+    else byReason.set(d.reason, [d.line]);
+  }
+  return [...byReason].map(([reason, lines]) => ({ reason, lines }));
+}
+
 /** Warnings for TOC entries without a document and documents missing from the TOC. */
 export function crossCheckToc(issue: IssueInfo, documents: readonly DocumentRecord[], warnings: ParseWarning[]): void {
   const docEntries = issue.toc.filter((e) => !/(人事任免|大事记|任免事项)/.test(e.title));
@@ -96,16 +112,8 @@ export function parseDocuments(raw: string, source: string): ParsedText {
   for (const s of layout.sections) cover(s.start, s.end);
   const unplaced: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!covered[i]) unplaced.push(lines[i]!.line);
-  if (unplaced.length > 0) {
-    warnings.push({ code: 'unplaced-text', message: `${unplaced.length} 行文字不属于任何文件或栏目：第 ${unplaced.slice(0, 10).join('、')}${unplaced.length > 10 ? '…' : ''} 行`, line: unplaced[0] });
-  }
+  if (unplaced.length > 0) warnings.push(unplacedWarning(unplaced));
 
-  const byReason = new Map<string, number[]>();
-  for (const d of prepared.dropped) {
-    const list = byReason.get(d.reason);
-    if (list) list.push(d.line);
-    else byReason.set(d.reason, [d.line]);
-  }
   const result: ParseResult = {
     source,
     kind,
@@ -117,7 +125,7 @@ export function parseDocuments(raw: string, source: string): ParsedText {
     warnings,
     accounting: {
       lineCount: prepared.lineCount,
-      dropped: [...byReason].map(([reason, ls]) => ({ reason, lines: ls })),
+      dropped: droppedByReason(prepared.dropped),
       regions: [
         ...(layout.frontEnd >= 0 ? [{ kind: 'front-matter', line: lines[0]!.line, endLine: lines[layout.frontEnd]!.line }] : []),
         ...layout.sections.map((s) => ({ kind: s.kind, line: lines[s.start]!.line, endLine: lines[s.end - 1]!.line })),

@@ -22,7 +22,7 @@ import { splitLines, type DroppedLine, type LineStart, type TextLine } from '../
 import { readAppointments } from './appointments.ts';
 import { readChronicle } from './chronicle.ts';
 import { readDocument, type ParsedDocument } from './document.ts';
-import { compiledDocument, crossCheckToc, yearOfDate } from './index.ts';
+import { compiledDocument, crossCheckToc, droppedByReason, unplacedWarning, yearOfDate } from './index.ts';
 import { looksLikeGazette, readIssue } from './issue.ts';
 import { prepare } from './prepare.ts';
 import { readRoutingSlip } from './routing-slip.ts';
@@ -246,15 +246,7 @@ export function* parseInWindows(raw: string, source: string, options: WindowOpti
   else if (documents.length === 0 && appointments.length === 0 && chronicle.length === 0 && routingSlip === null) {
     warnings.push({ code: 'nothing-recognised', message: '未识别出公文、人事任免、大事记或批办单' });
   }
-  if (unplaced.length > 0) {
-    warnings.push({ code: 'unplaced-text', message: `${unplaced.length} 行文字不属于任何文件或栏目：第 ${unplaced.slice(0, 10).join('、')}${unplaced.length > 10 ? '…' : ''} 行`, line: unplaced[0] });
-  }
-  const byReason = new Map<string, number[]>();
-  for (const d of dropped) {
-    const list = byReason.get(d.reason);
-    if (list) list.push(d.line);
-    else byReason.set(d.reason, [d.line]);
-  }
+  if (unplaced.length > 0) warnings.push(unplacedWarning(unplaced));
   return {
     source,
     kind,
@@ -266,7 +258,7 @@ export function* parseInWindows(raw: string, source: string, options: WindowOpti
     warnings,
     accounting: {
       lineCount: total,
-      dropped: [...byReason].map(([reason, ls]) => ({ reason, lines: ls })),
+      dropped: droppedByReason(dropped),
       regions: [...frontRegion, ...sectionRegions, ...documentRegions],
       unplaced,
     },
