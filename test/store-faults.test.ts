@@ -25,6 +25,7 @@ import { startChild } from './store-children.ts';
 import { noticeText, writeNotices } from './store-documents.ts';
 import { dumpStore, rowCounts, withoutMigrationTimes, type Dump } from './store-dump.ts';
 import { DIALECTS, newTarget, PG_ADMIN_URL, testClock, type TestTarget } from './store-targets.ts';
+import { prng } from '../bench/corpus.ts';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'duban.mjs');
@@ -34,18 +35,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const seed = Number(process.env.DUBAN_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`store-faults: kill points drawn with DUBAN_FAULT_SEED=${seed}`);
-/** mulberry32: a small seeded generator, so a failing run can be repeated exactly. */
-function generator(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(seed);
+// mulberry32 (bench/corpus.ts): seeded, so a failing run can be repeated exactly.
+const random = prng(seed);
 
 async function dumpOf(url: string): Promise<Dump> {
   const store = await openStore(url);
