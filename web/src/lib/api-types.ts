@@ -62,3 +62,5 @@ export type UserUpdate = z.input<typeof admin.UserPatchBody>;
 export type PasswordReset = z.input<typeof admin.PasswordResetBody>;
 export type SessionView = z.infer<typeof admin.SessionView>;
 export type AuditEvent = z.infer<typeof admin.AuditEvent>;
+/** Query of GET /api/admin/audit (days as YYYY-MM-DD). */
+export type AuditQuery = z.infer<typeof admin.AuditQuery>;

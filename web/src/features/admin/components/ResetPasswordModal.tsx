@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { UserView } from '../../../lib/api-types';
-import { PASSWORD_POLICY, passwordProblem } from '../../../lib/password';
+import { newPasswordRule, PASSWORD_POLICY, sameAs } from '../../../lib/password';
 import { resetPassword } from '../api/admin';
 
 /** The administrator types the new password (it is never shown back); the user must change it at next sign-in. */
@@ -48,7 +48,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: UserView |
           extra={PASSWORD_POLICY}
           rules={[
             { required: true, message: '请输入新密码' },
-            { validator: (_r, value: string | undefined) => (value && passwordProblem(value) ? Promise.reject(new Error(passwordProblem(value)!)) : Promise.resolve()) },
+            newPasswordRule,
           ]}
         >
           <Input.Password autoComplete="new-password" />
@@ -59,9 +59,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: UserView |
           dependencies={['password']}
           rules={[
             { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_r, value: string | undefined) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
-            }),
+            sameAs('password', '两次输入的密码不一致'),
           ]}
         >
           <Input.Password autoComplete="new-password" />

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { PolicyTable, Role, UserView } from '../../../lib/api-types';
 import { PERMISSION_LABEL, ROLE_LABEL, ROLES } from '../../../lib/labels';
-import { PASSWORD_POLICY, passwordProblem } from '../../../lib/password';
+import { newPasswordRule, PASSWORD_POLICY } from '../../../lib/password';
 import { createUser, updateUser } from '../api/admin';
 import { UnitSelect } from './UnitSelect';
 
@@ -118,7 +118,7 @@ export function UserFormModal({ open, user, policy, onClose, onSaved }: { open: 
             extra={`${PASSWORD_POLICY}；用户首次登录时须修改`}
             rules={[
               { required: true, message: '请输入初始密码' },
-              { validator: (_r, value: string | undefined) => (value && passwordProblem(value) ? Promise.reject(new Error(passwordProblem(value)!)) : Promise.resolve()) },
+              newPasswordRule,
             ]}
           >
             <Input.Password autoComplete="new-password" />

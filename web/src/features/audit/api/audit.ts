@@ -1,14 +1,4 @@
 import { get } from '../../../lib/api-client';
-import type { AuditEvent, Page } from '../../../lib/api-types';
-
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
-}
+import type { AuditEvent, AuditQuery, Page } from '../../../lib/api-types';
 
 export const fetchAudit = (query: AuditQuery, signal?: AbortSignal) => get<Page<AuditEvent>>('/api/admin/audit', { ...query }, signal);

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
-import { PASSWORD_POLICY, passwordProblem } from '../../../lib/password';
+import { newPasswordRule, PASSWORD_POLICY, sameAs } from '../../../lib/password';
 import { changePassword } from '../api/auth';
 
 interface Values {
@@ -42,12 +42,7 @@ export function ChangePasswordForm({ onDone, onCancel, submitText = '确认修�
         extra={PASSWORD_POLICY}
         rules={[
           { required: true, message: '请输入新密码' },
-          {
-            validator: (_r, value: string | undefined) => {
-              const problem = value ? passwordProblem(value) : null;
-              return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
-            },
-          },
+          newPasswordRule,
         ]}
       >
         <Input.Password autoComplete="new-password" />
@@ -58,10 +53,7 @@ export function ChangePasswordForm({ onDone, onCancel, submitText = '确认修�
         dependencies={['newPassword']}
         rules={[
           { required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({
-            validator: (_r, value: string | undefined) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
-          }),
+          sameAs('newPassword', '两次输入的新密码不一致'),
         ]}
       >
         <Input.Password autoComplete="new-password" />
