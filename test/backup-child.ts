@@ -2,7 +2,9 @@
 // second, and once the copy has begun (the partial file exists) prints "inside" and blocks until
 // it is killed.
 import { manualClock } from '../src/calendar/clock.ts';
+import { existsSync } from 'node:fs';
 import { backupStore } from '../src/store/backup.ts';
+import { partialName } from '../src/store/backup-common.ts';
 
 const [target, file] = process.argv.slice(2);
 let announced = false;
@@ -12,7 +14,11 @@ await backupStore(target!, file!, {
   onProgress: () => {
     if (announced) return;
     announced = true;
+    // The gzip stream opens its file on libuv's thread pool; wait (up to 10 s) until it is there,
+    // so the parent looks at the folder only once the copy has really begun.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let i = 0; i < 200 && !existsSync(partialName(file!)); i++) Atomics.wait(pause, 0, 0, 50);
     process.stdout.write('inside\n');
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // until killed
+    Atomics.wait(pause, 0, 0); // until killed
   },
 });
