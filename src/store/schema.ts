@@ -286,6 +286,170 @@ export interface StoreMetaTable {
   value: string;
 }
 
+// 督查督办 (migration 0013). See src/workflow/types.ts for what the values mean.
+export interface SupervisionLedgerTable {
+  id: Generated<number>;
+  title: string;
+  /** document | instruction | meeting */
+  source_kind: string;
+  document_id: number | null;
+  /** For a 领导批示件 or 会议议定事项: where it comes from (who, which meeting, when). */
+  source_note: string | null;
+  /** draft | issued */
+  state: string;
+  created_at: string;
+  created_by: string;
+  issued_at: string | null;
+  updated_at: string;
+}
+
+export interface SupervisionItemTable {
+  id: Generated<number>;
+  ledger_id: number;
+  /** Stable across re-imports of the source (see src/workflow/keys.ts). */
+  key: string;
+  seq: number;
+  text: string;
+  /** The measure's text as the source had it at 立项; a re-import that changes it flags the item. */
+  source_text: string | null;
+  /** JSON: the outline path of the measure. */
+  source_path: Json;
+  source_line: number | null;
+  source_task_id: number | null;
+  /** ItemState */
+  state: string;
+  deadline: string | null;
+  original_deadline: string | null;
+  deadline_text: string | null;
+  /** JSON: Target[] */
+  targets: Json;
+  /** JSON: ReportCycle */
+  cycle: Json;
+  issued_on: string | null;
+  claimed_on: string | null;
+  done_on: string | null;
+  /** The latest opinion: why it was returned, dropped or terminated. */
+  state_note: string | null;
+  /** Why the item needs review (its measure changed in the source), null when it does not. */
+  review_note: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Bumped by every write: a command that loaded an older version refuses to overwrite. */
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface SupervisionItemUnitTable {
+  id: Generated<number>;
+  item_id: number;
+  /** lead | responsible | cooperating */
+  role: string;
+  seq: number;
+  name: string;
+  canonical: string | null;
+  signed_at: string | null;
+  signed_by: string | null;
+}
+
+export interface SupervisionReportTable {
+  id: Generated<number>;
+  item_id: number;
+  unit: string;
+  period: string | null;
+  submitted_at: string;
+  submitted_by: string;
+  progress: string;
+  problems: string;
+  coordination: string;
+  next_steps: string;
+  percent: number;
+}
+
+export interface SupervisionAttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  name: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  content: Uint8Array;
+}
+
+export interface SupervisionExtensionTable {
+  id: Generated<number>;
+  item_id: number;
+  unit: string;
+  requested_at: string;
+  requested_by: string;
+  asked: string;
+  reason: string;
+  previous_deadline: string | null;
+  /** approved | refused, null while pending */
+  decision: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  opinion: string | null;
+}
+
+export interface SupervisionNoticeTable {
+  id: Generated<number>;
+  item_id: number;
+  /** 提醒单 | 催办单 | 督办单 | 移交函 */
+  kind: string;
+  year: number;
+  seq: number;
+  number: string;
+  unit: string;
+  date: string;
+  deadline: string;
+  /** JSON: string[] */
+  copied_to: Json;
+  issued_at: string;
+  read_at: string | null;
+  mailed_at: string | null;
+}
+
+export interface SupervisionBulletinTable {
+  id: Generated<number>;
+  /** YYYY-MM */
+  month: string;
+  year: number;
+  /** 第N期 within the year. */
+  seq: number;
+  published_at: string;
+  published_by: string;
+  /** JSON: the bulletin as published; later changes leave it alone. */
+  snapshot: Json;
+}
+
+export interface SupervisionRuleTable {
+  key: string;
+  /** JSON */
+  value: Json;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface SupervisionTickTable {
+  /** The working day the scheduler ran for. */
+  day: string;
+  ran_at: string;
+  notices: number;
+}
+
+export interface OfficeLeaderTable {
+  id: Generated<number>;
+  name: string;
+  /** 区委副书记、区长 … */
+  title: string;
+  seq: number;
+  /** JSON: string[], the areas of work the leader oversees (分管领域). */
+  areas: Json;
+  /** JSON: string[], canonical units the leader oversees (分管单位). */
+  units: Json;
+  active: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
 export interface Database {
   source_files: SourceFileTable;
   issues: IssueTable;
@@ -304,4 +468,15 @@ export interface Database {
   store_meta: StoreMetaTable;
   users: UserTable;
   sessions: SessionTable;
+  supervision_ledgers: SupervisionLedgerTable;
+  supervision_items: SupervisionItemTable;
+  supervision_item_units: SupervisionItemUnitTable;
+  supervision_reports: SupervisionReportTable;
+  supervision_attachments: SupervisionAttachmentTable;
+  supervision_extensions: SupervisionExtensionTable;
+  supervision_notices: SupervisionNoticeTable;
+  supervision_bulletins: SupervisionBulletinTable;
+  supervision_rules: SupervisionRuleTable;
+  supervision_ticks: SupervisionTickTable;
+  office_leaders: OfficeLeaderTable;
 }

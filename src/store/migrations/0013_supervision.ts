@@ -1,0 +1,201 @@
+import { type ColumnDefinitionBuilder, type Migration } from 'kysely';
+import type { AnyDb } from './any-db.ts';
+import type { Dialect } from './dialect.ts';
+
+/**
+ * 督查督办: ledgers (台账) of items, the items' units, reports, extensions and notices (三单一函),
+ * published bulletins (a snapshot each), the office's rules (data an administrator edits), the
+ * days the scheduler has run (so it catches up after downtime) and the office's leaders with the
+ * units each oversees (督办单 is copied to a unit's 分管领导; 拟办 proposes leaders by area).
+ *
+ * Nothing here is deleted in place: an item is dropped or terminated by its state, an extension
+ * is decided, not removed. Dates are ISO days, instants ISO strings, JSON is text (schema.ts).
+ */
+export function migration(dialect: Dialect): Migration {
+  const id = (c: ColumnDefinitionBuilder) =>
+    dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity();
+  const bytes = dialect === 'sqlite' ? 'blob' : 'bytea';
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('supervision_ledgers')
+        .addColumn('id', 'integer', id)
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('source_kind', 'text', (c) => c.notNull())
+        .addColumn('document_id', 'integer', (c) => c.references('documents.id'))
+        .addColumn('source_note', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('supervision_ledgers_document').on('supervision_ledgers').column('document_id').execute();
+
+      await db.schema
+        .createTable('supervision_items')
+        .addColumn('id', 'integer', id)
+        .addColumn('ledger_id', 'integer', (c) => c.notNull().references('supervision_ledgers.id'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('source_text', 'text')
+        .addColumn('source_path', 'text', (c) => c.notNull())
+        .addColumn('source_line', 'integer')
+        .addColumn('source_task_id', 'integer')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('deadline', 'text')
+        .addColumn('original_deadline', 'text')
+        .addColumn('deadline_text', 'text')
+        .addColumn('targets', 'text', (c) => c.notNull())
+        .addColumn('cycle', 'text', (c) => c.notNull())
+        .addColumn('issued_on', 'text')
+        .addColumn('claimed_on', 'text')
+        .addColumn('done_on', 'text')
+        .addColumn('state_note', 'text')
+        .addColumn('review_note', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('supervision_items_key').on('supervision_items').columns(['ledger_id', 'key']).unique().execute();
+      await db.schema.createIndex('supervision_items_state').on('supervision_items').columns(['state', 'deadline']).execute();
+
+      await db.schema
+        .createTable('supervision_item_units')
+        .addColumn('id', 'integer', id)
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('supervision_items.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('canonical', 'text')
+        .addColumn('signed_at', 'text')
+        .addColumn('signed_by', 'text')
+        .execute();
+      await db.schema.createIndex('supervision_item_units_item').on('supervision_item_units').column('item_id').execute();
+      await db.schema.createIndex('supervision_item_units_unit').on('supervision_item_units').columns(['canonical', 'item_id']).execute();
+
+      await db.schema
+        .createTable('supervision_reports')
+        .addColumn('id', 'integer', id)
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('supervision_items.id'))
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('period', 'text')
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .addColumn('submitted_by', 'text', (c) => c.notNull())
+        .addColumn('progress', 'text', (c) => c.notNull())
+        .addColumn('problems', 'text', (c) => c.notNull())
+        .addColumn('coordination', 'text', (c) => c.notNull())
+        .addColumn('next_steps', 'text', (c) => c.notNull())
+        .addColumn('percent', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('supervision_reports_item').on('supervision_reports').columns(['item_id', 'submitted_at']).execute();
+
+      await db.schema
+        .createTable('supervision_attachments')
+        .addColumn('id', 'integer', id)
+        .addColumn('report_id', 'integer', (c) => c.notNull().references('supervision_reports.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content', bytes, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('supervision_attachments_report').on('supervision_attachments').column('report_id').execute();
+
+      await db.schema
+        .createTable('supervision_extensions')
+        .addColumn('id', 'integer', id)
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('supervision_items.id'))
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'text', (c) => c.notNull())
+        .addColumn('requested_by', 'text', (c) => c.notNull())
+        .addColumn('asked', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('previous_deadline', 'text')
+        .addColumn('decision', 'text')
+        .addColumn('decided_at', 'text')
+        .addColumn('decided_by', 'text')
+        .addColumn('opinion', 'text')
+        .execute();
+      await db.schema.createIndex('supervision_extensions_item').on('supervision_extensions').column('item_id').execute();
+
+      await db.schema
+        .createTable('supervision_notices')
+        .addColumn('id', 'integer', id)
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('supervision_items.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('deadline', 'text', (c) => c.notNull())
+        .addColumn('copied_to', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .addColumn('mailed_at', 'text')
+        .execute();
+      // Numbers never repeat within a year and kind; a notice is issued once per item, kind and deadline.
+      await db.schema.createIndex('supervision_notices_number').on('supervision_notices').columns(['kind', 'year', 'seq']).unique().execute();
+      await db.schema.createIndex('supervision_notices_once').on('supervision_notices').columns(['item_id', 'kind', 'deadline']).unique().execute();
+      await db.schema.createIndex('supervision_notices_unit').on('supervision_notices').columns(['unit', 'date']).execute();
+
+      await db.schema
+        .createTable('supervision_bulletins')
+        .addColumn('id', 'integer', id)
+        .addColumn('month', 'text', (c) => c.notNull().unique())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text', (c) => c.notNull())
+        .addColumn('snapshot', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('supervision_bulletins_seq').on('supervision_bulletins').columns(['year', 'seq']).unique().execute();
+
+      await db.schema
+        .createTable('supervision_rules')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('supervision_ticks')
+        .addColumn('day', 'text', (c) => c.primaryKey())
+        .addColumn('ran_at', 'text', (c) => c.notNull())
+        .addColumn('notices', 'integer', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('office_leaders')
+        .addColumn('id', 'integer', id)
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('areas', 'text', (c) => c.notNull())
+        .addColumn('units', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: AnyDb) {
+      for (const t of [
+        'office_leaders',
+        'supervision_ticks',
+        'supervision_rules',
+        'supervision_bulletins',
+        'supervision_notices',
+        'supervision_extensions',
+        'supervision_attachments',
+        'supervision_reports',
+        'supervision_item_units',
+        'supervision_items',
+        'supervision_ledgers',
+      ]) {
+        await db.schema.dropTable(t).execute();
+      }
+    },
+  };
+}
