@@ -63,10 +63,44 @@ export function markText(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').replace(TRADITIONAL_CHAR, (c) => TRADITIONAL[c]!);
 }
 
-/** The file's lines (same splitting as the parser's, so line numbers agree). */
-export function fileLines(text: string): string[] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return source.split(/\r\n|\n|\r/);
+/**
+ * The file's lines, split as the parser splits them (\r\n, \n or \r; a BOM dropped) so that line
+ * numbers agree. Only where each line starts is kept, and a line is cut out when it is read: the
+ * heads are a few lines per document, and splitting a 100 MB file into strings cost ~100 MB at
+ * the end of its import, when every other structure of it is still alive.
+ */
+export class FileLines {
+  readonly length: number;
+  private readonly starts: Uint32Array;
+  private readonly source: string;
+
+  constructor(text: string) {
+    this.source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const s = this.source;
+    let count = 1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) count++;
+    }
+    // One more start than lines: the end of the last line, as if a break followed it.
+    const starts = new Uint32Array(count + 1);
+    let n = 1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
+    }
+    starts[count] = s.length + 1;
+    this.starts = starts;
+    this.length = count;
+  }
+
+  /** Line `i` (0-based) without its break. */
+  at(i: number): string {
+    const start = this.starts[i]!;
+    let end = this.starts[i + 1]! - 1;
+    if (end > start && this.source.charCodeAt(end - 1) === 13 && this.source.charCodeAt(end) === 10) end--;
+    return this.source.slice(start, Math.min(end, this.source.length));
+  }
 }
 
 /** A position in the file: a line (0-based) and a `<p>` cell of it (0 for an ordinary line). */
@@ -86,12 +120,12 @@ const MAX_GAP = 50;
 class Pieces {
   private readonly cache = new Map<number, string[]>();
 
-  constructor(readonly lines: readonly string[]) {}
+  constructor(readonly lines: FileLines) {}
 
   of(line: number): string[] {
     let cells = this.cache.get(line);
     if (cells === undefined) {
-      const text = this.lines[line]!;
+      const text = this.lines.at(line);
       cells = (text.includes('<p>') ? text.split(/<\/?p>/) : [text]).map((c) => c.trim()).filter((c) => c !== '');
       this.cache.set(line, cells);
     }
@@ -168,7 +202,7 @@ function keyOf(at: Position): number {
  * in a document's head belongs to that document even when it is also near the top of the file.
  */
 export function headLines(text: string, result: ParseResult): HeadLine[] {
-  const pieces = new Pieces(fileLines(text));
+  const pieces = new Pieces(new FileLines(text));
   const owner = new Map<number, { at: Position; documentIndex: number | null }>();
   // A document with a title outranks a fragment (the parser makes one of the 份号/密级 lines above
   // the first 版头, which have no title), and any document outranks the top of the file.

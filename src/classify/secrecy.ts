@@ -7,7 +7,7 @@
 // line that is nothing but a mark; a sentence that speaks of 秘密 or 保密 is never one.
 // 内部 / 内部资料 / 注意保存 are not state secrets: they restrict publicity (see access.ts).
 import type { ParseResult } from '../types.ts';
-import { fileLines, headLines, markText } from './head-lines.ts';
+import { FileLines, headLines, markText } from './head-lines.ts';
 
 export type SecrecyLevel = '绝密' | '机密' | '秘密';
 
@@ -115,9 +115,9 @@ function slipMark(text: string, result: ParseResult): SecrecyMark | null {
   const region = result.accounting.regions.find((r) => r.kind === 'routing-slip');
   let line = slip.line;
   if (region) {
-    const lines = fileLines(text);
+    const lines = new FileLines(text);
     for (let i = region.line - 1; i < Math.min(lines.length, region.endLine); i++) {
-      if (lines[i]!.includes('密级')) {
+      if (lines.at(i).includes('密级')) {
         line = i + 1;
         break;
       }
