@@ -63,6 +63,12 @@ export function markText(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').replace(TRADITIONAL_CHAR, (c) => TRADITIONAL[c]!);
 }
 
+/** True when the character at `i` ends a line: \n, or a \r not followed by \n (\r\n ends at its \n). */
+function endsLine(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10);
+}
+
 /**
  * The file's lines, split as the parser splits them (\r\n, \n or \r; a BOM dropped) so that line
  * numbers agree. Only where each line starts is kept, and a line is cut out when it is read: the
@@ -78,17 +84,11 @@ export class FileLines {
     this.source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const s = this.source;
     let count = 1;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) count++;
-    }
+    for (let i = 0; i < s.length; i++) if (endsLine(s, i)) count++;
     // One more start than lines: the end of the last line, as if a break followed it.
     const starts = new Uint32Array(count + 1);
     let n = 1;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
-    }
+    for (let i = 0; i < s.length; i++) if (endsLine(s, i)) starts[n++] = i + 1;
     starts[count] = s.length + 1;
     this.starts = starts;
     this.length = count;

@@ -106,6 +106,12 @@ function withInput(result: ParseResult, inputWarnings: readonly ParseWarning[]):
 /** How often a large file's entries stop for a collection: ~6,000 entries, a full GC of ~150 ms each. */
 const GC_EVERY_BATCHES = 20;
 
+function collectEvery(n: number): (batches: number) => void {
+  return (batches) => {
+    if (batches % n === 0) collectGarbage();
+  };
+}
+
 /** A window's documents ready to write; who may read them is settled at the end (settleAccess). */
 function derivePart(part: ParsedPart): DerivedDocument[] {
   const records = part.parsed.map((p) => p.record);
@@ -200,7 +206,7 @@ export async function writeParts(
   await settleAccess(trx, text, result, documentIds, writtenSeqs);
   const large = ahead.result === null;
   if (large) collectGarbage();
-  const entries = await writeFileEntries(trx, dialect, rows, result, large ? (batches) => batches % GC_EVERY_BATCHES === 0 && collectGarbage() : undefined);
+  const entries = await writeFileEntries(trx, dialect, rows, result, large ? collectEvery(GC_EVERY_BATCHES) : undefined);
   await finishSource(trx, rows.sourceId, result);
   await resolveLinks(trx, dialect, documentIds);
   return { sourceId: rows.sourceId, documents: documentIds.length, tasks, links, ...entries, documentIds, result };

@@ -266,11 +266,11 @@ export async function writeDocuments(trx: Trx, dialect: Dialect, rows: FileRows,
   return { documents: documents.length, tasks: taskCount, links: linkCount, documentIds: newDocumentIds };
 }
 
-/** Writes a file's personnel decisions and chronicle entries, with their search entries. */
 /**
- * Writes the file's appointments and chronicle entries with their search entries. `afterBatch` is
- * called after each batch: a large file's import collects its garbage there now and then, since
- * V8 otherwise lets the index texts of tens of thousands of entries pile up (~150 MB at 100 MB).
+ * Writes a file's personnel decisions and chronicle entries, with their search entries.
+ * `afterBatch` is called after each batch: a large file's import collects its garbage there now
+ * and then, since V8 otherwise lets the index texts of tens of thousands of entries pile up
+ * (~150 MB for a 100 MB file).
  */
 export async function writeFileEntries(
   trx: Trx,
@@ -285,12 +285,10 @@ export async function writeFileEntries(
   const fileFields = { source_file_id: sourceId, document_id: null, doc_kind: null, issued_kind: null, issuer_text: result.issue?.publisher ?? '', public: result.kind === 'gazette' ? 1 : 0 };
   // Each batch's search entries are written with it: a volume holds tens of thousands of entries,
   // and their index texts all at once took hundreds of MB.
-  // Rows are made a batch at a time: a large file's entries made all at once held ~100 MB at the
-  // end of its import, the moment its memory peaked.
-  for (let first = 0; first < result.appointments.length; first += BATCH) {
-    const batch = result.appointments.slice(first, first + BATCH).map((a, k) => ({
+  if (result.appointments.length > 0) {
+    const rows = result.appointments.map((a, seq) => ({
       source_file_id: sourceId,
-      seq: first + k,
+      seq,
       batch: a.batch,
       person: a.person,
       action: a.action,
@@ -301,28 +299,30 @@ export async function writeFileEntries(
       notes: json(a.notes ?? []),
       line: a.line,
     }));
-    const inserted = await trx.insertInto('appointments').values(batch).returning(['id', 'seq']).execute();
-    const index = inserted.map(({ id, seq }): IndexRow => {
-      const a = result.appointments[seq]!;
-      return { entry: { ...fileFields, kind: 'appointment', ref_id: id, title: appointmentTitle(a), date: null, year: fileYear, units: `|${a.post}|` }, ...appointmentTexts(a) };
+    await insertInBatches(rows, async (batch) => {
+      const inserted = await trx.insertInto('appointments').values(batch).returning(['id', 'seq']).execute();
+      const index = inserted.map(({ id, seq }): IndexRow => {
+        const a = result.appointments[seq]!;
+        return { entry: { ...fileFields, kind: 'appointment', ref_id: id, title: appointmentTitle(a), date: null, year: fileYear, units: `|${a.post}|` }, ...appointmentTexts(a) };
+      });
+      await writeIndex(trx, dialect, index);
+      afterBatch?.(++written);
     });
-    await writeIndex(trx, dialect, index);
-    afterBatch?.(++written);
   }
-  for (let first = 0; first < result.chronicle.length; first += BATCH) {
-    const batch = result.chronicle
-      .slice(first, first + BATCH)
-      .map((c, k) => ({ source_file_id: sourceId, seq: first + k, date: c.date, end_date: c.endDate ?? null, text: c.text, line: c.line }));
-    const inserted = await trx.insertInto('chronicle_entries').values(batch).returning(['id', 'seq']).execute();
-    const index = inserted.map(({ id, seq }): IndexRow => {
-      const c = result.chronicle[seq]!;
-      const dateText = chronicleDateText(c);
-      const year = /^\d{4}/.test(c.date) ? Number(c.date.slice(0, 4)) : fileYear;
-      const title = `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`;
-      return { entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' }, ...chronicleTexts(c, title) };
+  if (result.chronicle.length > 0) {
+    const rows = result.chronicle.map((c, seq) => ({ source_file_id: sourceId, seq, date: c.date, end_date: c.endDate ?? null, text: c.text, line: c.line }));
+    await insertInBatches(rows, async (batch) => {
+      const inserted = await trx.insertInto('chronicle_entries').values(batch).returning(['id', 'seq']).execute();
+      const index = inserted.map(({ id, seq }): IndexRow => {
+        const c = result.chronicle[seq]!;
+        const dateText = chronicleDateText(c);
+        const year = /^\d{4}/.test(c.date) ? Number(c.date.slice(0, 4)) : fileYear;
+        const title = `${dateText.split(' ')[0]} ${result.issue?.title ?? ''}大事记`;
+        return { entry: { ...fileFields, kind: 'chronicle', ref_id: id, title, date: /^\d{4}/.test(c.date) ? c.date : null, year, units: '' }, ...chronicleTexts(c, title) };
+      });
+      await writeIndex(trx, dialect, index);
+      afterBatch?.(++written);
     });
-    await writeIndex(trx, dialect, index);
-    afterBatch?.(++written);
   }
   return { appointments: result.appointments.length, chronicle: result.chronicle.length };
 }
