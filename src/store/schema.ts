@@ -292,7 +292,10 @@ export interface SupervisionLedgerTable {
   title: string;
   /** document | instruction | meeting */
   source_kind: string;
+  /** No foreign key: a re-import that replaces the document finds the ledger by document_key. */
   document_id: number | null;
+  /** The document's identity (文号 + 发文机关 + 成文日期 + title, or its text's fingerprint). */
+  document_key: string | null;
   /** For a 领导批示件 or 会议议定事项: where it comes from (who, which meeting, when). */
   source_note: string | null;
   /** draft | issued */

@@ -22,6 +22,7 @@ import { migration as accounts } from './0009_accounts.ts';
 import { migration as auditContext } from './0010_audit_context.ts';
 import { migration as documentAccess } from './0011_document_access.ts';
 import { migration as documentIdentity } from './0012_document_identity.ts';
+import { migration as supervision } from './0013_supervision.ts';
 
 export type { Dialect };
 
@@ -39,5 +40,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0010_audit_context': auditContext(),
     '0011_document_access': documentAccess(),
     '0012_document_identity': documentIdentity(dialect),
+    '0013_supervision': supervision(dialect),
   };
 }
