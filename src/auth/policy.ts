@@ -21,12 +21,22 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_DUTIES: Record<Role, string> = {
   admin: '管理用户、角色、单位绑定与会话，导入文件，查看审计日志',
   clerk: '导入与登记收到的文件，查阅政策文件库',
-  leader: '查阅政策文件库，了解工作进展',
-  supervisor: '导入文件，查阅政策文件库，组织督查督办',
-  unit: '查阅政策文件库，办理本单位的任务',
+  leader: '查阅政策文件库，查看督办台账与进展',
+  supervisor: '导入文件，立项交办督办事项，核验办结，审批延期，发出三单一函与通报',
+  unit: '查阅政策文件库，签收、办理本单位的督办事项，报送进展',
 };
 
-export const PERMISSIONS = ['library.read', 'library.import', 'users.manage', 'sessions.manage', 'audit.read', 'account.self'] as const;
+export const PERMISSIONS = [
+  'library.read',
+  'library.import',
+  'users.manage',
+  'sessions.manage',
+  'audit.read',
+  'account.self',
+  'supervision.read',
+  'supervision.manage',
+  'supervision.act',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 interface PolicyRow {
@@ -42,6 +52,10 @@ export const POLICY: Record<Permission, PolicyRow> = {
   'sessions.manage': { label: '管理会话（强制下线）', roles: ['admin'] },
   'audit.read': { label: '查看审计日志', roles: ['admin'] },
   'account.self': { label: '修改本人密码', roles: ROLES },
+  // A unit user reads only their own unit's items (unitScoped); the others read every item.
+  'supervision.read': { label: '查看督办台账与督办事项', roles: ['admin', 'leader', 'supervisor', 'unit'] },
+  'supervision.manage': { label: '立项、交办、核验办结、审批延期、终止督办事项', roles: ['supervisor'] },
+  'supervision.act': { label: '签收、报送进展、申请办结与延期（本单位事项）', roles: ['unit'] },
 };
 
 /**

@@ -6,6 +6,7 @@ import type * as admin from '../../../src/api/admin.ts';
 import type * as auth from '../../../src/api/auth.ts';
 import type * as common from '../../../src/api/common.ts';
 import type * as library from '../../../src/api/library.ts';
+import type * as supervision from '../../../src/api/supervision.ts';
 
 export type Role = z.infer<typeof auth.Role>;
 export type Permission = z.infer<typeof auth.Permission>;
@@ -64,3 +65,32 @@ export type SessionView = z.infer<typeof admin.SessionView>;
 export type AuditEvent = z.infer<typeof admin.AuditEvent>;
 /** Query of GET /api/admin/audit (days as YYYY-MM-DD). */
 export type AuditQuery = z.infer<typeof admin.AuditQuery>;
+
+// 督查督办
+export type ItemState = z.infer<typeof supervision.ItemState>;
+export type UnitRole = z.infer<typeof supervision.UnitRole>;
+export type Light = z.infer<typeof supervision.Light>;
+export type ReportCycle = z.infer<typeof supervision.ReportCycle>;
+export type ItemUnitView = z.infer<typeof supervision.ItemUnitView>;
+export type ReportView = z.infer<typeof supervision.ReportView>;
+export type ExtensionView = z.infer<typeof supervision.ExtensionView>;
+export type NoticeView = z.infer<typeof supervision.NoticeView>;
+export type ItemView = z.infer<typeof supervision.ItemView>;
+export type ItemDetail = z.infer<typeof supervision.ItemDetail>;
+export type LedgerSummary = z.infer<typeof supervision.LedgerSummary>;
+export type LedgerDetail = z.infer<typeof supervision.LedgerDetail>;
+export type OpenLedger = z.input<typeof supervision.OpenLedgerBody>;
+export type NewItem = z.input<typeof supervision.NewItemBody>;
+export type ItemPatch = z.input<typeof supervision.ItemPatchBody>;
+export type SplitRequest = z.input<typeof supervision.SplitBody>;
+export type MergeRequest = z.input<typeof supervision.MergeBody>;
+export type IssueRequest = z.input<typeof supervision.IssueBody>;
+export type ReasonRequest = z.input<typeof supervision.ReasonBody>;
+export type ReportRequest = z.input<typeof supervision.ReportBody>;
+export type ClaimRequest = z.input<typeof supervision.ClaimBody>;
+export type VerifyRequest = z.input<typeof supervision.VerifyBody>;
+export type ExtensionRequest = z.input<typeof supervision.ExtensionBody>;
+export type DecideRequest = z.input<typeof supervision.DecideBody>;
+export type ItemQuery = z.input<typeof supervision.ItemQuery>;
+export type Workbench = z.infer<typeof supervision.Workbench>;
+export type Approvals = z.infer<typeof supervision.Approvals>;

@@ -23,6 +23,9 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'sessions.manage': '管理会话',
   'audit.read': '查看审计日志',
   'account.self': '维护本人账户',
+  'supervision.read': '查看督办台账',
+  'supervision.manage': '立项与交办',
+  'supervision.act': '办理本单位事项',
 };
 
 export const VALIDITY_LABEL: Record<Validity, string> = { valid: '现行有效', repealed: '已废止', expired: '已失效', pending: '尚未施行' };
