@@ -52,7 +52,6 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
     const user = request.auth!.user;
     return { today: app.clock.today(), scope: unitScoped(user) ? (user.unit ?? '') : null, lightOf: () => null };
   };
-  const typed = sv.unitLookup(app.directory, null);
   const item = async (request: FastifyRequest, id: number) => {
     const { reports: _r, extensions: _e, notices: _n, history: _h, ...view } = await sv.itemDetail(db, id, reading(request));
     return view;
@@ -74,7 +73,7 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
   });
 
   app.post('/api/supervision/ledgers/:id/items', { config: manage, schema: { summary: '手工新增事项', tags, params: IdParams, body: NewItemBody, response: { 200: ItemView, ...errors } } }, async (request) =>
-    item(request, await sv.addItem(db, command(request), request.params.id, request.body, typed)),
+    item(request, await sv.addItem(db, command(request), request.params.id, request.body, app.directory)),
   );
 
   app.post('/api/supervision/ledgers/:id/merge', { config: manage, schema: { summary: '合并草稿事项', tags, params: IdParams, body: MergeBody, response: { 200: ItemView, ...errors } } }, async (request) =>
@@ -93,7 +92,7 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
   );
 
   app.patch('/api/supervision/items/:id', { config: manage, schema: { summary: '修改事项', tags, params: IdParams, body: ItemPatchBody, response: { 200: ItemView, ...errors } } }, async (request) => {
-    await sv.editItem(db, command(request), request.params.id, request.body, typed);
+    await sv.editItem(db, command(request), request.params.id, request.body, app.directory);
     return item(request, request.params.id);
   });
 

@@ -5,7 +5,9 @@ import { manualKey } from '../../workflow/keys.ts';
 import { checkState } from '../../workflow/transitions.ts';
 import type { ReportCycle } from '../../workflow/types.ts';
 import { loadItemFacts } from '../supervision-facts.ts';
-import { at, audit, inTransaction, itemFacts, itemRow, itemSnapshot, updateItem, type Command, type Db, type ResolveUnit, type Trx } from './common.ts';
+import { at, audit, inTransaction, itemFacts, itemRow, itemSnapshot, updateItem, type Command, type Db, type Trx } from './common.ts';
+import { ledgerUnitLookup } from './units.ts';
+import type { Directory } from '../../directory/index.ts';
 import { insertItem, typedUnits, writeUnits, type ItemInput } from './ledger.ts';
 
 export interface ItemPatch extends Partial<ItemInput> {
@@ -20,7 +22,7 @@ const json = <T>(text: string | null, fallback: T): T => (text === null || text 
  * the deadline it was issued with stays (original_deadline) for assessment; a unit kept keeps its
  * 签收, a new unit has to sign.
  */
-export async function editItem(db: Db, c: Command, id: number, patch: ItemPatch, resolve: ResolveUnit): Promise<void> {
+export async function editItem(db: Db, c: Command, id: number, patch: ItemPatch, directory: Directory): Promise<void> {
   await inTransaction(db, async (trx) => {
     const row = await itemRow(trx, id);
     const before = await itemFacts(trx, id);
@@ -35,7 +37,7 @@ export async function editItem(db: Db, c: Command, id: number, patch: ItemPatch,
     if (row.review_note !== null) set.review_note = null;
     await updateItem(trx, c, row, set, patch.version);
     if (patch.units !== undefined) {
-      const units = typedUnits(patch.units, resolve);
+      const units = typedUnits(patch.units, await ledgerUnitLookup(trx, directory, row.ledger_id));
       if (units.length === 0 && before.state !== 'draft') throw new SupervisionError('已交办的事项至少要有一个承办单位', 400);
       const signed = new Map(
         (await trx.selectFrom('supervision_item_units').select(['role', 'canonical', 'signed_at', 'signed_by']).where('item_id', '=', id).where('removed_at', 'is', null).execute())

@@ -4,4 +4,4 @@ export { openLedgerFromDocument, openLedgerByHand, addItem, issueLedger, type It
 export { editItem, splitItem, mergeItems, dropItem, terminateItem, type ItemPatch } from './edit.ts';
 export { signItem, reportProgress, claimDone, verifyDone, requestExtension, decideExtension, type ReportInput } from './actions.ts';
 export { listLedgers, ledgerDetail, listItems, itemDetail, workbench, approvals, isOverdue, type ReadContext, type LightOf, type ItemFilter } from './read.ts';
-export { unitLookup } from './units.ts';
+export { unitLookup, ledgerUnitLookup } from './units.ts';

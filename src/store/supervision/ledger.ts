@@ -9,7 +9,7 @@ import { checkState, leadUnits } from '../../workflow/transitions.ts';
 import type { LedgerSource, ReportCycle, UnitRole } from '../../workflow/types.ts';
 import { loadItemFacts } from '../supervision-facts.ts';
 import { at, audit, inTransaction, itemSnapshot, type Command, type Db, type ResolveUnit, type Trx } from './common.ts';
-import { unitLookup } from './units.ts';
+import { ledgerUnitLookup, unitLookup } from './units.ts';
 
 const json = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
 
@@ -158,9 +158,10 @@ export function typedUnits(units: ItemInput['units'], resolve: ResolveUnit): Dra
   );
 }
 
-export async function addItem(db: Db, c: Command, ledgerId: number, input: ItemInput, resolve: ResolveUnit): Promise<number> {
+export async function addItem(db: Db, c: Command, ledgerId: number, input: ItemInput, directory: Directory): Promise<number> {
   return inTransaction(db, async (trx) => {
     await ledgerRow(trx, ledgerId);
+    const resolve = await ledgerUnitLookup(trx, directory, ledgerId);
     const seq = await nextSeq(trx, ledgerId);
     return insertItem(trx, c, ledgerId, seq, {
       key: manualKey(seq, c.now),
