@@ -177,6 +177,26 @@ for (const { dialect, available } of DIALECTS) {
       expect((await ledger()).body).toEqual(before);
     });
 
+    it('follows its document when the file is replaced: states kept, a changed measure flagged, a new one drafted', async () => {
+      const office = (await h.signIn('supervisor')) as Session;
+      const ledger = async () => (await h.request({ method: 'GET', url: `/api/supervision/ledgers/${ledgerId}`, session: office })).body as { documentId: number; items: (Item & { reviewNote: string | null })[] };
+      const before = await ledger();
+      const revised = PLAN.replace('每月5日前报送监测情况。', '每月5日前报送监测情况，发现问题当日处置。').replace(
+        '\n\n通辽市人民政府办公室',
+        '\n四、加强供热价格监管。2027年2月底前完成专项检查。（责任单位：市市场监管局）\n\n通辽市人民政府办公室',
+      );
+      const o = await importBytes(h.store, { bytes: Buffer.from(revised), name: '供热保障通知.txt', path: 'upload:plan/供热保障通知.txt' }, h.clock);
+      expect(o.status).toBe('replaced');
+      const after = await ledger();
+      expect(after.documentId).toBe(o.documentIds![0]);
+      expect(after.documentId).not.toBe(before.documentId);
+      expect(after.items.slice(0, 3).map((i) => i.state)).toEqual(before.items.map((i) => i.state));
+      expect(after.items.slice(0, 3).map((i) => i.text)).toEqual(before.items.map((i) => i.text));
+      expect(after.items[0]!.reviewNote).toBeNull();
+      expect(after.items[2]!.reviewNote).toContain('发现问题当日处置');
+      expect(after.items[3]).toMatchObject({ state: 'draft', deadline: '2027-02-28' });
+    });
+
     it('records every change as an audit event and deletes nothing', async () => {
       const events = await h.store.db.selectFrom('audit_events').select(['action', 'before', 'after']).where('action', 'like', 'supervision.%').execute();
       const actions = new Set(events.map((e) => e.action));

@@ -29,6 +29,7 @@ import { FileNotWritten, readAhead, writeParts, type PartProgress, type PartsOpt
 import type { Store } from './open.ts';
 import { noDocumentReason } from './recognised.ts';
 import { deleteSourceFile, writeFile, type WriteCounts } from './writer.ts';
+import { reviewReimportedDocuments } from './supervision/reimport.ts';
 
 /**
  * refused: readable, but not to be kept here (a classified document, or no document at all);
@@ -212,6 +213,8 @@ export async function importBytes(store: Store, file: IncomingFile, clock: Clock
       }
       const { sourceId, documentIds, ...tally } = written;
       await recordDuplicates(trx, copy, sourceId, duplicates, now.toISOString());
+      // A supervised document stored anew (its file replaced): its ledger follows it.
+      await reviewReimportedDocuments(trx, { actor, now, today: clock.today(), unit: null }, documentIds);
       await recordAudit(trx, {
         at: now,
         actor,

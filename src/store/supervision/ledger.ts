@@ -14,7 +14,7 @@ import { ledgerUnitLookup, unitLookup } from './units.ts';
 const json = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
 
 /** The document's tasks as 立项 reads them, in order. */
-async function sourceTasks(trx: Trx, documentId: number): Promise<SourceTask[]> {
+export async function sourceTasks(trx: Trx, documentId: number): Promise<SourceTask[]> {
   const tasks = await trx.selectFrom('tasks').selectAll().where('document_id', '=', documentId).orderBy('seq').execute();
   if (tasks.length === 0) return [];
   const units = await trx
