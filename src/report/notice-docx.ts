@@ -160,7 +160,9 @@ export async function noticeDocx(input: NoticeDocInput): Promise<Buffer> {
     body(
       transfer
         ? `${input.unit}承办的下列督办事项，${earlier.length > 0 ? `${selfName(input.office)}已先后于${earlier.join('、')}，` : ''}至今仍未办结。有关情况如下：`
-        : `你单位牵头承办的下列事项${earlier.length > 0 ? `，${selfName(input.office)}已于${earlier.join('、')}` : ''}。现将有关情况通知如下：`,
+        : earlier.length > 0
+          ? `你单位牵头承办的下列事项，${selfName(input.office)}已于${earlier.join('、')}。现将有关情况通知如下：`
+          : '现将你单位牵头承办的下列事项有关情况通知如下：',
     ),
     heading1('一、督办事项'),
     ...facts,
