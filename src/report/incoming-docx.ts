@@ -6,12 +6,13 @@
 // One A4 page: the slip is a form that travels on top of the document. The text size starts at
 // 四号 and steps down (小四, 五号) until the estimated height of the table fits the type area;
 // slipTextSize() is that estimate, pure, so it can be tested on its own.
-import { AlignmentType, Paragraph } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
 import type { IsoDate } from '../calendar/index.ts';
+import type { RoutingSlip } from '../types.ts';
 import { chineseDate, chineseDayOrTime } from './chinese-date.ts';
 import { borderedTable, type CellSpec } from './docx-table.ts';
 import { ReportError, requireText } from './errors.ts';
-import { FONTS, SIZES, TYPE_AREA_TWIPS, officialDocument, run, title as titleLine } from './gbt9704.ts';
+import { FONTS, LINE_PITCH_TWIPS, SIZES, TYPE_AREA_TWIPS, officialDocument, run } from './gbt9704.ts';
 
 /** One leader's instruction (批示), or a read mark (圈阅) with no words. */
 export interface SlipInstruction {
@@ -43,6 +44,8 @@ export interface RoutingSlipInput {
   /** 拟办意见 as submitted, one paragraph per entry. */
   proposal: readonly string[];
   instructions: readonly SlipInstruction[];
+  /** An instruction already written on a paper slip that came with the document (no name or time known). */
+  instructionNote?: string | null;
   officeOpinion: string | null;
   circulation: readonly SlipCirculation[];
   handler: string | null;
@@ -53,19 +56,24 @@ export interface RoutingSlipInput {
   phone: string | null;
 }
 
-const LABEL_TWIPS = 1500;
+/** The slip's title: 二号 with half a line after it. */
+const SLIP_TITLE_TWIPS = Math.round(SIZES.二号 * 20 * 1.3) + Math.round(LINE_PITCH_TWIPS / 2);
+/** Label, value, label, value, label, value: the first value (来文单位, 文号) widest, the last (紧急程度, 来文方式) narrowest. */
+const LABEL_TWIPS = 1250;
 const COLUMNS = (() => {
   const rest = TYPE_AREA_TWIPS.width - 3 * LABEL_TWIPS;
-  const value = Math.floor(rest / 3);
-  return [LABEL_TWIPS, value, LABEL_TWIPS, value, LABEL_TWIPS, rest - 2 * value];
+  const middle = 1700;
+  const last = 1100;
+  return [LABEL_TWIPS, rest - middle - last, LABEL_TWIPS, middle, LABEL_TWIPS, last];
 })();
 
 function instructionLines(input: RoutingSlipInput): string[] {
-  return input.instructions.map((i) => {
+  const note = input.instructionNote?.trim() ? [input.instructionNote.trim()] : [];
+  return note.concat(input.instructions.map((i) => {
     requireText(i.leader, '批示领导');
     const words = i.text === null || i.text.trim() === '' ? '圈阅' : i.text.trim();
     return `${words}　${i.leader}　${chineseDayOrTime(i.at, '批示时间')}`;
-  });
+  }));
 }
 
 function circulationLines(input: RoutingSlipInput): string[] {
@@ -76,14 +84,17 @@ function circulationLines(input: RoutingSlipInput): string[] {
   });
 }
 
-/** Rows of text a block of lines takes in a cell `widthTwips` wide at `pt` (full-width characters). */
+/** How wide a line is in ems: CJK and full-width characters one, ASCII (digits, Latin, spaces) half. */
+const ems = (line: string): number => [...line].reduce((n, c) => n + (c.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+
+/** Rows of text a block of lines takes in a cell `widthTwips` wide (less its margins) at `pt`. */
 function rowsOf(lines: readonly string[], widthTwips: number, pt: number): number {
   const perLine = Math.max(1, Math.floor((widthTwips - 160) / (pt * 20)));
-  return lines.reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+  return lines.reduce((n, line) => n + Math.max(1, Math.ceil(ems(line) / perLine)), 0);
 }
 
 /** Minimum heights (twips) of the big cells, so that a slip with little in it still has room to write. */
-const MIN_HEIGHT = { instructions: 3000, opinion: 1200, proposal: 2800, circulation: 1000 } as const;
+const MIN_HEIGHT = { instructions: 2200, opinion: 800, proposal: 2000, circulation: 700 } as const;
 
 /**
  * The largest of 四号, 小四, 五号 at which the slip's table fits the type area (estimated: every
@@ -97,11 +108,15 @@ export function slipTextSize(input: RoutingSlipInput): number {
     proposal: input.proposal,
     circulation: circulationLines(input),
   };
-  // 标题, 运转号 and the lines under the table, outside it.
-  const outside = 1600 + 1200;
+  // Outside the table: the organ's line, the title (二号 with a half line after), 运转号, the office line.
+  const outside = LINE_PITCH_TWIPS + SLIP_TITLE_TWIPS + 2 * LINE_PITCH_TWIPS + (input.organ ? LINE_PITCH_TWIPS : 0);
   for (const pt of [SIZES.四号, SIZES.小四, SIZES.五号]) {
     const line = pt * 20 * 1.3 + 10;
-    const fixed = 4 * (line + 80) + rowsOf([input.title], wide, pt) * line + 80;
+    // The 来文单位 and 文号 rows are as tall as their tallest cell; then 审核人 and the title row.
+    const tallest = (texts: readonly string[]) => Math.max(...texts.map((t, k) => rowsOf([t], COLUMNS[2 * k + 1]!, pt)));
+    const first = tallest([input.fromUnit, chineseDate(input.receivedOn, '收文日期'), v(input.urgency)]);
+    const second = tallest([v(input.docNumber), v(input.secrecy), v(input.channel)]);
+    const fixed = (first + second + 1) * line + 3 * 80 + rowsOf([input.title], wide, pt) * line + 80;
     const big = (Object.keys(blocks) as (keyof typeof blocks)[]).reduce(
       (h, k) => h + Math.max(MIN_HEIGHT[k], rowsOf(blocks[k], wide, pt) * line + 80),
       0,
@@ -155,7 +170,11 @@ export async function routingSlipDocx(input: RoutingSlipInput): Promise<Buffer> 
   const small = { font: FONTS.body, pt };
   const children = [
     ...(input.organ ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(input.organ, { font: FONTS.title, pt: SIZES.三号 })] })] : []),
-    titleLine('文件批办单'),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: Math.round(SIZES.二号 * 20 * 1.3), lineRule: LineRuleType.AT_LEAST, before: 0, after: Math.round(LINE_PITCH_TWIPS / 2) },
+      children: [run('文件批办单', { font: FONTS.title, pt: SIZES.二号 })],
+    }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`运转号：${input.serial}`, small)] }),
     table,
     ...(input.office || input.phone
@@ -168,4 +187,50 @@ export async function routingSlipDocx(input: RoutingSlipInput): Promise<Buffer> 
       : []),
   ];
   return officialDocument({ title: `文件批办单 ${input.serial}`, creator: input.office ?? input.fromUnit, children, pageNumbers: false });
+}
+
+/** What Duban adds to a registration beyond the slip it parsed: the steps taken since. */
+export interface SlipProgress {
+  serial?: string;
+  receivedOn?: IsoDate;
+  /** The 拟办意见 as submitted; the parsed one when absent. */
+  proposal?: readonly string[];
+  instructions?: readonly SlipInstruction[];
+  circulation?: readonly SlipCirculation[];
+  organ?: string | null;
+}
+
+/**
+ * The slip input from a routing slip the parser read off a routed document (src/parse/routing-slip.ts),
+ * with what happened since. A field the parser could not read stays empty on the form, and the
+ * required ones (运转号, 来文单位, 收文日期, 文件标题) must then come from `progress`.
+ */
+export function slipInputFromParsed(slip: RoutingSlip, progress: SlipProgress = {}): RoutingSlipInput {
+  const serial = progress.serial ?? slip.serial;
+  const receivedOn = progress.receivedOn ?? slip.receivedOn;
+  if (serial === null || serial === undefined) throw new ReportError('批办单缺少运转号');
+  if (receivedOn === null || receivedOn === undefined) throw new ReportError('批办单缺少收文日期');
+  if (slip.fromUnit === null) throw new ReportError('批办单缺少来文单位');
+  if (slip.title === null) throw new ReportError('批办单缺少文件标题');
+  return {
+    organ: progress.organ ?? null,
+    serial,
+    fromUnit: slip.fromUnit,
+    receivedOn,
+    docNumber: slip.docNumber,
+    secrecy: slip.secrecy,
+    urgency: slip.urgency,
+    channel: slip.channel,
+    title: slip.title,
+    proposal: progress.proposal ?? (slip.proposal ? [slip.proposal.text] : []),
+    instructions: progress.instructions ?? [],
+    instructionNote: slip.leaderInstruction,
+    officeOpinion: slip.officeOpinion,
+    circulation: progress.circulation ?? [],
+    handler: slip.handler,
+    reviewer: slip.reviewer,
+    handledOn: slip.handledOn ?? null,
+    office: slip.office,
+    phone: slip.phone,
+  };
 }
