@@ -14,7 +14,7 @@ export interface SourceFileTable {
   name: string;
   /** SHA-256 of the file's bytes, hex. */
   content_hash: string;
-  /** txt | docx | pdf | html */
+  /** txt | docx | pdf | html | ofd */
   format: string;
   /** gazette | compilation | document | routed-document */
   kind: string;
