@@ -54,7 +54,7 @@ describe.skipIf(gold === null)('duban incoming', () => {
     expect(typeof slip!.id).toBe('number');
     const { proposal, ...fields } = gold!.slip;
     for (const [field, value] of Object.entries(fields)) expect(slip![field as keyof IncomingView], field).toEqual(value);
-    for (const [field, value] of Object.entries(proposal)) expect(slip!.proposal![field as keyof typeof slip.proposal], field).toEqual(value);
+    for (const [field, value] of Object.entries(proposal)) expect(slip!.proposal![field as keyof NonNullable<IncomingView['proposal']>], field).toEqual(value);
 
     const o = duban('incoming', 'register', ofd, '--channel', '政', '--via', '交换系统', '--json');
     expect(o.code, o.err).toBe(0);
