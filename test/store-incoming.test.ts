@@ -3,7 +3,7 @@
 // 运转号 runs without gaps (also across ten processes registering at one instant), the same
 // document registered twice is caught, classified documents are refused, and 初审's moves and
 // their audit events. The documents other than the seed are written for these tests.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,6 @@ import { buildOfd } from './ofd-fixture.ts';
 import { startChild } from './store-children.ts';
 import { noticeText, writeNotices } from './store-documents.ts';
 import { DIALECTS, freshStore, testClock, testDay } from './store-targets.ts';
-import { rmSync } from 'node:fs';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared');
 const goldFile = join(shared, 'gold', 'routing_slip.json');
@@ -256,6 +255,7 @@ for (const { dialect, available } of DIALECTS) {
       expect(await serialsOf(target.store, '政')).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
       const counter = await target.store.db.selectFrom('incoming_serials').selectAll().execute();
       expect(counter).toEqual([{ series: '政', year: Number(testDay.slice(0, 4)), last: 11 }]);
-    });
+      // Thirteen processes each starting TypeScript take their time on a busy machine.
+    }, 300_000);
   });
 }
