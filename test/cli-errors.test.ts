@@ -54,7 +54,7 @@ describe('duban --version and --help', () => {
   it('lists every command with --help', () => {
     const r = duban(['--help']);
     expect(r.code).toBe(0);
-    for (const command of ['parse', 'tasks', 'import', 'search', 'serve', 'units', 'users']) expect(r.out).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['parse', 'tasks', 'import', 'search', 'serve', 'units', 'users', 'incoming']) expect(r.out).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(r.out).toContain('--debug');
   });
 });

@@ -7,7 +7,8 @@ import { Document, Packer } from 'docx';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError, readBytes, readInput } from '../src/input/read.ts';
-import { encryptedPdf, gazettePage, linksOnlyPage, noticeText, writeDocx } from './input-fixture.ts';
+import { NOTICE, encryptedPdf, gazettePage, linksOnlyPage, noticeText, writeDocx } from './input-fixture.ts';
+import { buildOfd } from './ofd-fixture.ts';
 
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'duban-input-bad-'));
@@ -44,6 +45,10 @@ beforeAll(async () => {
   writeFileSync(file('notes.xyz'), noticeText());
   writeFileSync(file('nothing.pdf'), '');
   mkdirSync(file('folder.txt'));
+  const ofd = await buildOfd(NOTICE);
+  writeFileSync(file('truncated.ofd'), ofd.subarray(0, Math.floor(ofd.length / 2)));
+  writeFileSync(file('no-root.ofd'), await buildOfd(NOTICE, { noDocRoot: true }));
+  writeFileSync(file('plain-zip.ofd'), readFileSync(file('notice.docx')).subarray(0, 4));
 });
 
 describe('bad input', () => {
@@ -73,6 +78,15 @@ describe('bad input', () => {
     expect(await inputError(file('encrypted.pdf'))).toBe('PDF 文件已加密，需要密码才能打开，无法读取');
   });
 
+  it('a truncated or incomplete OFD file is an InputError that says what is wrong, also through the CLI', async () => {
+    expect(await inputError(file('truncated.ofd'))).toBe('OFD 文件已损坏或不完整（可能在下载或复制时被截断），无法读取；请重新获取完整的文件');
+    expect(await inputError(file('no-root.ofd'))).toBe('OFD 文件已损坏：OFD.xml 中没有 DocBody/DocRoot（文档入口）');
+    const r = duban('parse', file('truncated.ofd'), '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('OFD 文件已损坏');
+  });
+
   it('a binary file named .txt is an InputError', async () => {
     expect(await inputError(file('blob.txt'))).toBe('文件内容是二进制数据，不是文本');
   });
@@ -89,7 +103,7 @@ describe('bad input', () => {
   it('formats it cannot read are named: old Word, images, unknown extensions, empty files, folders', async () => {
     expect(await inputError(file('legacy.doc'))).toContain('不支持旧版 Word/WPS 文档（.doc）');
     expect(await inputError(file('photo.pdf'))).toContain('图片');
-    expect(await inputError(file('notes.xyz'))).toBe('不支持的文件类型 .xyz（支持 .txt .docx .pdf .html）');
+    expect(await inputError(file('notes.xyz'))).toBe('不支持的文件类型 .xyz（支持 .txt .docx .pdf .html .ofd）');
     expect(await inputError(file('nothing.pdf'))).toBe('文件是空的');
     expect(await inputError(file('folder.txt'))).toBe('不是文件');
     expect(await inputError(file('missing.docx'))).toBe('无法读取：文件不存在');

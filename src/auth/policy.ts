@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'supervision.read',
   'supervision.manage',
   'supervision.act',
+  'incoming.read',
+  'incoming.register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +58,8 @@ export const POLICY: Record<Permission, PolicyRow> = {
   'supervision.read': { label: '查看督办台账与督办事项', roles: ['admin', 'leader', 'supervisor', 'unit'] },
   'supervision.manage': { label: '立项、交办、核验办结、审批延期、终止督办事项', roles: ['supervisor'] },
   'supervision.act': { label: '签收、报送进展、申请办结与延期（本单位事项）', roles: ['unit'] },
+  'incoming.read': { label: '查看收文簿与收文', roles: ['admin', 'clerk', 'leader', 'supervisor'] },
+  'incoming.register': { label: '签收登记收文、初审（办件、阅件、退回）', roles: ['admin', 'clerk'] },
 };
 
 /**

@@ -34,7 +34,7 @@ export function progressLine(name: string, p: PartProgress, bytes: number): stri
 export function registerImportCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('import')
-    .description('导入文件或文件夹（.txt .docx .pdf .html）到数据库；同一文件重复导入不会重复，文件改动后重新导入会替换旧内容')
+    .description('导入文件或文件夹（.txt .docx .pdf .html .ofd）到数据库；同一文件重复导入不会重复，文件改动后重新导入会替换旧内容')
     .argument('<paths...>', '文件或文件夹')
     .option('--force', '未识别出公文（没有标题、文号、发文机关和日期）的文件也保存')
     .action(async (paths: string[], opts: { force?: boolean }, command: Command) => {

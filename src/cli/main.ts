@@ -15,6 +15,7 @@ import { registerUnitsCommand } from './units.ts';
 import { registerUsersCommand } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerSuperviseCommand } from './supervise.ts';
+import { registerIncomingCommand } from './incoming.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   registerUsersCommand(program, setExit);
   registerBackupCommands(program, setExit);
   registerSuperviseCommand(program, setExit);
+  registerIncomingCommand(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

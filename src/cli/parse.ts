@@ -8,7 +8,7 @@ import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 export function registerParseCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('parse')
-    .description('读取一个文件（.txt .docx .pdf .html），输出文件、任免、大事记与批办单')
+    .description('读取一个文件（.txt .docx .pdf .html .ofd），输出文件、任免、大事记与批办单')
     .argument('<file>', '要读取的文件')
     .option('--json', '以 JSON 输出（解析契约）')
     .option(...DIRECTORY_OPTION)

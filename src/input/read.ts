@@ -1,12 +1,13 @@
 // Files → text. The content decides the reader (a PDF starts with %PDF, a .docx is a zip holding
-// word/document.xml, a page starts with <!doctype or <html); the extension only decides when the
-// content says nothing. Every failure is an InputError with a message for the user, never a crash.
+// word/document.xml, an .ofd a zip holding OFD.xml, a page starts with <!doctype or <html); the
+// extension only decides when the content says nothing. Every failure is an InputError with a message for the user, never a crash.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ParseWarning } from '../types.ts';
 import { readDocx } from './docx.ts';
 import { InputError, type ReadResult } from './errors.ts';
 import { readHtml } from './html.ts';
+import { readOfd } from './ofd.ts';
 import { checkChars, checkFileSize, DEFAULT_LIMITS, type InputLimits } from './limits.ts';
 import { readPdf } from './pdf.ts';
 import { normalizeRadicals } from './radicals.ts';
@@ -15,7 +16,7 @@ import { sniffFormat, type SniffedFormat } from './sniff.ts';
 export { InputError };
 export type { InputLimits };
 
-export type InputFormat = 'txt' | 'docx' | 'pdf' | 'html';
+export type InputFormat = 'txt' | 'docx' | 'pdf' | 'html' | 'ofd';
 
 export interface InputText {
   text: string;
@@ -47,7 +48,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return nul > 0;
 }
 
-const FORMAT_NAME: Record<InputFormat, string> = { txt: '纯文本', docx: 'Word 文档（.docx）', pdf: 'PDF', html: '网页（HTML）' };
+const FORMAT_NAME: Record<InputFormat, string> = { txt: '纯文本', docx: 'Word 文档（.docx）', pdf: 'PDF', html: '网页（HTML）', ofd: 'OFD 版式文件' };
 
 const EXTENSIONS: Record<string, InputFormat> = {
   '': 'txt',
@@ -59,7 +60,11 @@ const EXTENSIONS: Record<string, InputFormat> = {
   '.htm': 'html',
   '.shtml': 'html',
   '.xhtml': 'html',
+  '.ofd': 'ofd',
 };
+
+/** The extensions read as documents (a folder walk picks these up): one list, here. */
+export const INPUT_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS).filter((e) => e !== '');
 
 /** Formats we recognise but cannot read, with what the user can do about it. */
 function unsupported(sniffed: SniffedFormat, ext: string): InputError | null {
@@ -70,9 +75,8 @@ function unsupported(sniffed: SniffedFormat, ext: string): InputError | null {
           ? `不支持旧版 Word/WPS 文档（${ext}），请另存为 .docx 或 PDF 后再读取`
           : '文件是旧版 Office 文档（.doc/.xls/.ppt），不支持；请另存为 .docx 或 PDF 后再读取',
       );
-    case 'ofd':
-      return new InputError('不支持 OFD 版式文件，请导出为 PDF 后再读取');
     case 'zip':
+      if (ext === '.ofd') return new InputError('OFD 文件已损坏：压缩包中没有 OFD.xml');
       return new InputError(ext === '.docx' ? 'Word 文件已损坏：压缩包中没有 word/document.xml' : '文件是压缩包，不是 Word 文档（.docx），不支持；请解压后逐个读取');
     case 'rtf':
       return new InputError('不支持 RTF 格式，请另存为 .docx 后再读取');
@@ -99,6 +103,9 @@ async function readAs(format: InputFormat, sniffed: SniffedFormat, bytes: Uint8A
       return readDocx(bytes);
     case 'html':
       return readHtml(bytes);
+    case 'ofd':
+      if (sniffed !== 'ofd') throw new InputError('OFD 文件已损坏或不是有效的 .ofd（不是 OFD 压缩包），无法读取');
+      return readOfd(bytes, limits);
     default:
       return readText(bytes, limits);
   }
@@ -116,8 +123,8 @@ export async function readBytes(bytes: Uint8Array, name: string, limits: InputLi
   const refused = unsupported(sniffed, ext);
   if (refused) throw refused;
   const byExtension: InputFormat | undefined = EXTENSIONS[ext];
-  const format: InputFormat | undefined = sniffed === 'pdf' || sniffed === 'docx' || sniffed === 'html' ? sniffed : byExtension;
-  if (format === undefined) throw new InputError(`不支持的文件类型 ${ext}（支持 .txt .docx .pdf .html）`);
+  const format: InputFormat | undefined = sniffed === 'pdf' || sniffed === 'docx' || sniffed === 'html' || sniffed === 'ofd' ? sniffed : byExtension;
+  if (format === undefined) throw new InputError(`不支持的文件类型 ${ext}（支持 .txt .docx .pdf .html .ofd）`);
   if (bytes.length === 0 && format !== 'txt') throw new InputError('文件是空的');
 
   const warnings: ParseWarning[] = [];

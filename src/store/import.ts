@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_LIMITS, checkFileSize, type InputLimits } from '../input/limits.ts';
-import { InputError, readBytes } from '../input/read.ts';
+import { INPUT_EXTENSIONS, InputError, readBytes } from '../input/read.ts';
 import type { ParseWarning } from '../types.ts';
 import type { Clock } from '../calendar/clock.ts';
 import { recordAudit, type Actor } from './audit.ts';
@@ -68,7 +68,7 @@ export const COMMAND_LINE: Actor = { name: 'import' };
 
 
 /** Extensions picked up when walking a folder; files named explicitly are tried whatever their name. */
-const IMPORTABLE = new Set(['.txt', '.text', '.docx', '.pdf', '.html', '.htm', '.shtml', '.xhtml']);
+const IMPORTABLE = new Set(INPUT_EXTENSIONS);
 
 /** Expands folders (recursively, sorted, hidden entries skipped) into files. */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; errors: ImportOutcome[] }> {

@@ -14,7 +14,7 @@ export interface SourceFileTable {
   name: string;
   /** SHA-256 of the file's bytes, hex. */
   content_hash: string;
-  /** txt | docx | pdf | html */
+  /** txt | docx | pdf | html | ofd */
   format: string;
   /** gazette | compilation | document | routed-document */
   kind: string;
@@ -484,4 +484,73 @@ export interface Database {
   supervision_rules: SupervisionRuleTable;
   supervision_ticks: SupervisionTickTable;
   office_leaders: OfficeLeaderTable;
+  incoming_documents: IncomingDocumentTable;
+  incoming_serials: IncomingSerialTable;
+}
+
+// 收文登记 (migration 0015). See src/workflow/incoming.ts for what the values mean.
+export interface IncomingDocumentTable {
+  id: Generated<number>;
+  /** The 运转号 series: 党, 政 … */
+  series: string;
+  /** The year of the series (of received_on). */
+  year: number;
+  /** The 运转号 within series and year, from 1. */
+  serial: number;
+  /** The 运转号 as printed on the slip: （党）198号. */
+  serial_label: string;
+  /** 来文方式 (内网, 纸质, 交换系统 …). */
+  channel: string | null;
+  from_unit: string | null;
+  doc_number: string | null;
+  title: string;
+  secrecy: string | null;
+  urgency: string | null;
+  /** 收文日期 (YYYY-MM-DD). */
+  received_on: string;
+  /** 签收: the instant the registration was made. */
+  received_at: string;
+  /** 成文日期 of the document. */
+  signed_on: string | null;
+  /** 公开属性. */
+  openness: string | null;
+  /** JSON: string[] */
+  attachments: ColumnType<Json, Json | undefined, Json>;
+  leader_instruction: string | null;
+  office_opinion: string | null;
+  handler: string | null;
+  reviewer: string | null;
+  office: string | null;
+  phone: string | null;
+  /** JSON: RoutingProposal, null until there is one. */
+  proposal: Json | null;
+  /** 办件 | 阅件, set at 初审. */
+  kind: string | null;
+  /** IncomingState */
+  state: string;
+  /** Why it was returned to the sender (退回), or the note of the latest review. */
+  state_note: string | null;
+  /** The document in the library; no foreign key (a re-import may replace it). */
+  document_id: number | null;
+  file_name: string;
+  /** SHA-256 of the registered file. */
+  file_hash: string;
+  /** 文号 | 发文机关, normalised: one of the two keys a second registration is caught by. */
+  match_key: string | null;
+  /** The document's text fingerprint (src/store/identity.ts): the other key. */
+  fingerprint: string | null;
+  /** The first registration of the same document, when this one was registered anyway. */
+  duplicate_of: number | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  /** Bumped by every write: a command that loaded an older version refuses to overwrite. */
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface IncomingSerialTable {
+  series: string;
+  year: number;
+  /** The last 运转号 given in the series and year. */
+  last: number;
 }

@@ -26,6 +26,8 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'supervision.read': '查看督办台账',
   'supervision.manage': '立项与交办',
   'supervision.act': '办理本单位事项',
+  'incoming.read': '查看收文簿',
+  'incoming.register': '收文登记与初审',
 };
 
 export const VALIDITY_LABEL: Record<Validity, string> = { valid: '现行有效', repealed: '已废止', expired: '已失效', pending: '尚未施行' };

@@ -2,7 +2,7 @@ import { get, upload } from '../../../lib/api-client';
 import type { DocumentView, ImportOutcome } from '../../../lib/api-types';
 
 /** The kinds of file the server reads (src/input); others are refused before they are sent. */
-export const ACCEPTED = ['.txt', '.docx', '.pdf', '.html', '.htm'];
+export const ACCEPTED = ['.txt', '.docx', '.pdf', '.html', '.htm', '.ofd'];
 
 /** force: files in which no document is recognised are stored too (the server refuses them otherwise). */
 export const importFiles = (files: readonly File[], force: boolean, onProgress: (sent: number) => void) =>

@@ -79,7 +79,7 @@ export function ImportPage() {
             <InboxOutlined aria-hidden />
           </p>
           <p className="ant-upload-text">点击选择或将文件拖到此处</p>
-          <p className="ant-upload-hint">支持公报、汇编、单份公文，格式为 .txt .docx .pdf .html，可一次选择多个文件</p>
+          <p className="ant-upload-hint">支持公报、汇编、单份公文，格式为 .txt .docx .pdf .html .ofd，可一次选择多个文件</p>
         </Upload.Dragger>
         <Space className="import-actions" wrap>
           <Button type="primary" onClick={() => void start()} disabled={files.length === 0 || busy} loading={busy}>
