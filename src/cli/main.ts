@@ -15,6 +15,7 @@ import { registerUnitsCommand } from './units.ts';
 import { registerUsersCommand } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerSuperviseCommand } from './supervise.ts';
+import { registerSuperviseTimeCommands } from './supervise-time.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -41,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   registerUnitsCommand(program, setExit);
   registerUsersCommand(program, setExit);
   registerBackupCommands(program, setExit);
-  registerSuperviseCommand(program, setExit);
+  registerSuperviseTimeCommands(registerSuperviseCommand(program, setExit), setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
