@@ -9,8 +9,8 @@ import type { Kysely } from 'kysely';
 import { OPEN_STATES, NOTICE_NUMBER_WORD, type Notice, type NoticeKind } from '../workflow/types.ts';
 import type { Clock } from '../calendar/clock.ts';
 import type { IsoDate } from '../calendar/index.ts';
-import { isWorkday, workdaysAfter } from '../workflow/days.ts';
-import { dueNotices, noticeNumber } from '../workflow/notices.ts';
+import { forgetWorkdays, isWorkday, workdaysAfter } from '../workflow/days.ts';
+import { dueNotices, forgetSchedules, noticeNumber } from '../workflow/notices.ts';
 import type { SupervisionRules } from '../workflow/rules.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import type { Database } from './schema.ts';
@@ -53,6 +53,8 @@ async function leaderTable(db: Kysely<Database>): Promise<(unit: string) => stri
 
 export async function runTick(store: { db: Kysely<Database> }, options: TickOptions): Promise<TickResult> {
   const { db } = store;
+  forgetWorkdays();
+  forgetSchedules();
   const today = options.clock.today();
   const days = await daysToRun(db, today);
   if (days.length === 0) return { days, notices: [] };

@@ -5,8 +5,8 @@
 //   超期 — not done by the day and its deadline before it; 按时办结率 = 按时办结 ÷ (办结 + 超期),
 //   none when both are 0; 反馈及时率 = reports on time ÷ reports owed; 得分 — the year's score so far.
 import { lastDayOfMonth, parseIsoDate, type IsoDate } from '../calendar/index.ts';
-import { reportsDue } from './cycles.ts';
-import { workdaysBetween } from './days.ts';
+import { reportsDue, type ReportDue } from './cycles.ts';
+import { forgetWorkdays, workdaysBetween } from './days.ts';
 import type { SupervisionRules } from './rules.ts';
 import { completedOn, yearScores } from './scores.ts';
 import { leadUnits } from './transitions.ts';
@@ -62,6 +62,7 @@ export function monthEnd(month: string): IsoDate {
 }
 
 export function computeBulletin(all: readonly ItemFacts[], month: string, rules: SupervisionRules): Bulletin {
+  forgetWorkdays();
   const asOf = monthEnd(month);
   const items = all.filter((i) => i.issuedOn !== null && i.issuedOn <= asOf && !['draft', 'dropped', 'terminated'].includes(i.state));
   const isDone = (i: ItemFacts) => i.doneOn !== null && i.state === 'done' && i.doneOn <= asOf;
@@ -70,7 +71,13 @@ export function computeBulletin(all: readonly ItemFacts[], month: string, rules:
     const c = completedOn(i, asOf);
     return c !== null && (i.deadline === null || c <= i.deadline);
   };
-  const scores = new Map(yearScores(all, parseIsoDate(asOf).year, rules, asOf).map((s) => [s.unit, s.total]));
+  const dues = new Map<ItemFacts, ReportDue[]>();
+  const duesOf = (i: ItemFacts) => {
+    let list = dues.get(i);
+    if (list === undefined) dues.set(i, (list = reportsDue(i, asOf)));
+    return list;
+  };
+  const scores = new Map(yearScores(all, parseIsoDate(asOf).year, rules, asOf, duesOf).map((s) => [s.unit, s.total]));
 
   const mine = new Map<string, ItemFacts[]>();
   for (const i of items) {
@@ -84,7 +91,7 @@ export function computeBulletin(all: readonly ItemFacts[], month: string, rules:
     const done = list.filter(isDone).length;
     const doneOnTime = list.filter(onTime).length;
     const overdue = list.filter(isOverdue).length;
-    const owed = list.flatMap((i) => reportsDue(i, asOf)).filter((r) => r.unit === unit);
+    const owed = list.flatMap(duesOf).filter((r) => r.unit === unit);
     const reportsOnTime = owed.filter((r) => r.status === 'on-time').length;
     return {
       unit,

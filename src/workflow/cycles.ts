@@ -9,6 +9,19 @@ import type { ItemFacts, ItemReport, ReportCycle } from './types.ts';
 
 /** The due days of a cycle after `from` (exclusive) up to `to` (inclusive), in order. */
 export function reportDueDates(cycle: ReportCycle, from: IsoDate, to: IsoDate): IsoDate[] {
+  // Items issued together share their cycle's days: a bulletin over thousands computes each once.
+  const key = `${JSON.stringify(cycle)}|${from}|${to}`;
+  let dates = dueDates.get(key);
+  if (dates === undefined) {
+    dates = computeDueDates(cycle, from, to);
+    if (dueDates.size > 10_000) dueDates.clear();
+    dueDates.set(key, dates);
+  }
+  return [...dates];
+}
+const dueDates = new Map<string, IsoDate[]>();
+
+function computeDueDates(cycle: ReportCycle, from: IsoDate, to: IsoDate): IsoDate[] {
   if (to <= from) return [];
   if (cycle.kind === 'none') return [];
   if (cycle.kind === 'dates') return [...new Set(cycle.dates)].filter((d) => d > from && d <= to).sort();
@@ -33,7 +46,12 @@ export interface ReportDue {
   submittedOn: IsoDate | null;
 }
 
-const submittedDay = (r: ItemReport) => beijingDay(new Date(r.submittedAt));
+const dayOf = new Map<string, IsoDate>();
+const submittedDay = (r: ItemReport) => {
+  let day = dayOf.get(r.submittedAt);
+  if (day === undefined) dayOf.set(r.submittedAt, (day = beijingDay(new Date(r.submittedAt))));
+  return day;
+};
 
 /**
  * Every report an item owed up to `asOf`, per leading unit and due day, with how it was answered.

@@ -8,9 +8,15 @@ import { fromEpochDay, isCovered, isWorkingDay, toEpochDay, weekday, type IsoDat
 
 /** True when the day is a working day (official, or provisional outside the known years). */
 export function isWorkday(date: IsoDate): boolean {
-  if (isCovered(date)) return isWorkingDay(date);
-  return weekday(date) <= 5 && date.slice(5) !== '01-01';
+  // Ticks and bulletins ask about the same few hundred days for thousands of items: remember them.
+  let known = memo.get(date);
+  if (known === undefined) {
+    known = isCovered(date) ? isWorkingDay(date) : weekday(date) <= 5 && date.slice(5) !== '01-01';
+    memo.set(date, known);
+  }
+  return known;
 }
+const memo = new Map<IsoDate, boolean>();
 
 /** True when the day's answer is provisional (its year's arrangement is not known yet). */
 export function isProvisional(date: IsoDate): boolean {
@@ -31,10 +37,18 @@ export function addWorkdays(start: IsoDate, n: number): IsoDate {
 
 /** Working days after `from` up to and including `to` (0 when to <= from). */
 export function workdaysBetween(from: IsoDate, to: IsoDate): number {
-  let count = 0;
-  for (let d = toEpochDay(from) + 1, end = toEpochDay(to); d <= end; d++) if (isWorkday(fromEpochDay(d))) count++;
+  const key = `${from}|${to}`;
+  let count = spans.get(key);
+  if (count === undefined) {
+    count = 0;
+    for (let d = toEpochDay(from) + 1, end = toEpochDay(to); d <= end; d++) if (isWorkday(fromEpochDay(d))) count++;
+    if (spans.size > 50_000) spans.clear();
+    spans.set(key, count);
+  }
   return count;
 }
+/** Bulletins count the same spans (a deadline to the month's end) for many items. */
+const spans = new Map<string, number>();
 
 /** The working days after `from` (exclusive) up to `to` (inclusive), in order. */
 export function workdaysAfter(from: IsoDate, to: IsoDate): IsoDate[] {
@@ -44,4 +58,13 @@ export function workdaysAfter(from: IsoDate, to: IsoDate): IsoDate[] {
     if (isWorkday(day)) out.push(day);
   }
   return out;
+}
+
+/**
+ * Forgets the remembered answers: the calendar can learn a year while the server runs (an
+ * administrator imports the State Council's arrangement), so each tick and bulletin starts afresh.
+ */
+export function forgetWorkdays(): void {
+  memo.clear();
+  spans.clear();
 }

@@ -21,6 +21,20 @@ export interface DueNotice {
 
 /** The day each notice of a deadline is dated on, by the rules. */
 export function noticeSchedule(deadline: IsoDate, rules: SupervisionRules): Record<NoticeKind, IsoDate> {
+  // Many items share a deadline, and a catch-up asks for each of them every day: computed once per rules and deadline.
+  let byDeadline = schedules.get(rules);
+  if (byDeadline === undefined) schedules.set(rules, (byDeadline = new Map()));
+  let schedule = byDeadline.get(deadline);
+  if (schedule === undefined) byDeadline.set(deadline, (schedule = computeSchedule(deadline, rules)));
+  return schedule;
+}
+let schedules = new WeakMap<SupervisionRules, Map<IsoDate, Record<NoticeKind, IsoDate>>>();
+/** Forgets the remembered schedules (with forgetWorkdays: the calendar may have learnt a year). */
+export function forgetSchedules(): void {
+  schedules = new WeakMap();
+}
+
+function computeSchedule(deadline: IsoDate, rules: SupervisionRules): Record<NoticeKind, IsoDate> {
   const n = rules.notices;
   const supervise = addWorkdays(deadline, n.superviseAfter);
   return {
@@ -54,6 +68,7 @@ export function dueNotices(item: ItemFacts, day: IsoDate, ctx: NoticeContext): D
   if (unit === null) return [];
   const deadline = item.deadline;
   const schedule = noticeSchedule(deadline, ctx.rules);
+  if (!Object.values(schedule).includes(day)) return [];
   const issued = new Set(item.notices.filter((n) => n.deadline === deadline).map((n) => n.kind));
   const out: DueNotice[] = [];
   for (const kind of Object.keys(schedule) as NoticeKind[]) {

@@ -2,7 +2,7 @@
 // rule, its item (or notice) and its day, so a unit can be shown why it has the score it has.
 // Leading units (牵头单位, else 责任单位) earn the lead points; every other unit of the item the
 // cooperating points. Terminated items (终止) are out of the assessment.
-import { reportsDue } from './cycles.ts';
+import { reportsDue, type ReportDue } from './cycles.ts';
 import type { SupervisionRules } from './rules.ts';
 import { leadUnits } from './transitions.ts';
 import type { IsoDate } from '../calendar/index.ts';
@@ -50,7 +50,14 @@ export function completedOn(item: ItemFacts, asOf: IsoDate): IsoDate | null {
 }
 
 /** Each unit's score for `year`, counting what happened up to `asOf` (by default the year's end). */
-export function yearScores(items: readonly ItemFacts[], year: number, rules: SupervisionRules, asOf: IsoDate = `${year}-12-31`): UnitScore[] {
+export function yearScores(
+  items: readonly ItemFacts[],
+  year: number,
+  rules: SupervisionRules,
+  asOf: IsoDate = `${year}-12-31`,
+  /** The reports each item owed as of asOf (a bulletin passes what it has computed already). */
+  duesOf: (item: ItemFacts) => ReportDue[] = (item) => reportsDue(item, asOf),
+): UnitScore[] {
   const s = rules.scores;
   const events: ScoreEvent[] = [];
   const units = new Set<string>();
@@ -70,7 +77,7 @@ export function yearScores(items: readonly ItemFacts[], year: number, rules: Sup
     if (deadline !== null && inYear(deadline, year) && deadline < asOf && (done === null || done > deadline)) {
       for (const u of all) events.push({ unit: u, rule: 'overdue', points: points(u, s.overdueLead, s.overdueCooperating), date: deadline, itemId: item.id, detail: done === null ? `时限${deadline}，截至${asOf}未办结` : `时限${deadline}，${done}办结` });
     }
-    for (const r of reportsDue(item, asOf)) {
+    for (const r of duesOf(item)) {
       if (r.status === 'on-time' || !inYear(r.due, year)) continue;
       const late = r.status === 'late';
       events.push({ unit: r.unit, rule: late ? 'report-late' : 'report-missed', points: late ? s.reportLate : s.reportMissed, date: r.due, itemId: item.id, detail: late ? `${r.due}应报，${r.submittedOn}报送` : `${r.due}应报，未报送` });
