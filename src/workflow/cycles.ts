@@ -3,7 +3,7 @@
 // due day counts from the day after 交办 up to the day the item was claimed done (a finished item
 // owes no more reports) or the day asked about.
 import { addMonths, daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from '../calendar/index.ts';
-import { beijingDay } from '../calendar/clock.ts';
+import { fromEpochDay } from '../calendar/index.ts';
 import { leadUnits } from './transitions.ts';
 import type { ItemFacts, ItemReport, ReportCycle } from './types.ts';
 
@@ -46,10 +46,16 @@ export interface ReportDue {
   submittedOn: IsoDate | null;
 }
 
+/** The Beijing day of a stored instant (an ISO string with its zone); Beijing is UTC+8 all year. */
+function beijingDayOf(instant: string): IsoDate {
+  const ms = Date.parse(instant);
+  if (!Number.isFinite(ms)) throw new RangeError(`无效的时间：${instant}`);
+  return fromEpochDay(Math.floor((ms + 8 * 3_600_000) / 86_400_000));
+}
 const dayOf = new Map<string, IsoDate>();
 const submittedDay = (r: ItemReport) => {
   let day = dayOf.get(r.submittedAt);
-  if (day === undefined) dayOf.set(r.submittedAt, (day = beijingDay(new Date(r.submittedAt))));
+  if (day === undefined) dayOf.set(r.submittedAt, (day = beijingDayOf(r.submittedAt)));
   return day;
 };
 
