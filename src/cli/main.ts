@@ -16,6 +16,7 @@ import { registerUsersCommand } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerSuperviseCommand } from './supervise.ts';
 import { registerIncomingCommand } from './incoming.ts';
+import { registerSuperviseTimeCommands } from './supervise-time.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   registerUnitsCommand(program, setExit);
   registerUsersCommand(program, setExit);
   registerBackupCommands(program, setExit);
-  registerSuperviseCommand(program, setExit);
+  registerSuperviseTimeCommands(registerSuperviseCommand(program, setExit), setExit);
   registerIncomingCommand(program, setExit);
 
   try {

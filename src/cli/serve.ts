@@ -20,6 +20,8 @@ interface ServeOpts {
   publicUrl?: string;
   allowedHost?: string[];
   logDir?: string;
+  /** --no-scheduler: no timed 督办文书 (tests, a second server on the same store). */
+  scheduler?: boolean;
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -71,6 +73,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--public-url <url>', '用户访问督办的地址（经反向代理时；https 时 Cookie 加 Secure）')
     .option('--allowed-host <host...>', '另外允许的主机名（默认只允许 127.0.0.1 与 localhost）')
     .option('--log-dir <dir>', '访问日志目录（默认数据库所在目录下的 logs；也可设 DUBAN_LOG_DIR）')
+    .option('--no-scheduler', '不定时签发督办文书（默认每日北京时间9时及启动时签发）')
     .action(async (opts: ServeOpts, command: Command) => {
       const problem = optionProblem(opts);
       if (problem) {
@@ -157,11 +160,13 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         logger: { level: 'info', stream, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
       });
 
+      let scheduler: { stop(): Promise<void> } | null = null;
       let stopping = false;
       const stop = () => {
         if (stopping) return;
         stopping = true;
         void (async () => {
+          await scheduler?.stop();
           await app.close();
           await store.close();
           stream.end();
@@ -189,6 +194,11 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         await store.close();
         setExit(2);
         return;
+      }
+
+      if (opts.scheduler !== false) {
+        const { startSupervisionScheduler } = await import('../server/scheduler.ts');
+        scheduler = startSupervisionScheduler(store, clock, app.log);
       }
 
       const shown = opts.publicUrl ?? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;

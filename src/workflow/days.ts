@@ -1,0 +1,70 @@
+// Working days for the supervision core. Inside the years whose official arrangement is known this
+// is the official calendar (src/calendar); beyond them (chinese-days ends with 2026) a notice must
+// still be dated, so a provisional rule applies: Monday–Friday except 元旦 (1 January, the one
+// statutory holiday whose date needs no lunar table). Provisional dates are marked as such by
+// `isProvisional`; when the calendar learns a later year (the provisional years another part of
+// Duban adds, or an administrator's import), isCovered turns true and the official answer wins.
+import { fromEpochDay, isCovered, isWorkingDay, toEpochDay, weekday, type IsoDate } from '../calendar/index.ts';
+
+/** True when the day is a working day (official, or provisional outside the known years). */
+export function isWorkday(date: IsoDate): boolean {
+  // Ticks and bulletins ask about the same few hundred days for thousands of items: remember them.
+  let known = memo.get(date);
+  if (known === undefined) {
+    known = isCovered(date) ? isWorkingDay(date) : weekday(date) <= 5 && date.slice(5) !== '01-01';
+    memo.set(date, known);
+  }
+  return known;
+}
+const memo = new Map<IsoDate, boolean>();
+
+/** True when the day's answer is provisional (its year's arrangement is not known yet). */
+export function isProvisional(date: IsoDate): boolean {
+  return !isCovered(date);
+}
+
+/** The n-th working day after `start` (n < 0: before it); the start day itself never counts. */
+export function addWorkdays(start: IsoDate, n: number): IsoDate {
+  const step = n < 0 ? -1 : 1;
+  let remaining = Math.abs(n);
+  let day = toEpochDay(start);
+  while (remaining > 0) {
+    day += step;
+    if (isWorkday(fromEpochDay(day))) remaining--;
+  }
+  return fromEpochDay(day);
+}
+
+/** Working days after `from` up to and including `to` (0 when to <= from). */
+export function workdaysBetween(from: IsoDate, to: IsoDate): number {
+  const key = `${from}|${to}`;
+  let count = spans.get(key);
+  if (count === undefined) {
+    count = 0;
+    for (let d = toEpochDay(from) + 1, end = toEpochDay(to); d <= end; d++) if (isWorkday(fromEpochDay(d))) count++;
+    if (spans.size > 50_000) spans.clear();
+    spans.set(key, count);
+  }
+  return count;
+}
+/** Bulletins count the same spans (a deadline to the month's end) for many items. */
+const spans = new Map<string, number>();
+
+/** The working days after `from` (exclusive) up to `to` (inclusive), in order. */
+export function workdaysAfter(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let d = toEpochDay(from) + 1, end = toEpochDay(to); d <= end; d++) {
+    const day = fromEpochDay(d);
+    if (isWorkday(day)) out.push(day);
+  }
+  return out;
+}
+
+/**
+ * Forgets the remembered answers: the calendar can learn a year while the server runs (an
+ * administrator imports the State Council's arrangement), so each tick and bulletin starts afresh.
+ */
+export function forgetWorkdays(): void {
+  memo.clear();
+  spans.clear();
+}
