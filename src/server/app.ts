@@ -23,6 +23,7 @@ import authRoutes from './routes/auth.ts';
 import importRoutes from './routes/imports.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
+import supervisionRoutes from './routes/supervision.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
 export interface ServerDeps {
@@ -69,6 +70,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
+  await app.register(supervisionRoutes);
 
   await app.register(webPlugin);
   await app.ready();

@@ -351,6 +351,8 @@ export interface SupervisionItemUnitTable {
   canonical: string | null;
   signed_at: string | null;
   signed_by: string | null;
+  /** Set when an edit took the unit off the item (the row stays). */
+  removed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SupervisionReportTable {

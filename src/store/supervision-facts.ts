@@ -33,7 +33,7 @@ export async function loadItemFacts(db: Db, ids: readonly number[]): Promise<Ite
 async function loadChunk(db: Db, ids: number[]): Promise<ItemFacts[]> {
   const [items, units, reports, extensions, notices] = await Promise.all([
     db.selectFrom('supervision_items').selectAll().where('id', 'in', ids).execute(),
-    db.selectFrom('supervision_item_units').selectAll().where('item_id', 'in', ids).orderBy('item_id').orderBy('seq').execute(),
+    db.selectFrom('supervision_item_units').selectAll().where('item_id', 'in', ids).where('removed_at', 'is', null).orderBy('item_id').orderBy('seq').execute(),
     db.selectFrom('supervision_reports').selectAll().where('item_id', 'in', ids).orderBy('item_id').orderBy('submitted_at').orderBy('id').execute(),
     db.selectFrom('supervision_extensions').selectAll().where('item_id', 'in', ids).orderBy('item_id').orderBy('id').execute(),
     db.selectFrom('supervision_notices').selectAll().where('item_id', 'in', ids).orderBy('item_id').orderBy('date').orderBy('id').execute(),

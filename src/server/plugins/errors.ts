@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AccountError } from '../../auth/users.ts';
 import { FAULT_SUMMARY, StoreError } from '../../store/store-error.ts';
 import { SearchBusyError, SearchStoppedError } from '../../store/search-pool.ts';
+import { SupervisionError } from '../../workflow/errors.ts';
 
 // zod's own messages in Chinese, where a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -52,7 +53,7 @@ function validationMessage(error: FastifyError): string {
 
 async function errors(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AccountError) return reply.status(error.status).send({ error: error.message });
+    if (error instanceof AccountError || error instanceof SupervisionError) return reply.status(error.status).send({ error: error.message });
     // The world failed under the store (a full disk, a lost connection, another writer's lock):
     // the write was rolled back; say which, without the store's path, and log it in full.
     if (error instanceof StoreError && error.fault) {

@@ -73,6 +73,8 @@ export function migration(dialect: Dialect): Migration {
         .addColumn('canonical', 'text')
         .addColumn('signed_at', 'text')
         .addColumn('signed_by', 'text')
+        // An edit that takes a unit off an item marks its row, never deletes it.
+        .addColumn('removed_at', 'text')
         .execute();
       await db.schema.createIndex('supervision_item_units_item').on('supervision_item_units').column('item_id').execute();
       await db.schema.createIndex('supervision_item_units_canonical').on('supervision_item_units').column('canonical').execute();
