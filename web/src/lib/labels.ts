@@ -82,7 +82,7 @@ export const ITEM_STATE_COLOR: Record<ItemState, string> = {
   draft: 'default',
   dropped: 'default',
   issued: 'blue',
-  working: 'processing',
+  working: 'geekblue',
   claimed: 'purple',
   returned: 'orange',
   done: 'success',

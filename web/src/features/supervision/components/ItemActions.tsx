@@ -27,10 +27,16 @@ export function ItemActions({ item, reload }: { item: ItemDetail; reload: () => 
 
   const act = can('supervision.act');
   const manage = can('supervision.manage');
-  const mine = item.units.find((u) => u.canonical !== null && u.canonical === me?.user.unit);
-  const toSign = act && item.state === 'issued' && mine && !mine.signedAt;
-  const working = act && WORKING.includes(item.state) && !toSign;
-  const canExtend = working && !item.pendingExtension && item.deadline !== null && !item.overdue;
+  const unit = me?.user.unit ?? null;
+  const mine = item.units.find((u) => u.canonical !== null && u.canonical === unit);
+  const live = WORKING.includes(item.state);
+  // The lead unit (or, where the source names none, the 责任单位) claims completion and asks for more time.
+  const leads = item.units.some((u) => u.role === 'lead') ? item.units.filter((u) => u.role === 'lead') : item.units.filter((u) => u.role === 'responsible');
+  const leading = leads.some((u) => u.canonical === unit);
+  const toSign = act && live && mine !== undefined && !mine.signedAt;
+  const working = act && live && mine !== undefined && !toSign;
+  const canClaim = working && leading && item.state !== 'issued';
+  const canExtend = working && leading && !item.pendingExtension && item.deadline !== null && !item.overdue;
   const pending = item.pendingExtension;
 
   return (
@@ -48,7 +54,7 @@ export function ItemActions({ item, reload }: { item: ItemDetail; reload: () => 
             报送进展
           </Button>
         )}
-        {working && (
+        {canClaim && (
           <Button icon={<FileDoneOutlined />} onClick={() => setDialog('claim')}>
             申请办结
           </Button>

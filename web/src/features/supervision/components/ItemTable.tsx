@@ -47,9 +47,25 @@ const columns = (showLedger: boolean): TableColumnsType<ItemView> => [
   },
 ];
 
-type Props = Omit<TableProps<ItemView>, 'columns' | 'dataSource' | 'rowKey'> & { items: readonly ItemView[]; showLedger?: boolean };
+type Props = Omit<TableProps<ItemView>, 'columns' | 'dataSource' | 'rowKey' | 'locale'> & { items: readonly ItemView[]; showLedger?: boolean; empty?: string };
 
 /** Items as the ledger lists them: light, text (a link to the item), units, deadline, state, latest progress. */
-export function ItemTable({ items, showLedger = true, ...rest }: Props) {
-  return <Table<ItemView> rowKey="id" size="middle" columns={columns(showLedger)} dataSource={[...items]} scroll={{ x: 1100 }} locale={{ emptyText: '没有符合条件的督办事项' }} {...rest} />;
+export function ItemTable({ items, showLedger = true, empty = '没有符合条件的督办事项', ...rest }: Props) {
+  return (
+    <Table<ItemView>
+      rowKey="id"
+      size="middle"
+      columns={columns(showLedger)}
+      dataSource={[...items]}
+      // An empty table does not scroll: a scrolling region with nothing to focus in it is out of reach of the keyboard.
+      scroll={items.length > 0 ? { x: 1100 } : undefined}
+      locale={{ emptyText: <EmptyText text={empty} /> }}
+      {...rest}
+    />
+  );
+}
+
+/** What an empty table says, in a grey dark enough to read (Ant Design's placeholder is too faint). */
+export function EmptyText({ text }: { text: string }) {
+  return <span className="sv-empty">{text}</span>;
 }

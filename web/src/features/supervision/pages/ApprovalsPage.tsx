@@ -10,6 +10,7 @@ import { decideExtension, fetchApprovals, verifyItem } from '../api/supervision'
 import { DeadlineText } from '../components/DeadlineText';
 import { DecisionModal } from '../components/DecisionModal';
 import { ItemUnits } from '../components/ItemUnits';
+import { EmptyText } from '../components/ItemTable';
 import { useAction } from '../components/use-action';
 
 type Extension = Approvals['extensions'][number];
@@ -83,12 +84,12 @@ export function ApprovalsPage() {
             {
               key: 'extensions',
               label: `延期申请（${exts.length}）`,
-              children: <Table<Extension> rowKey="id" size="middle" loading={data.loading} columns={extColumns} dataSource={exts} scroll={{ x: 1200 }} pagination={false} locale={{ emptyText: '没有待审批的延期申请' }} />,
+              children: <Table<Extension> rowKey="id" size="middle" loading={data.loading} columns={extColumns} dataSource={exts} scroll={exts.length > 0 ? { x: 1200 } : undefined} pagination={false} locale={{ emptyText: <EmptyText text="没有待审批的延期申请" /> }} />,
             },
             {
               key: 'claims',
               label: `办结核验（${claims.length}）`,
-              children: <Table<ItemView> rowKey="id" size="middle" loading={data.loading} columns={claimColumns} dataSource={claims} scroll={{ x: 1200 }} pagination={false} locale={{ emptyText: '没有待核验的办结申请' }} />,
+              children: <Table<ItemView> rowKey="id" size="middle" loading={data.loading} columns={claimColumns} dataSource={claims} scroll={claims.length > 0 ? { x: 1200 } : undefined} pagination={false} locale={{ emptyText: <EmptyText text="没有待核验的办结申请" /> }} />,
             },
           ]}
         />

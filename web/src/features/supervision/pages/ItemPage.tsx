@@ -73,7 +73,7 @@ export function ItemPage() {
                 ),
               },
               ...(data.latestReport
-                ? [{ key: 'percent', label: '完成进度', span: 'filled' as const, children: <Progress percent={data.latestReport.percent} size="small" className="sv-progress" /> }]
+                ? [{ key: 'percent', label: '完成进度', span: 'filled' as const, children: <Progress percent={data.latestReport.percent} size="small" className="sv-progress" aria-label={`完成 ${data.latestReport.percent}%`} /> }]
                 : []),
             ]}
           />

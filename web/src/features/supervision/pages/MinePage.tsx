@@ -1,4 +1,4 @@
-import { Badge, Card, Tabs, Typography } from 'antd';
+import { Badge, Card, Grid, Radio, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
@@ -19,9 +19,12 @@ const TABS: { key: keyof Omit<Workbench, 'unit'>; label: string; empty: string; 
 export function MinePage() {
   const wb = useApi((signal) => fetchWorkbench(signal), []);
   const [params, setParams] = useSearchParams();
+  const narrow = Grid.useBreakpoint().md === false;
   const tab = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'toSign';
   if (wb.error) return <ErrorResult standalone error={wb.error} onRetry={wb.reload} />;
   const list = (key: (typeof TABS)[number]['key']): ItemView[] => wb.data?.[key] ?? [];
+  const current = TABS.find((t) => t.key === tab)!;
+  const table = (t: (typeof TABS)[number]) => <ItemTable items={list(t.key)} loading={wb.loading} empty={t.empty} pagination={{ pageSize: 20, hideOnSinglePage: true }} />;
   return (
     <PageContainer title="我的任务" breadcrumb={[{ title: '首页', to: '/' }]}>
       {wb.data?.unit && (
@@ -30,19 +33,34 @@ export function MinePage() {
         </Typography.Paragraph>
       )}
       <Card size="small">
-        <Tabs
-          activeKey={tab}
-          onChange={(k) => setParams({ tab: k }, { replace: true })}
-          items={TABS.map((t) => ({
-            key: t.key,
-            label: (
-              <span>
-                {t.label} <Badge count={list(t.key).length} showZero color={list(t.key).length ? t.badge : '#d9d9d9'} />
-              </span>
-            ),
-            children: <ItemTable items={list(t.key)} loading={wb.loading} locale={{ emptyText: t.empty }} pagination={{ pageSize: 20, hideOnSinglePage: true }} />,
-          }))}
-        />
+        {narrow ? (
+          // On a phone five tabs do not fit and Ant Design folds some into a menu: buttons that wrap instead.
+          <>
+            <Radio.Group
+              aria-label="任务分类"
+              optionType="button"
+              className="sv-mine-switch"
+              value={tab}
+              onChange={(e) => setParams({ tab: String(e.target.value) }, { replace: true })}
+              options={TABS.map((t) => ({ value: t.key, label: `${t.label}（${list(t.key).length}）` }))}
+            />
+            {table(current)}
+          </>
+        ) : (
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => setParams({ tab: k }, { replace: true })}
+            items={TABS.map((t) => ({
+              key: t.key,
+              label: (
+                <span>
+                  {t.label} <Badge count={list(t.key).length} showZero color={list(t.key).length ? t.badge : '#595959'} />
+                </span>
+              ),
+              children: table(t),
+            }))}
+          />
+        )}
       </Card>
     </PageContainer>
   );
