@@ -1,4 +1,4 @@
-import { Progress, Table, type TableColumnsType, type TableProps, Typography } from 'antd';
+import { Grid, Progress, Table, type TableColumnsType, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { ItemView } from '../../../lib/api-types';
 import { DeadlineText } from './DeadlineText';
@@ -47,10 +47,41 @@ const columns = (showLedger: boolean): TableColumnsType<ItemView> => [
   },
 ];
 
+/** On a phone: one column, each item stacked (text, then state, light and deadline, then units). */
+const narrowColumns = (showLedger: boolean): TableColumnsType<ItemView> => [
+  {
+    title: '督办事项',
+    key: 'item',
+    render: (_v, i) => (
+      <div className="sv-item-stack">
+        <Link to={`/supervision/items/${i.id}`} className="sv-item-link">
+          <Typography.Paragraph ellipsis={{ rows: 3 }} className="sv-item-text">
+            {i.seq}. {i.text}
+          </Typography.Paragraph>
+        </Link>
+        {showLedger && (
+          <Typography.Text type="secondary" className="sv-item-ledger">
+            {i.ledgerTitle}
+          </Typography.Text>
+        )}
+        <div className="sv-item-stack-meta">
+          <StateTags state={i.state} overdue={i.overdue} />
+          <LightDot light={i.light} />
+          <DeadlineText deadline={i.deadline} text={i.deadlineText} />
+        </div>
+        <ItemUnits units={i.units} compact signed={i.state !== 'draft'} />
+        {i.latestReport && <Progress percent={i.latestReport.percent} size="small" aria-label={`完成 ${i.latestReport.percent}%`} />}
+      </div>
+    ),
+  },
+];
+
 type Props = Omit<TableProps<ItemView>, 'columns' | 'dataSource' | 'rowKey' | 'locale'> & { items: readonly ItemView[]; showLedger?: boolean; empty?: string };
 
 /** Items as the ledger lists them: light, text (a link to the item), units, deadline, state, latest progress. */
 export function ItemTable({ items, showLedger = true, empty = '没有符合条件的督办事项', ...rest }: Props) {
+  const narrow = Grid.useBreakpoint().md === false;
+  if (narrow) return <Table<ItemView> rowKey="id" size="small" columns={narrowColumns(showLedger)} dataSource={[...items]} locale={{ emptyText: <EmptyText text={empty} /> }} {...rest} />;
   return (
     <Table<ItemView>
       rowKey="id"

@@ -54,7 +54,6 @@ export function SourcePanel({ ledger, doc, paragraphs, highlighted, loading }: P
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : (
         <div ref={box} className="sv-source-body" tabIndex={0} aria-label={`${titleOf(doc.title)} 正文`}>
-          <h3 className="sv-source-title">{titleOf(doc.title)}</h3>
           {paragraphs.map((p, i) => (
             <p key={i} id={paragraphId(PREFIX, i)} className={set.has(i) ? 'doc-para sv-para-hit' : 'doc-para'}>
               {p}

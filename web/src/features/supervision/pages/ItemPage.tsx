@@ -45,6 +45,7 @@ export function ItemPage() {
           <Typography.Paragraph className="sv-item-body">{data.text}</Typography.Paragraph>
           <Descriptions
             size="small"
+            className="sv-item-desc"
             column={{ xs: 1, md: 2 }}
             bordered
             items={[
