@@ -108,6 +108,7 @@ export function LedgerListPage() {
                   // The select-all box would sit in the table's hidden measuring row too, focusable there.
                   hideSelectAll: true,
                   columnTitle: '选择',
+                  columnWidth: 60,
                   onChange: (_keys, rows) => setSelected(rows),
                   getCheckboxProps: (i) => ({ disabled: i.state !== 'draft' || i.units.some((u) => u.canonical === null), 'aria-label': `选择事项 ${i.seq}` }),
                 }
