@@ -173,7 +173,8 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     await service.getByRole('button', { name: label('编辑') }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('第 1 个单位的名称').fill('通辽市财政局');
-    await page.keyboard.press('Escape'); // closes the suggestions, not the dialog
+    // A click on the dialog's title closes the suggestions (Escape would close the dialog when none are open).
+    await dialog.locator('.ant-modal-title').click();
     await dialog.getByRole('button', { name: label('保存') }).click();
     await expect.poll(async () => page.locator('.ant-alert-error').count(), { timeout: 10_000 }).toBe(0);
     expect((await ledgerItems(page)).find((i) => i.id === items.service)!.units[0]!.canonical).toBe('通辽市财政局');
