@@ -19,6 +19,11 @@ const ImportPage = lazyPage(() => import('../features/imports/pages/ImportPage')
 const UsersPage = lazyPage(() => import('../features/admin/pages/UsersPage'), 'UsersPage');
 const SessionsPage = lazyPage(() => import('../features/admin/pages/SessionsPage'), 'SessionsPage');
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
+const LedgerListPage = lazyPage(() => import('../features/supervision/pages/LedgerListPage'), 'LedgerListPage');
+const LedgerPage = lazyPage(() => import('../features/supervision/pages/LedgerPage'), 'LedgerPage');
+const ItemPage = lazyPage(() => import('../features/supervision/pages/ItemPage'), 'ItemPage');
+const MinePage = lazyPage(() => import('../features/supervision/pages/MinePage'), 'MinePage');
+const ApprovalsPage = lazyPage(() => import('../features/supervision/pages/ApprovalsPage'), 'ApprovalsPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
 const PublicDocumentPage = lazyPage(() => import('../features/public/pages/PublicDocumentPage'), 'PublicDocumentPage');
@@ -75,6 +80,11 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: guarded('users.manage', <UsersPage />) },
       { path: 'admin/sessions', element: guarded('sessions.manage', <SessionsPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+      { path: 'supervision', element: guarded('supervision.read', <LedgerListPage />) },
+      { path: 'supervision/ledgers/:id', element: guarded('supervision.read', <LedgerPage />) },
+      { path: 'supervision/items/:id', element: guarded('supervision.read', <ItemPage />) },
+      { path: 'supervision/mine', element: guarded('supervision.act', <MinePage />) },
+      { path: 'supervision/approvals', element: guarded('supervision.manage', <ApprovalsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,6 @@
 // The Chinese words the UI shows for the contract's codes. One table per vocabulary, imported
 // wherever the code is shown, so a label never differs between two pages.
-import type { Appointment, ImportOutcome, LinkView, Permission, Role, SearchKind, UserView, Validity } from './api-types';
+import type { Appointment, ImportOutcome, ItemState, Light, LinkView, LedgerSummary, NoticeView, Permission, Role, SearchKind, UnitRole, UserView, Validity } from './api-types';
 
 /** What a document without a title is called wherever its title would be. */
 export const UNTITLED = '（无标题）';
@@ -61,9 +61,48 @@ export const IMPORT_STATUS_COLOR: Record<ImportOutcome['status'], string> = {
   refused: 'warning',
 };
 
-export type UnitRole = 'lead' | 'responsible' | 'cooperating';
+export type { UnitRole };
 export const UNIT_ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', responsible: '责任', cooperating: '配合' };
 export const UNIT_ROLE_COLOR: Record<UnitRole, string> = { lead: 'red', responsible: 'blue', cooperating: 'green' };
+/** The roles as a 督办 ledger heads its columns. */
+export const UNIT_ROLE_TITLE: Record<UnitRole, string> = { lead: '牵头单位', responsible: '责任单位', cooperating: '配合单位' };
+export const UNIT_ROLES = Object.keys(UNIT_ROLE_TITLE) as UnitRole[];
+
+// 督查督办
+export const ITEM_STATE_LABEL: Record<ItemState, string> = {
+  draft: '草稿',
+  dropped: '不予立项',
+  issued: '已交办',
+  working: '办理中',
+  claimed: '申请办结',
+  returned: '退回',
+  done: '已办结',
+  terminated: '终止',
+};
+export const ITEM_STATES = Object.keys(ITEM_STATE_LABEL) as ItemState[];
+export const ITEM_STATE_COLOR: Record<ItemState, string> = {
+  draft: 'default',
+  dropped: 'default',
+  issued: 'blue',
+  working: 'geekblue',
+  claimed: 'purple',
+  returned: 'orange',
+  done: 'success',
+  terminated: 'default',
+};
+/** Open items: the ones a unit still works on and the office still watches. */
+export const OPEN_STATES: readonly ItemState[] = ['issued', 'working', 'claimed', 'returned'];
+
+export const LIGHT_LABEL: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
+export const LIGHTS = Object.keys(LIGHT_LABEL) as Light[];
+/** The dot's colour; the word goes beside it, so colour is never the only sign. */
+export const LIGHT_COLOR: Record<Light, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' };
+export const LIGHT_HINT: Record<Light, string> = { green: '按期推进', yellow: '临近时限或未按期报送进展', red: '已超期' };
+
+export const LEDGER_SOURCE_LABEL: Record<LedgerSummary['sourceKind'], string> = { document: '公文', instruction: '领导批示件', meeting: '会议议定事项' };
+export const LEDGER_STATE_LABEL: Record<LedgerSummary['state'], string> = { draft: '立项中', issued: '已交办' };
+export const DECISION_LABEL = { approved: '已批准', refused: '已驳回' } as const;
+export const NOTICE_COLOR: Record<NoticeView['kind'], string> = { 提醒单: 'gold', 催办单: 'orange', 督办单: 'red', 移交函: 'magenta' };
 
 /** The actions the contract lists; others are shown as the server writes them. */
 export const AUDIT_ACTION_LABEL: Record<string, string> = {

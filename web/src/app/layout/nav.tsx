@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   DesktopOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   SearchOutlined,
   TeamOutlined,
@@ -36,6 +39,14 @@ export const NAV: NavGroup[] = [
       { path: '/chronicle', label: '大事记', icon: <ScheduleOutlined />, permission: 'library.read' },
       { path: '/units', label: '单位', icon: <ApartmentOutlined />, permission: 'library.read' },
       { path: '/import', label: '导入', icon: <CloudUploadOutlined />, permission: 'library.import' },
+    ],
+  },
+  {
+    label: '督查督办',
+    items: [
+      { path: '/supervision', label: '督办台账', icon: <ProfileOutlined />, permission: 'supervision.read' },
+      { path: '/supervision/mine', label: '我的任务', icon: <CarryOutOutlined />, permission: 'supervision.act' },
+      { path: '/supervision/approvals', label: '审批', icon: <CheckSquareOutlined />, permission: 'supervision.manage' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Skeleton } from 'antd';
+import { Button, Skeleton, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { paragraphsOf } from '../../../components/document/body-model';
@@ -11,6 +11,7 @@ import { titleOf } from '../../../lib/labels';
 import { useApi } from '../../../lib/use-api';
 import { useTitle } from '../../../lib/use-title';
 import { fetchDocumentBundle } from '../api/documents';
+import { OpenFromDocumentButton } from '../../supervision/components/OpenFromDocumentButton';
 import { annotateTasks, taskPlaces } from '../components/annotate';
 import { TaskTable } from '../components/TaskTable';
 
@@ -67,9 +68,12 @@ export function DocumentPage() {
       windowTitle={doc.docNumber ?? titleOf(doc.title)}
       breadcrumb={crumbs}
       extra={
-        <Button icon={<PrinterOutlined />} onClick={() => navigate(`/documents/${doc.id}/print`)}>
-          打印版式
-        </Button>
+        <Space wrap>
+          <OpenFromDocumentButton documentId={doc.id} />
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/documents/${doc.id}/print`)}>
+            打印版式
+          </Button>
+        </Space>
       }
     >
       <DocumentReader

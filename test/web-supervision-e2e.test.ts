@@ -1,0 +1,326 @@
+// 督查督办 in the browser, end to end: the built pages (web/dist) served by the real server over a
+// real SQLite store, driven in the system's Chromium by playwright-core. The office opens a ledger
+// from an imported document, names the unit the directory did not know and issues it; a unit
+// signs, reports and claims completion; the office verifies; another unit cannot open the item.
+// Screenshots of every supervision page at 1366×768 and 375 px (test-artifacts/screenshots, not
+// committed); axe-core on each.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.ts';
+import { createUser } from '../src/auth/users.ts';
+import { manualClock } from '../src/calendar/clock.ts';
+import { buildServer } from '../src/server/app.ts';
+import { importPaths } from '../src/store/import.ts';
+import { freshStore } from './store-targets.ts';
+
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'web', 'dist');
+const shots = join(root, 'test-artifacts', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`${CHROMIUM} is missing: the supervision web tests are SKIPPED (apt-get install -y chromium fonts-noto-cjk).`);
+
+const PASSWORD = 'Web-Passw0rd!';
+const HOUSING = '通辽市住房和城乡建设局';
+const EDUCATION = '通辽市教育局';
+const DOC_NUMBER = '通政办发〔2026〕90号';
+/** Three measures: two name units the directory knows (by their short names), one a unit it does not. */
+const NOTICE = [
+  '通辽市人民政府办公室关于做好今冬明春供热保障工作的通知',
+  DOC_NUMBER,
+  '各旗县市区人民政府，市直各有关部门：',
+  '为做好今冬明春供热保障工作，现将有关事项通知如下。',
+  '一、全面排查供热管网隐患，对老旧管网逐段登记、限期整改。2026年12月20日前完成。（牵头单位：市住建局；责任单位：市发改委）',
+  '二、做好中小学校冬季供暖安全检查，确保师生温暖过冬。2027年1月15日前完成。（牵头单位：市教育局）',
+  '三、建立供热投诉快速响应机制，畅通群众诉求渠道。2026年12月31日前完成。（牵头单位：市供热服务保障中心）',
+  '',
+  '通辽市人民政府办公室',
+  '2026年12月1日',
+].join('\n');
+
+const VIEWPORTS = [
+  { tag: '1366', width: 1366, height: 768 },
+  { tag: '375', width: 375, height: 812 },
+] as const;
+
+/** Loaded: no request for a while, and no skeleton or spinner left. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(200);
+  await page.waitForLoadState('networkidle');
+  await page
+    .waitForFunction(() => document.querySelector('#root > *') && !document.querySelector('.ant-skeleton, .ant-spin-spinning, .page-loading'), null, { timeout: 10_000 })
+    .catch(() => {});
+  await page.waitForTimeout(300);
+}
+
+/** A button's name ends with its label, which Ant Design spaces out when it has two characters (交 办); an icon's name may come first. */
+const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
+
+interface ItemJson {
+  id: number;
+  seq: number;
+  text: string;
+  state: string;
+  units: { role: string; name: string; canonical: string | null; signedAt: string | null }[];
+}
+
+describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
+  const fresh = freshStore('sqlite');
+  const clock = manualClock('2026-12-03T09:30:00+08:00');
+  let app: FastifyInstance;
+  let base = '';
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let documentId = 0;
+  let ledgerId = 0;
+  const items: Record<'housing' | 'education' | 'service', number> = { housing: 0, education: 0, service: 0 };
+
+  beforeAll(async () => {
+    if (!existsSync(join(dist, 'index.html'))) {
+      const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+      if (built.status !== 0) throw new Error(`npm run build:web failed: ${built.stderr}`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'duban-sv-web-'));
+    writeFileSync(join(dir, '供热保障通知.txt'), NOTICE);
+    await importPaths(fresh.store, [dir], clock);
+    documentId = (await fresh.store.db.selectFrom('documents').select('id').where('doc_number', '=', DOC_NUMBER).executeTakeFirstOrThrow()).id;
+    const make = (username: string, roles: ('supervisor' | 'unit' | 'leader')[], unit: string | null = null) =>
+      createUser(fresh.store.db, { username, displayName: `${username}用户`, roles, unit, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
+    await make('office', ['supervisor']);
+    await make('housing', ['unit'], HOUSING);
+    await make('education', ['unit'], EDUCATION);
+    await make('leader', ['leader']);
+    app = await buildServer({ store: fresh.store, clock, settings: { webRoot: dist, auth: { ...DEFAULT_AUTH_SETTINGS, loginsPerMinute: 1000 } } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    mkdirSync(shots, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signedIn(username: string, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
+    // axe-core is injected as a script: the page's CSP (no inline scripts) is bypassed for it.
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(`${base}/`);
+    return page;
+  }
+
+  const api = <T,>(page: Page, path: string) =>
+    page.evaluate(async (p) => {
+      const r = await fetch(p);
+      return { status: r.status, body: (await r.json().catch(() => null)) as unknown };
+    }, path) as Promise<{ status: number; body: T }>;
+
+  const ledgerItems = async (page: Page) => (await api<{ items: ItemJson[] }>(page, `/api/supervision/ledgers/${ledgerId}`)).body.items;
+
+  it('the office opens a ledger from the document, names the unknown unit, and issues it', async () => {
+    const page = await signedIn('office');
+    const menu = await page.getByRole('navigation', { name: '主导航' }).innerText();
+    expect(menu).toContain('督办台账');
+    expect(menu).toContain('审批');
+    expect(menu).not.toContain('我的任务');
+
+    await page.goto(`${base}/documents/${documentId}`);
+    await settle(page);
+    await page.getByRole('button', { name: /立项督办/ }).click();
+    await page.waitForURL(/\/supervision\/ledgers\/\d+$/);
+    ledgerId = Number(/ledgers\/(\d+)$/.exec(page.url())![1]);
+    await settle(page);
+
+    // The document's text is beside its three draft items; the unknown unit is flagged and blocks 交办.
+    expect(await page.locator('.sv-source-body').innerText()).toContain('全面排查供热管网隐患');
+    const cards = page.locator('.sv-draft');
+    expect(await cards.count()).toBe(3);
+    expect(await page.locator('.ant-alert-error').innerText()).toContain('市供热服务保障中心');
+    expect(await page.locator('.sv-unit-unresolved').innerText()).toContain('市供热服务保障中心');
+    const issue = page.getByRole('button', { name: label('交办') });
+    expect(await issue.isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shots, 'supervision-ledger-unresolved-1366.png'), fullPage: true });
+
+    const seen = await ledgerItems(page);
+    const find = (needle: string) => seen.find((i) => i.text.includes(needle))!.id;
+    items.housing = find('供热管网');
+    items.education = find('中小学校');
+    items.service = find('投诉快速响应');
+    expect(seen.find((i) => i.id === items.housing)!.units.map((u) => [u.role, u.canonical])).toEqual([
+      ['lead', HOUSING],
+      ['responsible', '通辽市发展和改革委员会'],
+    ]);
+
+    // Looking at an item tints its text in the document.
+    const service = cards.filter({ hasText: '投诉快速响应' });
+    await service.getByRole('button', { name: /原文位置/ }).click();
+    await expect.poll(async () => page.locator('.sv-para-hit').innerText().catch(() => '')).toContain('投诉快速响应');
+
+    // 编辑: the unit becomes one the directory knows.
+    await service.getByRole('button', { name: label('编辑') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('第 1 个单位的名称').fill('通辽市财政局');
+    // A click on the dialog's title closes the suggestions (Escape would close the dialog when none are open).
+    await dialog.locator('.ant-modal-title').click();
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await expect.poll(async () => page.locator('.ant-alert-error').count(), { timeout: 10_000 }).toBe(0);
+    expect((await ledgerItems(page)).find((i) => i.id === items.service)!.units[0]!.canonical).toBe('通辽市财政局');
+
+    await issue.click();
+    await page.locator('.ant-popover').getByRole('button', { name: label('交办') }).click();
+    await expect.poll(async () => (await ledgerItems(page)).map((i) => i.state), { timeout: 10_000 }).toEqual(['issued', 'issued', 'issued']);
+    await settle(page);
+    expect(await cards.filter({ hasText: '供热管网' }).innerText()).toContain('已交办');
+  });
+
+  it('a unit signs, reports and claims completion of its item', async () => {
+    const page = await signedIn('housing');
+    const menu = await page.getByRole('navigation', { name: '主导航' }).innerText();
+    expect(menu).toContain('我的任务');
+    expect(menu).not.toContain('审批');
+    await page.getByRole('link', { name: '我的任务' }).click();
+    await page.waitForURL(/\/supervision\/mine/);
+    await settle(page);
+    // Only the unit's own item waits for its 签收.
+    const rows = page.getByRole('tabpanel').locator('.ant-table-row');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('全面排查供热管网隐患');
+    await page.screenshot({ path: join(shots, 'supervision-mine-to-sign-1366.png') });
+    await rows.first().getByRole('link').click();
+    await page.waitForURL(new RegExp(`/supervision/items/${items.housing}$`));
+    await settle(page);
+
+    await page.getByRole('button', { name: label('签收') }).click();
+    await page.locator('.ant-popover').getByRole('button', { name: label('签收') }).click();
+    await expect.poll(async () => (await api<ItemJson>(page, `/api/supervision/items/${items.housing}`)).body.state, { timeout: 10_000 }).toBe('working');
+    await settle(page);
+
+    await page.getByRole('button', { name: /报送进展/ }).click();
+    const report = page.getByRole('dialog');
+    await report.getByLabel('工作进展').fill('已完成全市老旧管网逐段登记，共排查管网126公里，发现隐患17处，已整改15处。');
+    await report.getByLabel('问题困难').fill('两处隐患涉及道路开挖，需冬季过后施工。');
+    await report.getByLabel('完成百分比').fill('90');
+    await report.getByRole('button', { name: label('报送') }).click();
+    await expect.poll(async () => page.locator('.sv-report').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('.sv-report').innerText()).toContain('发现隐患17处');
+
+    await page.getByRole('button', { name: /申请办结/ }).click();
+    const claim = page.getByRole('dialog');
+    await claim.getByLabel('办结情况').fill('隐患已全部登记，可整改的均已整改，余下两处已列入明年计划。');
+    await claim.getByRole('button', { name: /提交申请/ }).click();
+    await expect.poll(async () => (await api<ItemJson>(page, `/api/supervision/items/${items.housing}`)).body.state, { timeout: 10_000 }).toBe('claimed');
+    await settle(page);
+    expect(await page.locator('main').innerText()).toContain('申请办结');
+    // The timeline holds the history: 交办, 签收, 报送进展, 申请办结, in that order.
+    const timeline = await page.locator('.ant-timeline').innerText();
+    const order = ['交办', '签收', '报送进展', '申请办结'].map((w) => timeline.indexOf(w));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('another unit asks for more time on its own item', async () => {
+    const page = await signedIn('education');
+    await page.goto(`${base}/supervision/items/${items.education}`);
+    await settle(page);
+    await page.getByRole('button', { name: label('签收') }).click();
+    await page.locator('.ant-popover').getByRole('button', { name: label('签收') }).click();
+    await expect.poll(async () => (await api<ItemJson>(page, `/api/supervision/items/${items.education}`)).body.state, { timeout: 10_000 }).toBe('working');
+    await settle(page);
+    await page.getByRole('button', { name: /申请延期/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('申请延至').fill('2027-02-26');
+    await dialog.getByLabel('申请延至').press('Enter');
+    await dialog.getByLabel('延期理由').fill('寒假期间学校停课，检查须待开学后完成。');
+    await dialog.getByRole('button', { name: /提交申请/ }).click();
+    await expect.poll(async () => page.locator('main').innerText(), { timeout: 10_000 }).toContain('已申请延期至 2027年2月26日');
+  });
+
+  it('the office verifies the claim on the 审批 page', async () => {
+    const page = await signedIn('office');
+    await page.getByRole('link', { name: '审批' }).click();
+    await page.waitForURL(/\/supervision\/approvals/);
+    await settle(page);
+    expect(await page.locator('main').innerText()).toContain('寒假期间学校停课');
+    await page.getByRole('tab', { name: /办结核验/ }).click();
+    const row = page.getByRole('tabpanel').locator('.ant-table-row').filter({ hasText: '供热管网' });
+    await row.getByRole('button', { name: label('核验') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('核验意见').fill('经核查，整改到位。');
+    await dialog.getByRole('button', { name: label('提交') }).click();
+    await expect.poll(async () => (await api<ItemJson>(page, `/api/supervision/items/${items.housing}`)).body.state, { timeout: 10_000 }).toBe('done');
+    await page.goto(`${base}/supervision/items/${items.housing}`);
+    await settle(page);
+    expect(await page.locator('main').innerText()).toContain('已办结');
+  });
+
+  it("a unit user cannot open another unit's item: the page says 未找到 and the API answers 404", async () => {
+    const page = await signedIn('housing');
+    await page.goto(`${base}/supervision/items/${items.education}`);
+    await settle(page);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('未找到');
+    expect(main).not.toContain('中小学校');
+    expect((await api(page, `/api/supervision/items/${items.education}`)).status).toBe(404);
+    // The ledger list shows the unit its own items only.
+    await page.goto(`${base}/supervision`);
+    await settle(page);
+    const list = await page.locator('.ant-table-tbody').innerText();
+    expect(list).toContain('供热管网');
+    expect(list).not.toContain('中小学校');
+    await page.screenshot({ path: join(shots, 'supervision-forbidden-item-1366.png') });
+  });
+
+  /** Every supervision page, as the role that uses it: screenshots at both sizes, no sideways scroll, axe-core. */
+  it('renders every supervision page at 1366×768 and 375 px without serious accessibility violations', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const pages: { name: string; path: string; as: string }[] = [
+      { name: 'supervision-list', path: '/supervision', as: 'office' },
+      { name: 'supervision-list-filtered', path: `/supervision?ledger=${ledgerId}&state=working`, as: 'office' },
+      { name: 'supervision-ledger', path: `/supervision/ledgers/${ledgerId}`, as: 'office' },
+      { name: 'supervision-item-done', path: `/supervision/items/${items.housing}`, as: 'office' },
+      { name: 'supervision-item-extension', path: `/supervision/items/${items.education}`, as: 'office' },
+      { name: 'supervision-approvals', path: '/supervision/approvals', as: 'office' },
+      { name: 'supervision-document', path: `/documents/${documentId}`, as: 'office' },
+      { name: 'supervision-mine', path: '/supervision/mine?tab=working', as: 'education' },
+      { name: 'supervision-item-unit', path: `/supervision/items/${items.education}`, as: 'education' },
+      { name: 'supervision-list-leader', path: '/supervision', as: 'leader' },
+    ];
+    const findings: string[] = [];
+    for (const vp of VIEWPORTS) {
+      const sessions = new Map<string, Page>();
+      for (const p of pages) {
+        let page = sessions.get(p.as);
+        if (!page) {
+          page = await signedIn(p.as, vp);
+          sessions.set(p.as, page);
+        }
+        await page.goto(`${base}${p.path}`);
+        await settle(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 1) findings.push(`${p.name} @${vp.tag}: the page is ${overflow}px wider than the window`);
+        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`) });
+        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}-full.png`), fullPage: true });
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        for (const v of violations) findings.push(`${p.name} @${vp.tag}: ${v}`);
+      }
+    }
+    expect(findings).toEqual([]);
+  }, 300_000);
+});
