@@ -65,6 +65,7 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'POST /api/supervision/ledgers/:id/items': { access: 'supervision.manage', url: '/api/supervision/ledgers/999999/items', payload: { text: '不存在的台账', units: [] } },
   'POST /api/supervision/ledgers/:id/merge': { access: 'supervision.manage', url: '/api/supervision/ledgers/999999/merge', payload: { itemIds: [999998, 999999] } },
   'POST /api/supervision/ledgers/:id/issue': { access: 'supervision.manage', url: '/api/supervision/ledgers/999999/issue', payload: {} },
+  'GET /api/supervision/ledgers/:id/ledger.xlsx': { access: 'supervision.read', url: '/api/supervision/ledgers/999999/ledger.xlsx' },
   'GET /api/supervision/items': { access: 'supervision.read', url: '/api/supervision/items' },
   'GET /api/supervision/items/:id': { access: 'supervision.read', url: '/api/supervision/items/999999' },
   'PATCH /api/supervision/items/:id': { access: 'supervision.manage', url: '/api/supervision/items/999999', payload: { version: 1, text: '不存在' } },

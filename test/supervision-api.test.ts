@@ -2,6 +2,7 @@
 // opens its ledger, fixes an unknown unit and issues it; a unit user signs, reports and claims;
 // the office returns, then verifies; an extension is granted and one refused; a unit user never
 // sees or touches another unit's item; every change is an audit event with before and after.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importBytes } from '../src/store/import.ts';
 import { serverHarness, TEST_UNIT, type Harness, type Session } from './server-harness.ts';
@@ -195,6 +196,23 @@ for (const { dialect, available } of DIALECTS) {
       expect(after.items[0]!.reviewNote).toBeNull();
       expect(after.items[2]!.reviewNote).toContain('发现问题当日处置');
       expect(after.items[3]).toMatchObject({ state: 'draft', deadline: '2027-02-28' });
+    });
+
+    it('exports the ledger as .xlsx, filtered as the page is, with lights from the rules', async () => {
+      const office = (await h.signIn('supervisor')) as Session;
+      const items = (await h.request({ method: 'GET', url: '/api/supervision/items', session: office })).body as { items: (Item & { light: string | null })[] };
+      // Open items carry a light; closed ones none.
+      for (const i of items.items) expect(i.light === null).toBe(!['issued', 'working', 'claimed', 'returned'].includes(i.state));
+      const r = await h.app.inject({ method: 'GET', url: `/api/supervision/ledgers/${ledgerId}/ledger.xlsx?state=done`, headers: { host: '127.0.0.1:8080', cookie: office.cookie } });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const cells = sheet.getSheetValues().flat().filter((v): v is string => typeof v === 'string');
+      expect(cells.some((c) => c.includes('排查老旧供热管网'))).toBe(true);
+      expect(cells.some((c) => c.includes('建立应急抢修队伍'))).toBe(false);
+      expect(cells).toContain('已办结');
     });
 
     it('records every change as an audit event and deletes nothing', async () => {

@@ -34,7 +34,8 @@ export function registerSuperviseCommand(program: Command, setExit: (code: numbe
         if (docs.length > 1) throw new SupervisionError(`文号“${docNumber}”对应 ${docs.length} 份文件：${docs.map((d) => `${d.id} ${d.title}`).join('；')}`, 409);
         const cmd = { actor: { name: `cli:${userInfo().username}` }, now: clock.now(), today: clock.today(), unit: null };
         const ledgerId = await sv.openLedgerFromDocument(store.db, cmd, docs[0]!.id, directory);
-        const read = { today: clock.today(), scope: null, lightOf: () => null };
+        const [{ loadRules }, { lightsBy }] = await Promise.all([import('../store/supervision-rules.ts'), import('../workflow/lights.ts')]);
+        const read = { today: clock.today(), scope: null, lightOf: lightsBy(await loadRules(store.db)) };
         const drafts = (await sv.ledgerDetail(store.db, ledgerId, read)).items;
         const ready = drafts.filter((i) => i.units.length > 0 && i.units.every((u) => u.canonical !== null));
         if (ready.length > 0) await sv.issueLedger(store.db, cmd, ledgerId, ready.map((i) => i.id));

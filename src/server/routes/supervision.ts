@@ -29,6 +29,8 @@ import {
   Workbench,
 } from '../../api/supervision.ts';
 import { unitScoped } from '../../auth/policy.ts';
+import { loadRules } from '../../store/supervision-rules.ts';
+import { lightsBy } from '../../workflow/lights.ts';
 import * as sv from '../../store/supervision/index.ts';
 import { actorOf } from './request-context.ts';
 
@@ -48,12 +50,13 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
     today: app.clock.today(),
     unit: request.auth?.user.unit ?? null,
   });
-  const reading = (request: FastifyRequest): sv.ReadContext => {
+  // Lights follow the office's rules in force (an administrator may have changed them).
+  const reading = async (request: FastifyRequest): Promise<sv.ReadContext> => {
     const user = request.auth!.user;
-    return { today: app.clock.today(), scope: unitScoped(user) ? (user.unit ?? '') : null, lightOf: () => null };
+    return { today: app.clock.today(), scope: unitScoped(user) ? (user.unit ?? '') : null, lightOf: lightsBy(await loadRules(db)) };
   };
   const item = async (request: FastifyRequest, id: number) => {
-    const { reports: _r, extensions: _e, notices: _n, history: _h, ...view } = await sv.itemDetail(db, id, reading(request));
+    const { reports: _r, extensions: _e, notices: _n, history: _h, ...view } = await sv.itemDetail(db, id, await reading(request));
     return view;
   };
 
@@ -62,12 +65,12 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
   app.post('/api/supervision/ledgers', { config: manage, schema: { summary: '立项：从文件或领导批示件、会议议定事项建立台账', tags, body: OpenLedgerBody, response: { 200: LedgerDetail, ...errors } } }, async (request) => {
     const b = request.body;
     const id = b.sourceKind === 'document' ? await sv.openLedgerFromDocument(db, command(request), b.documentId, app.directory) : await sv.openLedgerByHand(db, command(request), b);
-    return sv.ledgerDetail(db, id, reading(request));
+    return sv.ledgerDetail(db, id, await reading(request));
   });
 
   app.get('/api/supervision/ledgers/:id', { config: read, schema: { summary: '台账及其事项', tags, params: IdParams, response: { 200: LedgerDetail, 404: ErrorBody } } }, async (request) => {
-    const detail = await sv.ledgerDetail(db, request.params.id, reading(request));
-    const scope = reading(request).scope;
+    const detail = await sv.ledgerDetail(db, request.params.id, await reading(request));
+    const scope = (await reading(request)).scope;
     // A unit user sees the ledger's items that are theirs, and only once issued.
     return scope === null ? detail : { ...detail, items: detail.items.filter((i) => i.state !== 'draft' && i.state !== 'dropped' && i.units.some((u) => u.canonical === scope)), unresolvedUnits: [] };
   });
@@ -82,13 +85,26 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
 
   app.post('/api/supervision/ledgers/:id/issue', { config: manage, schema: { summary: '交办（全部或所选草稿事项）', tags, params: IdParams, body: IssueBody, response: { 200: LedgerDetail, ...errors } } }, async (request) => {
     await sv.issueLedger(db, command(request), request.params.id, request.body.itemIds);
-    return sv.ledgerDetail(db, request.params.id, reading(request));
+    return sv.ledgerDetail(db, request.params.id, await reading(request));
   });
 
-  app.get('/api/supervision/items', { config: read, schema: { summary: '督办事项（筛选、分页）', tags, querystring: ItemQuery, response: { 200: ItemPage } } }, async (request) => sv.listItems(db, request.query, reading(request)));
+  app.get(
+    '/api/supervision/ledgers/:id/ledger.xlsx',
+    { config: read, schema: { summary: '导出督办台账（.xlsx，按页面筛选）', tags, params: IdParams, querystring: ItemQuery.omit({ ledgerId: true, limit: true, offset: true }), response: { 200: z.unknown().meta({ description: '.xlsx 文件（二进制，Fastify 不经序列化原样发送）' }), 404: ErrorBody } } },
+    async (request, reply) => {
+      const { buffer, title } = await sv.ledgerWorkbook(db, request.params.id, request.query, await reading(request));
+      const name = `${title.slice(0, 60)}-督办台账-${app.clock.today()}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(buffer);
+    },
+  );
+
+  app.get('/api/supervision/items', { config: read, schema: { summary: '督办事项（筛选、分页）', tags, querystring: ItemQuery, response: { 200: ItemPage } } }, async (request) => sv.listItems(db, request.query, await reading(request)));
 
   app.get('/api/supervision/items/:id', { config: read, schema: { summary: '督办事项详情（进展、延期、督办文书、办理记录）', tags, params: IdParams, response: { 200: ItemDetail, 404: ErrorBody } } }, async (request) =>
-    sv.itemDetail(db, request.params.id, reading(request)),
+    sv.itemDetail(db, request.params.id, await reading(request)),
   );
 
   app.patch('/api/supervision/items/:id', { config: manage, schema: { summary: '修改事项', tags, params: IdParams, body: ItemPatchBody, response: { 200: ItemView, ...errors } } }, async (request) => {
@@ -133,17 +149,17 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
 
   app.post('/api/supervision/items/:id/extensions', { config: act, schema: { summary: '申请延期', tags, params: IdParams, body: ExtensionBody, response: { 200: ExtensionView, ...errors } } }, async (request) => {
     const id = await sv.requestExtension(db, command(request), request.params.id, request.body.asked, request.body.reason);
-    const detail = await sv.itemDetail(db, request.params.id, reading(request));
+    const detail = await sv.itemDetail(db, request.params.id, await reading(request));
     return detail.extensions.find((e) => e.id === id)!;
   });
 
   app.post('/api/supervision/extensions/:id/decide', { config: manage, schema: { summary: '审批延期（批准或驳回）', tags, params: IdParams, body: DecideBody, response: { 200: ExtensionView, ...errors } } }, async (request) => {
     const itemId = await sv.decideExtension(db, command(request), request.params.id, request.body.approve, request.body.opinion);
-    const detail = await sv.itemDetail(db, itemId, reading(request));
+    const detail = await sv.itemDetail(db, itemId, await reading(request));
     return detail.extensions.find((e) => e.id === request.params.id)!;
   });
 
-  app.get('/api/supervision/workbench', { config: act, schema: { summary: '我的任务（本单位）', tags, response: { 200: Workbench } } }, async (request) => sv.workbench(db, request.auth!.user.unit, reading(request)));
+  app.get('/api/supervision/workbench', { config: act, schema: { summary: '我的任务（本单位）', tags, response: { 200: Workbench } } }, async (request) => sv.workbench(db, request.auth!.user.unit, await reading(request)));
 
-  app.get('/api/supervision/approvals', { config: manage, schema: { summary: '待审批：延期申请与办结申请', tags, response: { 200: Approvals } } }, async (request) => sv.approvals(db, reading(request)));
+  app.get('/api/supervision/approvals', { config: manage, schema: { summary: '待审批：延期申请与办结申请', tags, response: { 200: Approvals } } }, async (request) => sv.approvals(db, await reading(request)));
 }
