@@ -5,7 +5,7 @@
 //     drawn from a seeded generator, the seed printed: DUBAN_FAULT_SEED=… repeats a run);
 //   - a full disk: the command under a file size limit (RLIMIT_FSIZE, `ulimit -f`), so the
 //     engine's write fails (Node ignores SIGXFSZ, so the write returns EFBIG); and, where this
-//     process may mount (root in a container here), a real full disk: a 2 MB tmpfs filled up, and
+//     process may mount (root in a container here), a real full disk: a 4 MB tmpfs filled up, and
 //     the same tmpfs remounted read-only;
 //   - PostgreSQL restarted in the middle of an import: this import's own backends are ended with
 //     pg_terminate_backend from another connection — what a restart does to a connection (FATAL
@@ -300,14 +300,14 @@ function canMount(): boolean {
 const mountable = canMount();
 if (!mountable) console.warn('store-faults: cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN): the real full-disk and read-only-disk tests are SKIPPED; the file size limit test still runs.');
 
-describe.skipIf(!mountable)('a real disk: a 2 MB tmpfs', () => {
+describe.skipIf(!mountable)('a real disk: a 4 MB tmpfs', () => {
   const disk = join(work, 'disk');
   const url = join(disk, 'store', 'duban.db');
   const files = join(work, 'disk-files');
   let mounted = false;
   beforeAll(async () => {
     mkdirSync(disk, { recursive: true });
-    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', disk]).status).toBe(0);
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', disk]).status).toBe(0);
     mounted = true;
     await importInto(url, writeNotices(files, [800, 801]));
   });

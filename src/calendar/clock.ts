@@ -111,6 +111,12 @@ export function startOfBeijingDay(day: IsoDate): Date {
   return new Date(toEpochDay(day) * DAY_MS - BEIJING_OFFSET_MS);
 }
 
+/** Midnight UTC of a day: how spreadsheets store a date with no time (exceljs writes it as that day's serial). */
+export function utcMidnightOf(day: IsoDate): Date {
+  if (!isIsoDate(day)) throw new RangeError(`日期不存在：${day}`);
+  return new Date(toEpochDay(day) * DAY_MS);
+}
+
 /** The instant `ms` milliseconds after `at` (before, when negative). */
 export function later(at: Date, ms: number): Date {
   return new Date(instantMs(at) + ms);

@@ -4,7 +4,7 @@
 // the width. Dates are real Excel dates (so the filter and sorting work) shown the Chinese way,
 // 2026年10月8日; a column may instead hold a day as text (the deadline as the document wrote it).
 import ExcelJS from 'exceljs';
-import { isIsoDate, parseIsoDate, type IsoDate } from '../calendar/index.ts';
+import { isIsoDate, utcMidnightOf, type IsoDate } from '../calendar/index.ts';
 import { ReportError } from './errors.ts';
 
 export const CHINESE_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
@@ -38,8 +38,7 @@ export function sheetName(book: ExcelJS.Workbook, wanted: string): string {
 
 /** An ISO day as the Date Excel stores (midnight UTC, which exceljs writes as that day's serial). */
 export function excelDay(day: IsoDate): Date {
-  const { year, month, day: d } = parseIsoDate(day);
-  return new Date(Date.UTC(year, month - 1, d));
+  return utcMidnightOf(day);
 }
 
 const thin = { style: 'thin' as const };
