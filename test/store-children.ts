@@ -21,9 +21,9 @@ export interface Child {
   done: Promise<ChildResult>;
 }
 
-/** Starts the child on `target` with `args` (files and options); `wrap` runs it through bash (e.g. 'ulimit -f 64'). */
-export function startChild(target: string, args: readonly string[], options: { wrap?: string; env?: NodeJS.ProcessEnv } = {}): Child {
-  const argv = ['--import', 'tsx', childScript, target, ...args];
+/** Starts the child on `target` with `args` (files and options); `wrap` runs it through bash (e.g. 'ulimit -f 64'); `script` is another child than the importer. */
+export function startChild(target: string, args: readonly string[], options: { wrap?: string; env?: NodeJS.ProcessEnv; script?: string } = {}): Child {
+  const argv = ['--import', 'tsx', options.script ?? childScript, target, ...args];
   const child = options.wrap
     ? spawn('bash', ['-c', `${options.wrap}; exec "$0" "$@"`, process.execPath, ...argv], { cwd: root, env: { ...process.env, ...options.env } })
     : spawn(process.execPath, argv, { cwd: root, env: { ...process.env, ...options.env } });

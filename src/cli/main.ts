@@ -14,6 +14,7 @@ import { registerServeCommand } from './serve.ts';
 import { registerUnitsCommand } from './units.ts';
 import { registerUsersCommand } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerAuditCommand } from './audit.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   registerUnitsCommand(program, setExit);
   registerUsersCommand(program, setExit);
   registerBackupCommands(program, setExit);
+  registerAuditCommand(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

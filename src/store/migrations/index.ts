@@ -23,6 +23,7 @@ import { migration as auditContext } from './0010_audit_context.ts';
 import { migration as documentAccess } from './0011_document_access.ts';
 import { migration as documentIdentity } from './0012_document_identity.ts';
 import { migration as supervision } from './0013_supervision.ts';
+import { migration as auditChain } from './0016_audit_chain.ts';
 
 export type { Dialect };
 
@@ -41,5 +42,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0011_document_access': documentAccess(),
     '0012_document_identity': documentIdentity(dialect),
     '0013_supervision': supervision(dialect),
+    '0016_audit_chain': auditChain(dialect),
   };
 }
