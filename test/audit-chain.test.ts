@@ -19,6 +19,7 @@ import { canonicalV1, chainHashV1, GENESIS_V1 } from '../src/store/migrations/au
 import { migrations } from '../src/store/migrations/index.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import type { Database } from '../src/store/schema.ts';
+import { serverHarness } from './server-harness.ts';
 import { startChild } from './store-children.ts';
 import { writeNotices } from './store-documents.ts';
 import { DIALECTS, freshStore, newTarget, testClock } from './store-targets.ts';
@@ -364,6 +365,22 @@ for (const { dialect, available } of DIALECTS) {
       expectChained(rows);
       expect(await verifyAuditChain(fresh.store.db)).toEqual({ ok: true, count: rows.length, head: rows.at(-1)!.hash });
     }, 120_000);
+  });
+
+  describe.skipIf(!available)(`GET /api/admin/audit/verify (${dialect})`, () => {
+    const h = serverHarness(dialect);
+
+    it('gives the administrator the verdict, whole and then broken', async () => {
+      const whole = await h.request({ method: 'GET', url: '/api/admin/audit/verify', session: h.as('admin') });
+      const rows = await events(h.store.db);
+      expect(rows.length).toBeGreaterThan(0); // the harness's users and sign-ins
+      expect(whole).toMatchObject({ status: 200, body: { ok: true, count: rows.length, head: rows.at(-1)!.hash } });
+      const victim = rows[0]!;
+      await h.store.db.updateTable('audit_events').set({ after: null }).where('id', '=', victim.id).execute();
+      const broken = await h.request({ method: 'GET', url: '/api/admin/audit/verify', session: h.as('admin') });
+      expect(broken).toMatchObject({ status: 200, body: { ok: false, count: 0, firstBad: { id: victim.id, kind: 'changed' } } });
+      expect((broken.body as ChainVerdict).firstBad!.reason).toContain('被改动');
+    });
   });
 
   describe.skipIf(!available)(`duban audit verify (${dialect})`, () => {

@@ -55,6 +55,7 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'GET /api/admin/sessions': { access: 'sessions.manage', url: '/api/admin/sessions' },
   'POST /api/admin/sessions/:id/revoke': { access: 'sessions.manage', url: '/api/admin/sessions/nosuchsession/revoke' },
   'GET /api/admin/audit': { access: 'audit.read', url: '/api/admin/audit' },
+  'GET /api/admin/audit/verify': { access: 'audit.read', url: '/api/admin/audit/verify' },
   'GET /api/public/stats': { access: 'public', url: '/api/public/stats' },
   'GET /api/public/search': { access: 'public', url: `/api/public/search?q=${encodeURIComponent('供暖')}` },
   'GET /api/public/documents': { access: 'public', url: '/api/public/documents' },
@@ -108,7 +109,7 @@ for (const { dialect, available } of DIALECTS) {
     });
 
     it('denies what the table denies: a unit user gets 403 from the administration routes', async () => {
-      for (const url of ['/api/admin/users', '/api/admin/sessions', '/api/admin/audit']) {
+      for (const url of ['/api/admin/users', '/api/admin/sessions', '/api/admin/audit', '/api/admin/audit/verify']) {
         const r = await h.request({ method: 'GET', url, session: h.as('unit') });
         expect(r.status).toBe(403);
         expect(r.body).toEqual({ error: '无权执行此操作' });
