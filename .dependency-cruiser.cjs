@@ -10,7 +10,8 @@
 //   src/pipeline.ts                                   the stages in order
 // beside them src/links/, src/classify/, src/report/, src/input/ (pure stages over the bottom,
 // the directory and parse) and src/workflow/ (the pure supervision core); above all of them
-// src/store/ → src/auth/ → src/server/ → src/cli/, and web/ (through src/api/ only).
+// src/store/ → src/auth/ → src/server/ → src/cli/, and web/ (through src/api/ only). src/notify/
+// (mail) sits beside the store: the server and the CLI use it, the pure stages never.
 //
 // `npm run lint` cruises src/; when web/ arrives, add it there (test/lint.test.ts checks).
 
@@ -25,7 +26,7 @@ const PURE = '^src/(types\\.ts$|calendar/|text/|directory/|parse/|extract/|links
 /** The pure stages that do not read files today (directory loads its data files, input reads the file it is given). */
 const DISKLESS = '^src/(types\\.ts$|calendar/|text/|parse/|extract/|links/|classify/|report/|workflow/|pipeline\\.ts$)';
 /** Packages that are infrastructure: the database drivers, the query builder, the web server. */
-const INFRASTRUCTURE = '(^|/)node_modules/(kysely|better-sqlite3|pg|fastify|fastify-[^/]+|@fastify/[^/]+)/';
+const INFRASTRUCTURE = '(^|/)node_modules/(kysely|better-sqlite3|pg|fastify|fastify-[^/]+|@fastify/[^/]+|nodemailer)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -89,7 +90,7 @@ module.exports = {
       comment:
         'Pure stages take text and return data (SPEC.md): no store, server, auth or CLI, no database driver, no query builder, no web server. That is what lets the same code run in a worker, a test or the browser.',
       from: { path: PURE },
-      to: { path: [`^src/(store|server|auth|cli)/`, INFRASTRUCTURE] },
+      to: { path: [`^src/(store|server|auth|cli|notify)/`, INFRASTRUCTURE] },
     },
     {
       name: 'pure-stages-no-disk',
@@ -119,6 +120,14 @@ module.exports = {
       comment: 'The CLI starts the server, not the other way round; the server must run without the command line (tests, other hosts).',
       from: { path: '^src/server/' },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'notify-below-server',
+      severity: 'error',
+      comment:
+        'Mail (src/notify/) sends what it is given; the server and the CLI decide what and to whom. It knows nothing of requests, commands, sessions or the store, so it can be tested against a bare SMTP server.',
+      from: { path: '^src/notify/' },
+      to: { path: '^src/(server|cli|auth|store)/' },
     },
     {
       name: 'migrations-frozen',

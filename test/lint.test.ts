@@ -34,6 +34,8 @@ const EXPECTED: [rule: string, from: string, to: string][] = [
   ['store-below-server', 'src/store/writer.ts', 'src/server/app.ts'],
   ['auth-below-server', 'src/auth/session.ts', 'src/cli/main.ts'],
   ['server-below-cli', 'src/server/app.ts', 'src/cli/main.ts'],
+  ['pure-stages-no-infrastructure', 'src/workflow/notice.ts', 'src/notify/mail.ts'],
+  ['notify-below-server', 'src/notify/mail.ts', 'src/server/app.ts'],
   ['migrations-frozen', 'src/store/migrations/0001_init.ts', 'src/types.ts'],
   ['web-through-api', 'web/src/app.ts', 'src/store/writer.ts'],
 ];

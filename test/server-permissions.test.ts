@@ -80,6 +80,7 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'POST /api/supervision/extensions/:id/decide': { access: 'supervision.manage', url: '/api/supervision/extensions/999999/decide', payload: { approve: true } },
   'GET /api/supervision/workbench': { access: 'supervision.act', url: '/api/supervision/workbench' },
   'GET /api/supervision/approvals': { access: 'supervision.manage', url: '/api/supervision/approvals' },
+  'GET /api/admin/audit/verify': { access: 'audit.read', url: '/api/admin/audit/verify' },
   'GET /api/public/stats': { access: 'public', url: '/api/public/stats' },
   'GET /api/public/search': { access: 'public', url: `/api/public/search?q=${encodeURIComponent('供暖')}` },
   'GET /api/public/documents': { access: 'public', url: '/api/public/documents' },
@@ -133,7 +134,7 @@ for (const { dialect, available } of DIALECTS) {
     });
 
     it('denies what the table denies: a unit user gets 403 from the administration routes', async () => {
-      for (const url of ['/api/admin/users', '/api/admin/sessions', '/api/admin/audit']) {
+      for (const url of ['/api/admin/users', '/api/admin/sessions', '/api/admin/audit', '/api/admin/audit/verify']) {
         const r = await h.request({ method: 'GET', url, session: h.as('unit') });
         expect(r.status).toBe(403);
         expect(r.body).toEqual({ error: '无权执行此操作' });

@@ -23,6 +23,7 @@ import { backupSqlite } from '../src/store/backup-sqlite.ts';
 import { BackupError, backupStore, restoreStore } from '../src/store/backup.ts';
 import { importFile, importPaths } from '../src/store/import.ts';
 import { migrations } from '../src/store/migrations/index.ts';
+import { verifyAuditChain } from '../src/store/audit-chain.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { search, type SearchOptions } from '../src/store/search.ts';
 import { DIALECTS, freshStore, newTarget, testClock, testDay, type TestTarget } from './store-targets.ts';
@@ -190,6 +191,9 @@ for (const { dialect, available } of DIALECTS) {
         expect([...after.keys()]).toEqual([...before.keys()]);
         const restoreEvents = await sql<{ id: number }>`SELECT id FROM audit_events WHERE action = 'restore'`.execute(restored.db);
         expect(restoreEvents.rows).toHaveLength(1);
+        // The chain came back whole, and the restore event extends it.
+        const chain = await verifyAuditChain(restored.db);
+        expect(chain).toMatchObject({ ok: true, count: after.get('audit_events')!.length });
         for (const [table, rows] of before) {
           if (table === 'audit_events') {
             // The restore is an event of the restored store; everything else is the source's.
@@ -197,6 +201,9 @@ for (const { dialect, available } of DIALECTS) {
             const mine = await sql<Record<string, unknown>>`SELECT * FROM audit_events`.execute(source.store.db);
             expect(theirs.rows.map((x) => JSON.stringify(x)).sort(), table).toEqual(mine.rows.filter((x) => x.action !== 'backup').map((x) => JSON.stringify(x)).sort());
             expect(after.get(table)).toHaveLength(rows.length + 1);
+          } else if (table === 'audit_chain') {
+            // The chain's head moved on by the restore event (the source's by its backup event).
+            expect(after.get(table), table).toHaveLength(1);
           } else if (table === 'sqlite_sequence') {
             const without = (list: string[]) => list.filter((x) => !x.includes('"audit_events"'));
             expect(without(after.get(table)!), table).toEqual(without(rows));

@@ -65,6 +65,15 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditPage = page(AuditEvent).extend({ actions: z.array(z.string()) });
 
+/** The audit chain's verdict (src/store/audit-chain.ts). */
+export const AuditChainVerdict = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  head: z.string(),
+  firstBad: z.object({ id: z.number().int().nullable(), kind: z.enum(['changed', 'deleted', 'inserted', 'swapped', 'head']), reason: z.string() }).optional(),
+});
+export type AuditChainVerdict = z.infer<typeof AuditChainVerdict>;
+
 export const AuditQuery = z.object({
   actor: z.string().max(64).optional(),
   action: z.string().max(40).optional(),

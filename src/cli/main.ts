@@ -17,6 +17,7 @@ import { registerBackupCommands } from './backup.ts';
 import { registerSuperviseCommand } from './supervise.ts';
 import { registerIncomingCommand } from './incoming.ts';
 import { registerSuperviseTimeCommands } from './supervise-time.ts';
+import { registerAuditCommand } from './audit.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   registerBackupCommands(program, setExit);
   registerSuperviseTimeCommands(registerSuperviseCommand(program, setExit), setExit);
   registerIncomingCommand(program, setExit);
+  registerAuditCommand(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

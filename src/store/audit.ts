@@ -2,8 +2,17 @@
 // event (imports, sign-ins, user changes, reads of non-public documents, and the workflow's
 // changes to come), always inside the transaction of the change it records, so that a change and
 // its event are written together or not at all. Events are never updated or deleted.
-import type { Kysely, Transaction } from 'kysely';
+//
+// Events form a hash chain (migration 0016): each names the hash of the one before, so that a
+// change, deletion, insertion or reordering made behind Duban's back shows (audit-chain.ts
+// verifies). The chain has one head, in audit_chain, which writers take in turn: on SQLite every
+// write transaction already holds the store's write lock (drivers.ts begins them IMMEDIATE); on
+// PostgreSQL the writer takes a transaction-scoped advisory lock before it reads the head, held
+// to its commit, so ids and the chain run in the order the events were committed.
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { chainHashV1 } from './migrations/audit-chain-v1.ts';
 import type { Database } from './schema.ts';
+import { StoreError } from './store-error.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -26,8 +35,23 @@ export interface AuditInput {
 
 const asJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
+/** The advisory lock of the chain's head (PostgreSQL): the two-key form, a key space of its own (duplicates.ts uses the one-key form). */
+const CHAIN_LOCK = sql`pg_advisory_xact_lock(${0x64756261}, 1)`;
+
+/** The form an event's hash is computed by; ../store/migrations/audit-chain-v1.ts. */
+export const chainHash = chainHashV1;
+
+const onPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
 export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
-  await db
+  // A caller outside a transaction (a read of a document, a backup) gets one of its own: the head
+  // is read and moved in one.
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, e));
+  if (onPostgres(db)) await sql`SELECT ${CHAIN_LOCK}`.execute(db);
+  const head = await db.selectFrom('audit_chain').select(['hash', 'length']).where('id', '=', 1).executeTakeFirst();
+  if (head === undefined) throw new StoreError('审计链的链头记录（audit_chain）不见了，数据库被绕过督办改动过：请运行 duban audit verify 检查，并从备份恢复；本次写入未保存');
+  // The hash is computed over the row as the engine returns it, so that it is what a verifier reads.
+  const row = await db
     .insertInto('audit_events')
     .values({
       at: e.at.toISOString(),
@@ -39,8 +63,13 @@ export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
       entity_id: e.entityId ?? null,
       before: asJson(e.before),
       after: asJson(e.after),
+      prev_hash: head.hash,
     })
-    .execute();
+    .returning(['id', 'at', 'actor', 'actor_id', 'ip', 'action', 'entity', 'entity_id', 'before', 'after'])
+    .executeTakeFirstOrThrow();
+  const hash = chainHash(head.hash, row);
+  await db.updateTable('audit_events').set({ hash }).where('id', '=', row.id).execute();
+  await db.updateTable('audit_chain').set({ last_id: row.id, hash, length: Number(head.length) + 1 }).where('id', '=', 1).execute();
 }
 
 export interface AuditFilter {

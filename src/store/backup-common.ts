@@ -39,6 +39,11 @@ export interface RestoredData {
 
 /** Kysely's bookkeeping: the schema's history and lock, made by the migrations themselves. */
 export const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+/**
+ * Tables a new, empty store already has a row in: its facts (store_meta) and the audit chain's
+ * head (audit_chain, an empty chain). They are not data: a restore replaces them.
+ */
+export const NEW_STORE_TABLES = new Set(['store_meta', 'audit_chain']);
 
 /**
  * The migrations a backup was taken at must all be known to this program (a backup from a newer

@@ -14,7 +14,7 @@ import { createGzip } from 'node:zlib';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { BackupError, knownLevel, MIGRATION_TABLES, writeWhole, type BackupResult, type ProgressLine, type RestoredData } from './backup-common.ts';
+import { BackupError, knownLevel, MIGRATION_TABLES, NEW_STORE_TABLES, writeWhole, type BackupResult, type ProgressLine, type RestoredData } from './backup-common.ts';
 import { archiveEnd, archiveStart, readArchive, tableEnd, tableStart, type Header, type Manifest } from './backup-pg-archive.ts';
 import { dropGinIndexes, rebuildIndexes } from './gin-indexes.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
@@ -258,7 +258,7 @@ async function prepareTarget(url: string, client: pg.Client, label: string, leve
     if (applied === null) throw new BackupError(`目标数据库 ${label} 里已有别的表（${tables.slice(0, 5).join('、')}），恢复只能进入空的数据库；请新建一个（createdb）`);
     const withData: string[] = [];
     for (const t of tables) {
-      if (MIGRATION_TABLES.has(t) || t === 'store_meta') continue;
+      if (MIGRATION_TABLES.has(t) || NEW_STORE_TABLES.has(t)) continue;
       const r = await client.query(`SELECT 1 FROM ${ident(t)} LIMIT 1`);
       if (r.rowCount) withData.push(t);
     }
@@ -297,6 +297,8 @@ export async function restorePostgres(file: string, url: string, label: string, 
     try {
       // A new store's facts (its index format) give way to the backup's.
       await client.query('DELETE FROM store_meta');
+      // And the new store's empty audit chain gives way to the backup's head (stores from 0016 on).
+      if ((await schemaTables(client)).includes('audit_chain')) await client.query('DELETE FROM audit_chain');
       const gin = await dropGinIndexes(db);
       await readArchive(file, async (name) => {
         const columns = header.tables.find((t) => t.name === name)!.columns;

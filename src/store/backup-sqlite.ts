@@ -9,7 +9,7 @@
 import Sqlite from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BackupError, knownLevel, MIGRATION_TABLES, writeWhole, type BackupResult, type ProgressLine, type RestoredData, type TableRows } from './backup-common.ts';
+import { BackupError, knownLevel, MIGRATION_TABLES, NEW_STORE_TABLES, writeWhole, type BackupResult, type ProgressLine, type RestoredData, type TableRows } from './backup-common.ts';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
@@ -154,7 +154,7 @@ function checkEmptyTarget(target: string): void {
   }
   try {
     db.pragma('busy_timeout = 10000');
-    const withData = countRows(db, dataTables(db)).filter((t) => t.table !== 'store_meta' && t.rows > 0);
+    const withData = countRows(db, dataTables(db)).filter((t) => !NEW_STORE_TABLES.has(t.table) && t.rows > 0);
     if (withData.length > 0) {
       throw new BackupError(`目标数据库 ${target} 已有数据（${withData.slice(0, 3).map((t) => `${t.table} ${t.rows} 行`).join('，')}${withData.length > 3 ? ' 等' : ''}），恢复只能进入空的数据库；请换一个新的文件名`);
     }

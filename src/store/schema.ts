@@ -206,6 +206,18 @@ export interface AuditEventTable {
   actor_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The client's address, for actions through the server. */
   ip: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The hash of the event before this one in the chain (migration 0016; audit-chain-v1.ts). */
+  prev_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256(prev_hash + the event's canonical form); null only while recordAudit writes it. */
+  hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The audit chain's head, one row (id 1): its last event, that event's hash and the chain's length. */
+export interface AuditChainTable {
+  id: number;
+  last_id: number | null;
+  hash: string;
+  length: number;
 }
 
 export interface UserTable {
@@ -468,6 +480,7 @@ export interface Database {
   chronicle_entries: ChronicleTable;
   document_links: DocumentLinkTable;
   audit_events: AuditEventTable;
+  audit_chain: AuditChainTable;
   search_entries: SearchEntryTable;
   rank_texts: RankTextTable;
   store_meta: StoreMetaTable;

@@ -3,13 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditPage, AuditQuery, NewUserBody, PasswordResetBody, SessionParams, SessionView, UserPatchBody, UserView } from '../../api/admin.ts';
+import { AuditChainVerdict, AuditPage, AuditQuery, NewUserBody, PasswordResetBody, SessionParams, SessionView, UserPatchBody, UserView } from '../../api/admin.ts';
 import { ErrorBody, IdParams, Ok } from '../../api/common.ts';
 import { endSession, listOpenSessions } from '../../auth/sessions.ts';
 import { createUser, listUsers, setPassword, unlockUser, updateUser, getUser, type User } from '../../auth/users.ts';
 import { later, startOfBeijingDay } from '../../calendar/clock.ts';
 import { isKnownUnit } from '../../directory/index.ts';
 import { auditActions, listAudit } from '../../store/audit.ts';
+import { verifyAuditChain } from '../../store/audit-chain.ts';
 import { actorOf } from './request-context.ts';
 
 function userView(u: User): z.infer<typeof UserView> {
@@ -97,4 +98,10 @@ export default async function adminRoutes(fastify: FastifyInstance): Promise<voi
     });
     return { ...page, actions: await auditActions(app.store.db) };
   });
+
+  app.get(
+    '/api/admin/audit/verify',
+    { config: { access: 'audit.read' }, schema: { summary: '核验审计日志的哈希链', tags, response: { 200: AuditChainVerdict } } },
+    async () => verifyAuditChain(app.store.db),
+  );
 }

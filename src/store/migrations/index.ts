@@ -24,6 +24,7 @@ import { migration as documentAccess } from './0011_document_access.ts';
 import { migration as documentIdentity } from './0012_document_identity.ts';
 import { migration as supervision } from './0013_supervision.ts';
 import { migration as incoming } from './0015_incoming.ts';
+import { migration as auditChain } from './0016_audit_chain.ts';
 
 export type { Dialect };
 
@@ -43,5 +44,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0012_document_identity': documentIdentity(dialect),
     '0013_supervision': supervision(dialect),
     '0015_incoming': incoming(dialect),
+    '0016_audit_chain': auditChain(dialect),
   };
 }
