@@ -1,13 +1,28 @@
 // .docx → text with mammoth. Mammoth turns the Word file into simple HTML (paragraphs, tables,
 // lists) and drops page headers and footers, which in an official document carry only the
 // running title and the page number; html-text.ts turns that HTML into the parser's lines.
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { InputError, type ReadResult } from './errors.ts';
+import { DEFAULT_LIMITS, type InputLimits } from './limits.ts';
+import { checkUnpackedSize, UnpackBudget, unpackBudget } from './zip-bounded.ts';
 import { findAll, findFirst, htmlLines, parseHtml } from './html-text.ts';
 
-export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
+/** Refuses a package that unpacks past the budget before mammoth, which inflates every part at once, sees it. */
+async function checkPackage(bytes: Uint8Array, limits: InputLimits): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return; // not a zip: mammoth's own message says so below
+  }
+  await checkUnpackedSize(zip, new UnpackBudget(unpackBudget(limits), 'Word 文件'));
+}
+
+export async function readDocx(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMITS): Promise<ReadResult> {
   let images = 0;
   let html: string;
+  await checkPackage(bytes, limits);
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },

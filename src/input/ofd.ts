@@ -7,6 +7,7 @@
 // `# Page N:` as the PDF reader marks them. Templates (running heads), annotations and signatures
 // are not the document's text and are not read.
 import JSZip from 'jszip';
+import { readEntryBounded, UnpackBudget, unpackBudget } from './zip-bounded.ts';
 import type { ParseWarning } from '../types.ts';
 import { InputError, type ReadResult } from './errors.ts';
 import { checkChars, DEFAULT_LIMITS, type InputLimits } from './limits.ts';
@@ -114,10 +115,12 @@ function resolvePath(base: string, loc: string): string {
 
 const folderOf = (path: string) => path.split('/').slice(0, -1).join('/');
 
-async function entryText(zip: JSZip, path: string): Promise<string | null> {
+const utf8 = new TextDecoder('utf-8');
+
+async function entryText(zip: JSZip, path: string, budget: UnpackBudget): Promise<string | null> {
   // Names in some packages differ in case from the references (Doc_0 / doc_0).
   const file = zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'))[0] ?? null;
-  return file === null ? null : file.async('string');
+  return file === null ? null : utf8.decode(await readEntryBounded(file, budget));
 }
 
 const pageList = (pages: number[]) => `${pages.slice(0, 10).join('、')}${pages.length > 10 ? ' 等' : ''}`;
@@ -129,7 +132,8 @@ export async function readOfd(bytes: Uint8Array, limits: InputLimits = DEFAULT_L
   } catch {
     throw new InputError(`${DAMAGED}或不完整（可能在下载或复制时被截断），无法读取；请重新获取完整的文件`);
   }
-  const root = await entryText(zip, 'OFD.xml');
+  const budget = new UnpackBudget(unpackBudget(limits), 'OFD 文件');
+  const root = await entryText(zip, 'OFD.xml', budget);
   if (root === null) throw new InputError(`${DAMAGED}：压缩包中没有 OFD.xml`);
   const docRoots = [...root.matchAll(/<(?:\w+:)?DocRoot(?:\s[^>]*)?>([^<]*)</g)].map((m) => xmlText(m[1]!).trim()).filter((p) => p !== '');
   if (docRoots.length === 0) throw new InputError(`${DAMAGED}：OFD.xml 中没有 DocBody/DocRoot（文档入口）`);
@@ -142,7 +146,7 @@ export async function readOfd(bytes: Uint8Array, limits: InputLimits = DEFAULT_L
   let pageNo = 0;
   for (const docRoot of docRoots) {
     const docPath = resolvePath('', docRoot);
-    const document = await entryText(zip, docPath);
+    const document = await entryText(zip, docPath, budget);
     if (document === null) throw new InputError(`${DAMAGED}：缺少 OFD.xml 所指的文档 ${docPath}`);
     const pages = [...document.matchAll(/<(?:\w+:)?Page\b([^>]*?)\/?>/g)].map((m) => attributes(m[1]!).get('BaseLoc')).filter((l): l is string => l !== undefined);
     if (pages.length === 0) warnings.push({ code: 'ofd-no-pages', message: `OFD 文档 ${docPath} 中没有页面` });
@@ -151,8 +155,9 @@ export async function readOfd(bytes: Uint8Array, limits: InputLimits = DEFAULT_L
       out.push(`# Page ${pageNo}:`);
       let content: string | null;
       try {
-        content = await entryText(zip, resolvePath(folderOf(docPath), loc));
-      } catch {
+        content = await entryText(zip, resolvePath(folderOf(docPath), loc), budget);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
         content = null;
       }
       if (content === null) {

@@ -100,7 +100,7 @@ async function readAs(format: InputFormat, sniffed: SniffedFormat, bytes: Uint8A
       return readPdf(bytes, limits);
     case 'docx':
       if (sniffed !== 'docx') throw new InputError('Word 文件已损坏或不是有效的 .docx，无法读取');
-      return readDocx(bytes);
+      return readDocx(bytes, limits);
     case 'html':
       return readHtml(bytes);
     case 'ofd':
