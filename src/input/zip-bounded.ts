@@ -33,15 +33,16 @@ export function readEntryBounded(file: JSZip.JSZipObject, budget: UnpackBudget, 
     const chunks: Uint8Array[] = [];
     let size = 0;
     let done = false;
-    const stream = file.internalStream('uint8array');
+    const stream = file.nodeStream('nodebuffer');
     stream
-      .on('data', (chunk: Uint8Array) => {
+      .on('data', (chunk: Buffer) => {
         if (done) return;
         try {
           budget.take(chunk.length);
         } catch (e) {
           done = true;
           stream.pause();
+          stream.removeAllListeners('data');
           reject(e);
           return;
         }
@@ -64,8 +65,7 @@ export function readEntryBounded(file: JSZip.JSZipObject, budget: UnpackBudget, 
           at += c.length;
         }
         resolve(out);
-      })
-      .resume();
+      });
   });
 }
 
