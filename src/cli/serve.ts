@@ -22,6 +22,8 @@ interface ServeOpts {
   logDir?: string;
   /** --no-scheduler: no timed 督办文书 (tests, a second server on the same store). */
   scheduler?: boolean;
+  /** The watched inbox folder (签收 from a scanner's or an exchange system's output folder). */
+  inbox?: string;
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -74,6 +76,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--allowed-host <host...>', '另外允许的主机名（默认只允许 127.0.0.1 与 localhost）')
     .option('--log-dir <dir>', '访问日志目录（默认数据库所在目录下的 logs；也可设 DUBAN_LOG_DIR）')
     .option('--no-scheduler', '不定时签发督办文书（默认每日北京时间9时及启动时签发）')
+    .option('--inbox <dir>', '收文目录：自动签收登记放入此目录的文件（扫描仪或公文交换系统的输出目录；也可设 DUBAN_INBOX_DIR）')
     .action(async (opts: ServeOpts, command: Command) => {
       const problem = optionProblem(opts);
       if (problem) {
@@ -161,12 +164,14 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
       });
 
       let scheduler: { stop(): Promise<void> } | null = null;
+      let inbox: { stop(): Promise<void> } | null = null;
       let stopping = false;
       const stop = () => {
         if (stopping) return;
         stopping = true;
         void (async () => {
           await scheduler?.stop();
+          await inbox?.stop();
           await app.close();
           await store.close();
           stream.end();
@@ -199,6 +204,14 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
       if (opts.scheduler !== false) {
         const { startSupervisionScheduler } = await import('../server/scheduler.ts');
         scheduler = startSupervisionScheduler(store, clock, app.log);
+      }
+      const inboxDir = opts.inbox ?? (process.env.DUBAN_INBOX_DIR?.trim() || undefined);
+      if (inboxDir !== undefined) {
+        const { InboxWatcher } = await import('../server/inbox.ts');
+        const watcher = new InboxWatcher({ dir: resolve(inboxDir), store, clock, log: say });
+        watcher.start();
+        inbox = watcher;
+        say(`收文目录：${resolve(inboxDir)}（放入的文件自动签收登记；子目录名为运转号系列，如 党、政）`);
       }
 
       const shown = opts.publicUrl ?? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
