@@ -92,6 +92,9 @@ function sectionKindAt(lines: readonly TextLine[], i: number): SectionKind | nul
 /** Web-page chrome that sits between a title and its number: 发布时间：… 来源：… 【字体：大 中 小】. */
 export const WEB_META = /^【?\s*(发布时间|发布日期|更新时间|时间|来源|信息来源|文章来源|作者|责任编辑|编辑|浏览次数|点击数|阅读次数|访问量|字体|字号|分享到|打印本页|打印|关闭窗口|关闭|收藏)\s*[：:】]|^【?\s*字体/;
 const BRACKETED_DATE = /^（\d{4}年\d{1,2}月\d{1,2}日）$/;
+// The marks GB/T 9704 sets above the 版头 on lines of their own: 份号, 密级 (with its 保密期限) and
+// 紧急程度. They stand above a title that has no 版头, and are never part of it.
+const HEAD_MARK = /^[【〔（(]?\s*(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★\s*[^\s★]{0,6})?|特急|加急|特提|平急|急件)\s*[】〕）)]?$/;
 
 /** Title lines above the anchor, or [] when there is none. `floor` is the first index it may use. */
 function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): number[] {
@@ -105,7 +108,7 @@ function titleAbove(lines: readonly TextLine[], anchor: number, floor: number): 
       continue;
     }
     if (l.cells !== null || endsSentence(l.text) || !titleLike(l.text) || issuerFromMark(l.text) !== null) break;
-    if (SECTION_HEADING.test(l.text)) break;
+    if (SECTION_HEADING.test(l.text) || HEAD_MARK.test(l.text.trim())) break;
     candidates.unshift(i);
   }
   const text = (from: number) => candidates.slice(from).map((i) => lines[i]!.text).join('');
@@ -291,6 +294,8 @@ export function segment(lines: readonly TextLine[], continuation?: Continuation)
     let start = above.length > 0 ? above[0]! : index;
     // An issuer mark right above the anchor belongs to the document head.
     while (start - 1 >= floor && issuerFromMark(lines[start - 1]!.text) !== null) start--;
+    // So do the 份号, 密级 and 紧急程度 marks above it.
+    while (start - 1 >= floor && HEAD_MARK.test(lines[start - 1]!.text.trim())) start--;
     const groups = groupsAbove(lines, start, floor);
     const anchor = docNumber === null ? null : index;
     documents.push({ start: groups[0] ?? start, end: nextBoundary, anchor, docNumber, anchorRest: rest, title, groups, fragment: false });
