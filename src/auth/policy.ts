@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'supervision.read',
   'supervision.manage',
   'supervision.act',
+  'supervision.rules',
   'incoming.read',
   'incoming.register',
 ] as const;
@@ -58,6 +59,7 @@ export const POLICY: Record<Permission, PolicyRow> = {
   'supervision.read': { label: '查看督办台账与督办事项', roles: ['admin', 'leader', 'supervisor', 'unit'] },
   'supervision.manage': { label: '立项、交办、核验办结、审批延期、终止督办事项', roles: ['supervisor'] },
   'supervision.act': { label: '签收、报送进展、申请办结与延期（本单位事项）', roles: ['unit'] },
+  'supervision.rules': { label: '修改督办规则（三单一函、亮灯、红黑榜、考核分值）', roles: ['admin', 'supervisor'] },
   'incoming.read': { label: '查看收文簿与收文', roles: ['admin', 'clerk', 'leader', 'supervisor'] },
   'incoming.register': { label: '签收登记收文、初审（办件、阅件、退回）', roles: ['admin', 'clerk'] },
 };

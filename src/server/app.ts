@@ -25,6 +25,7 @@ import incomingRoutes from './routes/incoming.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
+import supervisionOfficeRoutes from './routes/supervision-office.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
 export interface ServerDeps {
@@ -73,6 +74,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
+  await app.register(supervisionOfficeRoutes);
 
   await app.register(webPlugin);
   await app.ready();

@@ -47,7 +47,7 @@ export interface ReportDue {
 }
 
 /** The Beijing day of a stored instant (an ISO string with its zone); Beijing is UTC+8 all year. */
-function beijingDayOf(instant: string): IsoDate {
+export function beijingDayOf(instant: string): IsoDate {
   const ms = Date.parse(instant);
   if (!Number.isFinite(ms)) throw new RangeError(`无效的时间：${instant}`);
   return fromEpochDay(Math.floor((ms + 8 * 3_600_000) / 86_400_000));

@@ -259,6 +259,7 @@ const ACTION_LABELS: Record<string, string> = {
   'supervision.extension.approve': '批准延期',
   'supervision.extension.refuse': '驳回延期',
   'supervision.notice.issue': '发出督办文书',
+  'supervision.notice.read': '阅知督办文书',
 };
 
 const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));

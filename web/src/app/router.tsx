@@ -23,6 +23,7 @@ const LedgerListPage = lazyPage(() => import('../features/supervision/pages/Ledg
 const LedgerPage = lazyPage(() => import('../features/supervision/pages/LedgerPage'), 'LedgerPage');
 const ItemPage = lazyPage(() => import('../features/supervision/pages/ItemPage'), 'ItemPage');
 const MinePage = lazyPage(() => import('../features/supervision/pages/MinePage'), 'MinePage');
+const NoticesPage = lazyPage(() => import('../features/supervision/pages/NoticesPage'), 'NoticesPage');
 const ApprovalsPage = lazyPage(() => import('../features/supervision/pages/ApprovalsPage'), 'ApprovalsPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
@@ -84,6 +85,7 @@ const router = createBrowserRouter([
       { path: 'supervision/ledgers/:id', element: guarded('supervision.read', <LedgerPage />) },
       { path: 'supervision/items/:id', element: guarded('supervision.read', <ItemPage />) },
       { path: 'supervision/mine', element: guarded('supervision.act', <MinePage />) },
+      { path: 'supervision/notices', element: guarded('supervision.read', <NoticesPage />) },
       { path: 'supervision/approvals', element: guarded('supervision.manage', <ApprovalsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

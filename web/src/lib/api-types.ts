@@ -7,6 +7,7 @@ import type * as auth from '../../../src/api/auth.ts';
 import type * as common from '../../../src/api/common.ts';
 import type * as library from '../../../src/api/library.ts';
 import type * as supervision from '../../../src/api/supervision.ts';
+import type * as office from '../../../src/api/supervision-office.ts';
 
 export type Role = z.infer<typeof auth.Role>;
 export type Permission = z.infer<typeof auth.Permission>;
@@ -94,3 +95,5 @@ export type DecideRequest = z.input<typeof supervision.DecideBody>;
 export type ItemQuery = z.input<typeof supervision.ItemQuery>;
 export type Workbench = z.infer<typeof supervision.Workbench>;
 export type Approvals = z.infer<typeof supervision.Approvals>;
+export type InboxNotice = z.infer<typeof office.InboxNotice>;
+export type Inbox = z.infer<typeof office.Inbox>;

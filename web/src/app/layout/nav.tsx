@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   DesktopOutlined,
   GlobalOutlined,
+  MailOutlined,
   HomeOutlined,
   IdcardOutlined,
   ProfileOutlined,
@@ -46,6 +47,7 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/supervision', label: '督办台账', icon: <ProfileOutlined />, permission: 'supervision.read' },
       { path: '/supervision/mine', label: '我的任务', icon: <CarryOutOutlined />, permission: 'supervision.act' },
+      { path: '/supervision/notices', label: '督办文书', icon: <MailOutlined />, permission: 'supervision.read' },
       { path: '/supervision/approvals', label: '审批', icon: <CheckSquareOutlined />, permission: 'supervision.manage' },
     ],
   },

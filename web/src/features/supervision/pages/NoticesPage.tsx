@@ -1,0 +1,63 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { ErrorResult } from '../../../components/ErrorResult';
+import { PageContainer } from '../../../components/PageContainer';
+import { get, post } from '../../../lib/api-client';
+import type { Inbox, InboxNotice } from '../../../lib/api-types';
+import { useCan } from '../../../lib/authorization';
+import { useApi } from '../../../lib/use-api';
+import { useAction } from '../components/use-action';
+
+const KIND_COLOR: Record<InboxNotice['kind'], string> = { 提醒单: 'blue', 催办单: 'orange', 督办单: 'red', 移交函: 'purple' };
+
+/** 督办文书: a unit's inbox of 三单一函 (the office sees every unit's). */
+export function NoticesPage() {
+  const can = useCan();
+  const act = can('supervision.act');
+  const inbox = useApi((signal) => get<Inbox>('/api/supervision/notices', { limit: 200 }, signal), []);
+  const { run, busy } = useAction(inbox.reload);
+  if (inbox.error) return <ErrorResult standalone error={inbox.error} onRetry={inbox.reload} />;
+  return (
+    <PageContainer title="督办文书" breadcrumb={[{ title: '首页', to: '/' }]}>
+      <Typography.Paragraph type="secondary">
+        共 {inbox.data?.total ?? 0} 件，未阅 {inbox.data?.unread ?? 0} 件
+      </Typography.Paragraph>
+      <Card size="small">
+        <Table<InboxNotice>
+          rowKey="id"
+          loading={inbox.loading}
+          dataSource={inbox.data?.items ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '没有督办文书' }}
+          columns={[
+            { title: '文书', key: 'kind', render: (_, n) => <Space direction="vertical" size={0}><Tag color={KIND_COLOR[n.kind]}>{n.kind}</Tag><span>{n.number}</span></Space> },
+            { title: '事项', key: 'item', width: 280, render: (_, n) => <Link to={`/supervision/items/${n.item.id}`}>{n.item.text.length > 40 ? `${n.item.text.slice(0, 40)}…` : n.item.text}</Link> },
+            // A unit user's notices are all addressed to their unit.
+            ...(act ? [] : [{ title: '主送', dataIndex: 'unit' }]),
+            { title: '日期', dataIndex: 'date' },
+            { title: '时限', dataIndex: 'deadline' },
+            { title: '状态', key: 'read', render: (_, n) => (n.readAt ? <Tag>已阅</Tag> : <Tag color="gold">未阅</Tag>) },
+            {
+              title: '操作',
+              key: 'ops',
+              render: (_, n) => (
+                <Space wrap>
+                  <Button size="small" icon={<DownloadOutlined />} href={`/api/supervision/notices/${n.id}.docx`} download>
+                    下载
+                  </Button>
+                  {act && !n.readAt && (
+                    <Button size="small" loading={busy} onClick={() => void run(() => post(`/api/supervision/notices/${n.id}/read`), '已阅知')}>
+                      阅知
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}
