@@ -52,7 +52,7 @@ export function proposedAction(title: string | null, taskCount: number): string 
 }
 
 export function draftProposal(input: DraftInput, directory: Directory = defaultDirectory()): DraftProposal {
-  const jurisdiction = input.fromUnit === null ? null : jurisdictionOf(input.fromUnit, input.docNumber, directory);
+  const jurisdiction = input.fromUnit === null ? null : jurisdictionOf([input.fromUnit], input.docNumber, directory);
   const resolve = unitResolver(jurisdiction, directory);
   // The sender's own office's counterpart leads: a city's 市委办公室 document is led by the zone's 党政综合办公室.
   const senderCanonical = input.fromUnit === null ? null : resolve(input.fromUnit).canonical;
