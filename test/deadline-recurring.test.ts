@@ -95,8 +95,8 @@ describe('expandRecurring', () => {
   });
 
   it('says so when the calendar does not cover the range, unless nothing is shifted', () => {
-    expect(() => expandRecurring(rule('每月3日前'), '2031-01-01', '2031-12-31')).toThrow(CalendarRangeError);
-    expect(expandRecurring(rule('每月3日前'), '2031-01-01', '2031-03-31', { shift: 'none' })).toEqual(['2031-01-03', '2031-02-03', '2031-03-03']);
+    expect(() => expandRecurring(rule('每月3日前'), '1999-01-01', '1999-12-31')).toThrow(CalendarRangeError);
+    expect(expandRecurring(rule('每月3日前'), '1999-01-01', '1999-03-31', { shift: 'none' })).toEqual(['1999-01-03', '1999-02-03', '1999-03-03']);
   });
 
   it('returns nothing for an empty range and refuses an absurd one', () => {

@@ -12,6 +12,7 @@
 // so such dates raise CalendarRangeError unless the caller asks for the weekend fallback explicitly.
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { fromEpochDay, parseIsoDate, toEpochDay, weekday, type IsoDate } from './iso-date.ts';
+import { provisionalHolidays } from './provisional.ts';
 
 interface HolidayData {
   /** Rest days of an official holiday (weekends inside the holiday included): date → "English,中文,天数". */
@@ -58,6 +59,23 @@ export function calendarCoverage(): { from: IsoDate; to: IsoDate } {
   return { from: `${COVERED.first}-01-01`, to: `${COVERED.last}-12-31` };
 }
 
+// Years after the data are computed from the 办法 (provisional.ts) and marked provisional: the
+// calendar must go on past the last notice the data holds. Years before it stay an error.
+const provisionalCache = new Map<number, Map<IsoDate, string>>();
+function provisionalYear(year: number): Map<IsoDate, string> {
+  let days = provisionalCache.get(year);
+  if (days === undefined) {
+    days = new Map(provisionalHolidays(year).map((d) => [d.date, d.name]));
+    provisionalCache.set(year, days);
+  }
+  return days;
+}
+
+/** True when the year's holidays are computed, not taken from an official arrangement. */
+export function isProvisionalYear(year: number): boolean {
+  return year > COVERED.last;
+}
+
 /** True when the official arrangement for the date's year is known. */
 export function isCovered(date: IsoDate): boolean {
   const { year } = parseIsoDate(date);
@@ -67,7 +85,8 @@ export function isCovered(date: IsoDate): boolean {
 /** True on a working day of the official calendar: Monday–Friday that is no holiday, or a 调休 weekend day. */
 export function isWorkingDay(date: IsoDate, options: CalendarOptions = {}): boolean {
   const { year } = parseIsoDate(date);
-  if (year < COVERED.first || year > COVERED.last) {
+  if (year > COVERED.last) return weekday(date) <= 5 && !provisionalYear(year).has(date);
+  if (year < COVERED.first) {
     if (options.outside !== 'weekends') throw new CalendarRangeError(date);
     return weekday(date) <= 5;
   }
@@ -77,7 +96,8 @@ export function isWorkingDay(date: IsoDate, options: CalendarOptions = {}): bool
 
 /** The official holiday a date belongs to (春节, 国庆节 …), or null; a 调休 working day names the holiday it serves. */
 export function holidayName(date: IsoDate): string | null {
-  parseIsoDate(date);
+  const { year } = parseIsoDate(date);
+  if (year > COVERED.last) return provisionalYear(year).get(date) ?? null;
   const entry = HOLIDAYS[date] ?? MAKEUP_WORKDAYS[date];
   if (entry === undefined) return null;
   // "Spring Festival,春节,4": the Chinese name is the second field.
