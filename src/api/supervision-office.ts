@@ -46,11 +46,10 @@ export const YearParams = z.object({
 });
 
 export const DispatchQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写作 YYYY-MM（如 2026-12）'),
-  /** The lead unit's half-monthly round: 1 (1–15) or 2 (16 to the month's end); absent: the office's monthly round. */
-  half: z.enum(['1', '2']).transform(Number).optional(),
-  /** One lead unit; absent: every lead unit (the office). A unit user gets their own unit. */
-  unit: z.string().max(80).optional(),
+  /** YYYY-MM: the office's monthly round; YYYY-MM-H1 (1–15) / YYYY-MM-H2 (16 to the month's end): the lead unit's half-monthly round. */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-H[12])?$/, '调度期次应写作 YYYY-MM 或 YYYY-MM-H1 / YYYY-MM-H2（如 2026-12-H1）'),
+  /** One lead unit; absent: every lead unit (the office). A unit user always gets their own unit. */
+  lead: z.string().max(80).optional(),
 });
 
 export const DispatchRowView = z.object({

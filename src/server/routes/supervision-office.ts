@@ -6,8 +6,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../api/common.ts';
-import { BulletinView, Inbox, InboxQuery, MonthParams, PublishedBulletin, RulesBody, RulesView, TickView } from '../../api/supervision-office.ts';
+import { BulletinView, Dispatch, DispatchQuery, Inbox, InboxQuery, MonthParams, PublishedBulletin, RulesBody, RulesView, Scores, TickView, YearParams } from '../../api/supervision-office.ts';
 import { unitScoped } from '../../auth/policy.ts';
+import { bulletinDocument, scoresView, scoresWorkbook } from '../../store/supervision-assessment.ts';
+import { dispatchTable, dispatchWorkbook } from '../../store/supervision-dispatch.ts';
 import { monthBulletin, publishBulletin } from '../../store/supervision-bulletin.ts';
 import { loadRules, saveRules } from '../../store/supervision-rules.ts';
 import { runTick } from '../../store/supervision-tick.ts';
@@ -21,6 +23,7 @@ const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody 
 const OFFICE = '督查室';
 
 const attachment = (name: string, fallback: string) => `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export default async function supervisionOfficeRoutes(fastify: FastifyInstance): Promise<void> {
@@ -55,9 +58,37 @@ export default async function supervisionOfficeRoutes(fastify: FastifyInstance):
     withLists(await monthBulletin(db, request.params.month)),
   );
 
+  app.get('/api/supervision/bulletins/:month.docx', { config: { access: 'supervision.read' }, schema: { summary: '月通报（.docx，GB/T 9704；已发布的快照，或未发布时的预览）', tags, params: MonthParams, response: { 200: z.unknown().meta({ description: '.docx 文件' }), ...errors } } }, async (request, reply) => {
+    const doc = await bulletinDocument(db, request.params.month, app.clock.today(), OFFICE);
+    return reply.header('content-type', DOCX).header('content-disposition', attachment(doc.name, 'bulletin.docx')).send(doc.buffer);
+  });
+
   app.post('/api/supervision/bulletins/:month/publish', { config: { access: 'supervision.manage' }, schema: { summary: '发布月通报（第N期，发布后不再随数据变化）', tags, params: MonthParams, response: { 200: BulletinView, ...errors } } }, async (request) =>
     withLists(await publishBulletin(db, { actor: actorOf(request), now: app.clock.now(), today: app.clock.today() }, request.params.month)),
   );
+
+  // 分级调度: the office's monthly round over every lead unit, a lead unit's half-monthly round over its own.
+  const dispatchOf = (request: FastifyRequest, query: z.infer<typeof DispatchQuery>) =>
+    dispatchTable(db, { period: query.period, lead: query.lead ?? null, scope: scopeOf(request) }, app.clock.today());
+
+  app.get('/api/supervision/dispatch', { config: { access: 'supervision.read' }, schema: { summary: '调度表（督查室按月调度牵头单位，牵头单位按半月调度责任单位；承办单位看本单位）', tags, querystring: DispatchQuery, response: { 200: Dispatch, ...errors } } }, async (request) =>
+    dispatchOf(request, request.query),
+  );
+
+  app.get('/api/supervision/dispatch.xlsx', { config: { access: 'supervision.read' }, schema: { summary: '调度表（.xlsx，每个牵头单位一个工作表）', tags, querystring: DispatchQuery, response: { 200: z.unknown().meta({ description: '.xlsx 文件' }), ...errors } } }, async (request, reply) => {
+    const table = await dispatchOf(request, request.query);
+    const buffer = await dispatchWorkbook(table);
+    return reply.header('content-type', XLSX).header('content-disposition', attachment(`${table.period}表.xlsx`, 'dispatch.xlsx')).send(buffer);
+  });
+
+  app.get('/api/supervision/scores', { config: { access: 'supervision.read' }, schema: { summary: '年度考核得分（每一分对应其事由）', tags, querystring: YearParams, response: { 200: Scores, ...errors } } }, async (request) =>
+    scoresView(db, request.query.year, app.clock.today()),
+  );
+
+  app.get('/api/supervision/scores.xlsx', { config: { access: 'supervision.read' }, schema: { summary: '年度考核（.xlsx：考核汇总与计分明细）', tags, querystring: YearParams, response: { 200: z.unknown().meta({ description: '.xlsx 文件' }), ...errors } } }, async (request, reply) => {
+    const year = request.query.year;
+    return reply.header('content-type', XLSX).header('content-disposition', attachment(`${year}年度督查督办考核.xlsx`, 'scores.xlsx')).send(await scoresWorkbook(db, year, app.clock.today()));
+  });
 
   app.get('/api/supervision/rules', { config: { access: 'supervision.read' }, schema: { summary: '督办规则（三单一函、亮灯、红黑榜、考核分值）', tags, response: { 200: RulesView } } }, async () => {
     const row = await db.selectFrom('supervision_rules').select(['updated_at', 'updated_by']).where('key', '=', 'rules').executeTakeFirst();
