@@ -2,10 +2,10 @@
 // (today 2026-12-03; default rules: base 100, 办结 +2 牵头 / +1 配合, 提前 +0.5, 超期 −5 牵头 /
 // −2.5 others):
 //   X1 住建局 leads, 交通运输局 responsible, 财政局 cooperating; due 2026-11-20, still 办理中;
-//      reports by 住建局 on 11-10 and 12-02.
+//      reports by 住建局 on 11-10 and 12-02; a 督办单 (−1) to 住建局 on 11-27.
 //   X2 财政局 leads; due 2026-10-30; claimed 10-28, accepted 10-29 (提前办结).
 //   X3 住建局 leads; due 2026-12-31, issued 11-20.   X4 财政局 leads; due 2027-03-31, issued 11-05.
-// Scores: 住建局 100−5 = 95; 财政局 100+2+0.5−2.5 = 100; 交通运输局 100−2.5 = 97.5 (X1 has a 牵头单位,
+// Scores: 住建局 100−5−1 = 94; 财政局 100+2+0.5−2.5 = 100; 交通运输局 100−2.5 = 97.5 (X1 has a 牵头单位,
 // so its 责任单位 scores as the others do). Ranks: 财政局 1, 交通运输局 2, 住建局 3.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,10 @@ for (const { dialect, available } of DIALECTS) {
         id.x4 = await insertItem(store.db, ledger, { units: [['lead', B]], deadline: '2027-03-31', issuedOn: '2026-11-05', text: '制定明年供热价格方案' });
         await insertReport(store.db, id.x1, A, '2026-11-10');
         await insertReport(store.db, id.x1, A, '2026-12-02');
+        await store.db
+          .insertInto('supervision_notices')
+          .values({ item_id: id.x1, kind: '督办单', year: 2026, seq: 1, number: '督办〔2026〕1号', unit: A, date: '2026-11-27', deadline: '2026-12-04', copied_to: '["分管副市长"]', issued_at: '2026-11-27T01:00:00.000Z', read_at: null, mailed_at: null })
+          .execute();
         seq.x1 = (await store.db.selectFrom('supervision_items').select('seq').where('id', '=', id.x1).executeTakeFirstOrThrow()).seq;
       },
     });
@@ -112,7 +116,7 @@ for (const { dialect, available } of DIALECTS) {
     it('考核 2026: every point traced to its event, totals and ranks as worked by hand', async () => {
       const s = await get<Scores>('/api/supervision/scores?year=2026', 'unit');
       expect([s.year, s.asOf, s.base]).toEqual([2026, '2026-12-03', 100]);
-      expect(s.units.map((u) => [u.unit, u.rank, u.total, u.plus, u.minus])).toEqual([[B, 1, 100, 2.5, -2.5], [C, 2, 97.5, 0, -2.5], [A, 3, 95, 0, -5]]);
+      expect(s.units.map((u) => [u.unit, u.rank, u.total, u.plus, u.minus])).toEqual([[B, 1, 100, 2.5, -2.5], [C, 2, 97.5, 0, -2.5], [A, 3, 94, 0, -6]]);
       const events = (unit: string) => s.units.find((u) => u.unit === unit)!.events.map((e) => [e.rule, e.label, e.points, e.date, e.itemId, e.itemText, e.detail]);
       expect(events(B)).toEqual([
         ['base', '基础分', 100, '2026-01-01', null, null, '2026年度基础分'],
@@ -123,6 +127,7 @@ for (const { dialect, available } of DIALECTS) {
       expect(events(A)).toEqual([
         ['base', '基础分', 100, '2026-01-01', null, null, '2026年度基础分'],
         ['overdue', '超期', -5, '2026-11-20', id.x1, '完成老旧小区供热管网改造', '时限2026-11-20，截至2026-12-03未办结'],
+        ['supervise', '督办单', -1, '2026-11-27', id.x1, '完成老旧小区供热管网改造', '督办〔2026〕1号'],
       ]);
       const bad = await h.request({ method: 'GET', url: '/api/supervision/scores?year=26', session: h.as('supervisor') });
       expect(bad.status).toBe(400);
@@ -136,7 +141,7 @@ for (const { dialect, available } of DIALECTS) {
       const book = await openBook(r.rawPayload);
       const sum = book.getWorksheet('考核汇总')!;
       expect(cell(sum.getCell('A1'))).toBe('2026年度督查督办考核得分');
-      expect([4, 5, 6].map((n) => rowOf(sum, n, 6))).toEqual([[1, B, 100, 2.5, -2.5, 100], [2, C, 100, 0, -2.5, 97.5], [3, A, 100, 0, -5, 95]]);
+      expect([4, 5, 6].map((n) => rowOf(sum, n, 6))).toEqual([[1, B, 100, 2.5, -2.5, 100], [2, C, 100, 0, -2.5, 97.5], [3, A, 100, 0, -6, 94]]);
       const detail = book.getWorksheet('计分明细')!;
       const rows = Array.from({ length: detail.rowCount - 2 }, (_, k) => rowOf(detail, k + 3, 6)).filter((x) => typeof x[0] === 'number');
       expect(rows.map((x) => x.slice(1))).toEqual([
@@ -145,6 +150,7 @@ for (const { dialect, available } of DIALECTS) {
         [B, '2026-11-20', '完成老旧小区供热管网改造', '超期：时限2026-11-20，截至2026-12-03未办结', -2.5],
         [C, '2026-11-20', '完成老旧小区供热管网改造', '超期：时限2026-11-20，截至2026-12-03未办结', -2.5],
         [A, '2026-11-20', '完成老旧小区供热管网改造', '超期：时限2026-11-20，截至2026-12-03未办结', -5],
+        [A, '2026-11-27', '完成老旧小区供热管网改造', '督办单：督办〔2026〕1号', -1],
       ]);
     });
 
@@ -159,7 +165,7 @@ for (const { dialect, available } of DIALECTS) {
       const unitRow = (unit: string) => doc.lines.slice(doc.lines.indexOf(unit), doc.lines.indexOf(unit) + 8);
       expect(unitRow(B)).toEqual([B, '2', '1', '100.0%', '0', '—', '100.0', '1']);
       expect(unitRow(C)).toEqual([C, '1', '0', '0.0%', '1', '—', '97.5', '2']);
-      expect(unitRow(A)).toEqual([A, '2', '0', '0.0%', '1', '—', '95.0', '3']);
+      expect(unitRow(A)).toEqual([A, '2', '0', '0.0%', '1', '—', '94.0', '3']);
       expect(doc.text).toContain(`红榜（按时办结率不低于90%）：${B}。`);
       expect(doc.text).toContain(`黑榜（按时办结率低于85%）：${C}、${A}。`);
       expect(doc.text).toContain(`1. 第${seq.x1}项：完成老旧小区供热管网改造（牵头单位：${A}；完成时限：2026年11月20日；已超期6个工作日）。`);
