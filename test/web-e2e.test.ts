@@ -229,7 +229,8 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in Chromium', 
     await page.getByLabel('未识别出公文的文件也保存').check();
     await drop();
     await expect.poll(async () => page.locator('.outcome-list').innerText().catch(() => ''), { timeout: 30_000 }).toContain('已导入');
-    expect(await page.locator('.outcome-list').innerText()).toContain('无标题的公文 1');
+    // The link reads 公文 1 until the documents' titles have loaded, then 无标题的公文 1.
+    await expect.poll(async () => page.locator('.outcome-list').innerText(), { timeout: 15_000 }).toContain('无标题的公文 1');
   });
 
   it('shows a unit user no 管理 or 审计, and the server answers their administration calls with 403', async () => {
