@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
@@ -17,6 +17,22 @@ export function NoticesPage() {
   const act = can('supervision.act');
   const inbox = useApi((signal) => get<Inbox>('/api/supervision/notices', { limit: 200 }, signal), []);
   const { run, busy } = useAction(inbox.reload);
+  // On a phone the table's action column would sit off-screen: one card per notice instead.
+  const narrow = Grid.useBreakpoint().md === false;
+  const readTag = (n: InboxNotice) => (n.readAt ? <Tag>已阅</Tag> : <Tag color="gold">未阅</Tag>);
+  const actions = (n: InboxNotice) => (
+    <Space wrap>
+      <Button size="small" icon={<DownloadOutlined />} href={`/api/supervision/notices/${n.id}.docx`} download>
+        下载
+      </Button>
+      {act && !n.readAt && (
+        <Button size="small" loading={busy} onClick={() => void run(() => post(`/api/supervision/notices/${n.id}/read`), '已阅知')}>
+          阅知
+        </Button>
+      )}
+    </Space>
+  );
+  const itemLink = (n: InboxNotice) => <Link to={`/supervision/items/${n.item.id}`}>{n.item.text.length > 40 ? `${n.item.text.slice(0, 40)}…` : n.item.text}</Link>;
   if (inbox.error) return <ErrorResult standalone error={inbox.error} onRetry={inbox.reload} />;
   return (
     <PageContainer title="督办文书" breadcrumb={[{ title: '首页', to: '/' }]}>
@@ -24,39 +40,54 @@ export function NoticesPage() {
         共 {inbox.data?.total ?? 0} 件，未阅 {inbox.data?.unread ?? 0} 件
       </Typography.Paragraph>
       <Card size="small">
-        <Table<InboxNotice>
-          rowKey="id"
-          loading={inbox.loading}
-          dataSource={inbox.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '没有督办文书' }}
-          columns={[
-            { title: '文书', key: 'kind', render: (_, n) => <Space direction="vertical" size={0}><Tag color={KIND_COLOR[n.kind]}>{n.kind}</Tag><span>{n.number}</span></Space> },
-            { title: '事项', key: 'item', width: 280, render: (_, n) => <Link to={`/supervision/items/${n.item.id}`}>{n.item.text.length > 40 ? `${n.item.text.slice(0, 40)}…` : n.item.text}</Link> },
-            // A unit user's notices are all addressed to their unit.
-            ...(act ? [] : [{ title: '主送', dataIndex: 'unit' }]),
-            { title: '日期', dataIndex: 'date' },
-            { title: '时限', dataIndex: 'deadline' },
-            { title: '状态', key: 'read', render: (_, n) => (n.readAt ? <Tag>已阅</Tag> : <Tag color="gold">未阅</Tag>) },
-            {
-              title: '操作',
-              key: 'ops',
-              render: (_, n) => (
-                <Space wrap>
-                  <Button size="small" icon={<DownloadOutlined />} href={`/api/supervision/notices/${n.id}.docx`} download>
-                    下载
-                  </Button>
-                  {act && !n.readAt && (
-                    <Button size="small" loading={busy} onClick={() => void run(() => post(`/api/supervision/notices/${n.id}/read`), '已阅知')}>
-                      阅知
-                    </Button>
-                  )}
+        {narrow ? (
+          <List<InboxNotice>
+            loading={inbox.loading}
+            dataSource={inbox.data?.items ?? []}
+            locale={{ emptyText: '没有督办文书' }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
+            renderItem={(n) => (
+              <List.Item key={n.id}>
+                <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                  <Space wrap size={4}>
+                    <Tag color={KIND_COLOR[n.kind]}>{n.kind}</Tag>
+                    <span>{n.number}</span>
+                    {readTag(n)}
+                  </Space>
+                  {itemLink(n)}
+                  <Typography.Text type="secondary">
+                    {act ? '' : `主送 ${n.unit} · `}
+                    {n.date} 发 · 时限 {n.deadline}
+                  </Typography.Text>
+                  {actions(n)}
                 </Space>
-              ),
-            },
-          ]}
-        />
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<InboxNotice>
+            rowKey="id"
+            loading={inbox.loading}
+            dataSource={inbox.data?.items ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: '没有督办文书' }}
+            columns={[
+              { title: '文书', key: 'kind', render: (_, n) => <Space direction="vertical" size={0}><Tag color={KIND_COLOR[n.kind]}>{n.kind}</Tag><span>{n.number}</span></Space> },
+              { title: '事项', key: 'item', width: 280, render: (_, n) => itemLink(n) },
+              // A unit user's notices are all addressed to their unit.
+              ...(act ? [] : [{ title: '主送', dataIndex: 'unit' }]),
+              { title: '日期', dataIndex: 'date' },
+              { title: '时限', dataIndex: 'deadline' },
+              { title: '状态', key: 'read', render: (_, n) => readTag(n) },
+              {
+                title: '操作',
+                key: 'ops',
+                render: (_, n) => actions(n),
+              },
+            ]}
+          />
+        )}
       </Card>
     </PageContainer>
   );
