@@ -1,17 +1,16 @@
-// Working days for the supervision core. Inside the years whose official arrangement is known this
-// is the official calendar (src/calendar); beyond them (chinese-days ends with 2026) a notice must
-// still be dated, so a provisional rule applies: Monday–Friday except 元旦 (1 January, the one
-// statutory holiday whose date needs no lunar table). Provisional dates are marked as such by
-// `isProvisional`; when the calendar learns a later year (the provisional years another part of
-// Duban adds, or an administrator's import), isCovered turns true and the official answer wins.
-import { fromEpochDay, isCovered, isWorkingDay, toEpochDay, weekday, type IsoDate } from '../calendar/index.ts';
+// Working days for the supervision core: the official calendar (src/calendar), which goes on past
+// the years whose arrangement is known with the holidays computed from the 办法 (provisional.ts).
+// Only a day before the calendar's data is counted Monday–Friday. Provisional dates are marked as
+// such by `isProvisional`; when an administrator's import makes a year official, the official
+// answer wins.
+import { fromEpochDay, isCovered, isWorkingDay, toEpochDay, type IsoDate } from '../calendar/index.ts';
 
 /** True when the day is a working day (official, or provisional outside the known years). */
 export function isWorkday(date: IsoDate): boolean {
   // Ticks and bulletins ask about the same few hundred days for thousands of items: remember them.
   let known = memo.get(date);
   if (known === undefined) {
-    known = isCovered(date) ? isWorkingDay(date) : weekday(date) <= 5 && date.slice(5) !== '01-01';
+    known = isWorkingDay(date, { outside: 'weekends' });
     memo.set(date, known);
   }
   return known;
