@@ -79,6 +79,14 @@ describe('三单一函 dates', () => {
     expect(isWorkday('2027-01-01')).toBe(false);
     expect(isProvisional('2027-01-04')).toBe(!isCovered('2027-01-04'));
   });
+  it('2027-02-04, before a provisional 春节: 催办 2027-02-11 (除夕 02-05 to 初三 02-08, made up on 02-09 and 02-10)', () => {
+    const s = noticeSchedule('2027-02-04', DEFAULT_RULES);
+    expect(s.提醒单).toBe('2027-02-01');
+    expect(s.催办单).toBe('2027-02-11');
+    // 5 working days after 02-04: 11, 12, 15, 16, 17.
+    expect(s.督办单).toBe('2027-02-17');
+    expect(isProvisional('2027-02-11')).toBe(true);
+  });
   it('an open item gets each notice once, on its day, the 督办单 copied to the 分管领导 and the 移交函 to 纪检监察', () => {
     const f = item();
     expect(run(f, '2026-09-01', '2026-11-30')).toEqual([
