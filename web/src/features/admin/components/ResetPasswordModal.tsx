@@ -1,8 +1,8 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { UserView } from '../../../lib/api-types';
-import { newPasswordRule, PASSWORD_POLICY, sameAs } from '../../../lib/password';
+import { NewPasswordFields } from '../../../components/NewPasswordFields';
 import { resetPassword } from '../api/admin';
 
 /** The administrator types the new password (it is never shown back); the user must change it at next sign-in. */
@@ -42,28 +42,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: UserView |
       <Alert type="info" showIcon className="form-alert" title="重置后，该用户下次登录时须修改密码。" />
       {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item
-          label="新密码"
-          name="password"
-          extra={PASSWORD_POLICY}
-          rules={[
-            { required: true, message: '请输入新密码' },
-            newPasswordRule,
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirm"
-          dependencies={['password']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            sameAs('password', '两次输入的密码不一致'),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" />
       </Form>
     </Modal>
   );

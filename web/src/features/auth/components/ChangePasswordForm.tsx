@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
-import { newPasswordRule, PASSWORD_POLICY, sameAs } from '../../../lib/password';
+import { NewPasswordFields } from '../../../components/NewPasswordFields';
 import { changePassword } from '../api/auth';
 
 interface Values {
@@ -36,28 +36,7 @@ export function ChangePasswordForm({ onDone, onCancel, submitText = '确认修�
       <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        label="新密码"
-        name="newPassword"
-        extra={PASSWORD_POLICY}
-        rules={[
-          { required: true, message: '请输入新密码' },
-          newPasswordRule,
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="确认新密码"
-        name="confirm"
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: '请再次输入新密码' },
-          sameAs('newPassword', '两次输入的新密码不一致'),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" mismatch="两次输入的新密码不一致" />
       <Space>
         <Button type="primary" htmlType="submit" loading={busy}>
           {submitText}
