@@ -142,6 +142,9 @@ describe('duban serve', () => {
     const bad = duban(join(work, 'bad.db'), ['serve', '--port', 'eighty']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('端口应为 1–65535 的整数');
+    const office = duban(join(work, 'office.db'), ['serve', '--office', '督查室\n<script>']);
+    expect(office.code).toBe(2);
+    expect(office.err).toContain('督查机构名称应为');
     const open = duban(join(work, 'open.db'), ['serve', '--host', '0.0.0.0']);
     expect(open.code).toBe(2);
     expect(open.err).toContain('须用 --public-url');

@@ -14,6 +14,7 @@ for (const { dialect, available } of DIALECTS) {
     let other = 0;
     const h = serverHarness(dialect, {
       now: '2026-12-03T09:00:00+08:00',
+      settings: { office: '科尔沁区人民政府督查室' },
       setup: async (store) => {
         const ledger = await insertLedger(store.db);
         mine = await insertItem(store.db, ledger, { units: [['lead', TEST_UNIT], ['cooperating', '通辽市财政局']], deadline: '2026-12-08', issuedOn: '2026-11-20', text: '完成老旧小区供热管网改造' });
@@ -55,6 +56,7 @@ for (const { dialect, available } of DIALECTS) {
       expect(doc.text).toContain('配合单位：通辽市财政局');
       expect(doc.text).toContain('2026年12月8日到期');
       expect(doc.text).toContain('2026年12月3日');
+      expect(doc.lines).toContain('科尔沁区人民政府督查室'); // the office as `--office` names it signs
       expect((await h.request({ method: 'GET', url: `/api/supervision/notices/${theirs.id}.docx`, session: h.as('unit') })).status).toBe(404);
       expect((await h.request({ method: 'POST', url: `/api/supervision/notices/${theirs.id}/read`, session: h.as('unit') })).status).toBe(404);
     });

@@ -19,6 +19,8 @@ export interface ServerSettings {
   logDir: string | null;
   /** The built web application (web/dist); null: API only. */
   webRoot: string | null;
+  /** The supervising office as it signs its notices and bulletins (某某区人民政府督查室). */
+  office: string;
   auth: AuthSettings;
 }
 
@@ -33,6 +35,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   uploadFiles: 50,
   logDir: null,
   webRoot: null,
+  office: '督查室',
   auth: DEFAULT_AUTH_SETTINGS,
 };
 

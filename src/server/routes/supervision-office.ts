@@ -20,7 +20,6 @@ import { actorOf } from './request-context.ts';
 const tags = ['督查督办'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 /** The office's name on the notices it signs, until the settings carry one. */
-const OFFICE = '督查室';
 
 const attachment = (name: string, fallback: string) => `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +40,7 @@ export default async function supervisionOfficeRoutes(fastify: FastifyInstance):
   );
 
   app.get('/api/supervision/notices/:id.docx', { config: { access: 'supervision.read' }, schema: { summary: '督办文书（.docx，GB/T 9704）', tags, params: IdParams, response: { 200: z.unknown().meta({ description: '.docx 文件' }), ...errors } } }, async (request, reply) => {
-    const doc = await noticeDocument(db, request.params.id, scopeOf(request), OFFICE);
+    const doc = await noticeDocument(db, request.params.id, scopeOf(request), app.settings.office);
     return reply.header('content-type', DOCX).header('content-disposition', attachment(`${doc.kind}-${doc.number}.docx`, 'notice.docx')).send(doc.buffer);
   });
 
@@ -59,7 +58,7 @@ export default async function supervisionOfficeRoutes(fastify: FastifyInstance):
   );
 
   app.get('/api/supervision/bulletins/:month.docx', { config: { access: 'supervision.read' }, schema: { summary: '月通报（.docx，GB/T 9704；已发布的快照，或未发布时的预览）', tags, params: MonthParams, response: { 200: z.unknown().meta({ description: '.docx 文件' }), ...errors } } }, async (request, reply) => {
-    const doc = await bulletinDocument(db, request.params.month, app.clock.today(), OFFICE);
+    const doc = await bulletinDocument(db, request.params.month, app.clock.today(), app.settings.office);
     return reply.header('content-type', DOCX).header('content-disposition', attachment(doc.name, 'bulletin.docx')).send(doc.buffer);
   });
 
