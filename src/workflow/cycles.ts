@@ -62,8 +62,10 @@ const submittedDay = (r: ItemReport) => {
 /**
  * Every report an item owed up to `asOf`, per leading unit and due day, with how it was answered.
  * A report answers a due day when it names it (period), or, naming none, when it came in after the
- * previous due day and by this one. A due day with no answer by `asOf` is missed — a report that
- * comes later turns it late.
+ * previous answer and by this day: on time. A due day with none comes next: the first report after
+ * it and by the next due day (by asOf for the last) answers it late — so a unit that reports on
+ * the 8th is late every month, rather than missing one month and on time for the rest — and the
+ * next due day then needs a report of its own. A due day with no answer at all is missed.
  */
 export function reportsDue(item: ItemFacts, asOf: IsoDate): ReportDue[] {
   if (item.issuedOn === null) return [];
@@ -74,14 +76,18 @@ export function reportsDue(item: ItemFacts, asOf: IsoDate): ReportDue[] {
   for (const lead of leadUnits(item.units)) {
     const unit = lead.canonical ?? lead.name;
     const mine = item.reports.filter((r) => r.unit === unit && submittedDay(r) <= asOf);
-    let previous = item.issuedOn;
-    for (const due of dues) {
-      const named = mine.filter((r) => r.period === due);
-      const loose = mine.filter((r) => r.period === null && submittedDay(r) > previous && submittedDay(r) <= due);
-      const first = [...named, ...loose].map(submittedDay).sort()[0] ?? null;
+    const loose = mine.filter((r) => r.period === null).map(submittedDay).sort();
+    /** Loose reports on or before this day have answered a due day already. */
+    let used = item.issuedOn;
+    dues.forEach((due, i) => {
+      const next = dues[i + 1] ?? asOf;
+      const onTime = loose.find((d) => d > used && d <= due);
+      const late = onTime === undefined ? loose.find((d) => d > due && d <= next) : undefined;
+      used = onTime !== undefined ? due : (late ?? due);
+      const named = mine.filter((r) => r.period === due).map(submittedDay);
+      const first = [...named, onTime ?? late].filter((d): d is IsoDate => d !== undefined).sort()[0] ?? null;
       out.push({ itemId: item.id, unit, due, status: first === null ? 'missed' : first <= due ? 'on-time' : 'late', submittedOn: first });
-      previous = due;
-    }
+    });
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { reportsDue, type ReportDue } from './cycles.ts';
 import type { SupervisionRules } from './rules.ts';
 import { leadUnits } from './transitions.ts';
-import type { IsoDate } from '../calendar/index.ts';
+import { addCalendarDays, type IsoDate } from '../calendar/index.ts';
 import type { ItemFacts } from './types.ts';
 
 export type ScoreRule = 'base' | 'done' | 'early' | 'overdue' | 'report-late' | 'report-missed' | 'supervise' | 'transfer';
@@ -74,8 +74,11 @@ export function yearScores(
       if (deadline !== null && done < deadline)
         for (const u of leads) events.push({ unit: u, rule: 'early', points: s.early, date: done, itemId: item.id, detail: `${done}办结，早于时限${deadline}` });
     }
-    if (deadline !== null && inYear(deadline, year) && deadline < asOf && (done === null || done > deadline)) {
-      for (const u of all) events.push({ unit: u, rule: 'overdue', points: points(u, s.overdueLead, s.overdueCooperating), date: deadline, itemId: item.id, detail: done === null ? `时限${deadline}，截至${asOf}未办结` : `时限${deadline}，${done}办结` });
+    // 超期 happens the day after the deadline and counts in that day's year: an item due on 31
+    // December and not done is overdue in the next year's assessment, not in none.
+    const overdueOn = deadline === null ? null : addCalendarDays(deadline, 1);
+    if (deadline !== null && inYear(overdueOn, year) && overdueOn! <= asOf && (done === null || done > deadline)) {
+      for (const u of all) events.push({ unit: u, rule: 'overdue', points: points(u, s.overdueLead, s.overdueCooperating), date: overdueOn!, itemId: item.id, detail: done === null ? `时限${deadline}，截至${asOf}未办结` : `时限${deadline}，${done}办结` });
     }
     for (const r of duesOf(item)) {
       if (r.status === 'on-time' || !inYear(r.due, year)) continue;
