@@ -77,8 +77,8 @@ export function yearScores(
     // 超期 happens the day after the deadline and counts in that day's year: an item due on 31
     // December and not done is overdue in the next year's assessment, not in none.
     const overdueOn = deadline === null ? null : addCalendarDays(deadline, 1);
-    if (deadline !== null && inYear(overdueOn, year) && overdueOn! <= asOf && (done === null || done > deadline)) {
-      for (const u of all) events.push({ unit: u, rule: 'overdue', points: points(u, s.overdueLead, s.overdueCooperating), date: overdueOn!, itemId: item.id, detail: done === null ? `时限${deadline}，截至${asOf}未办结` : `时限${deadline}，${done}办结` });
+    if (deadline !== null && inYear(overdueOn, year) && overdueOn <= asOf && (done === null || done > deadline)) {
+      for (const u of all) events.push({ unit: u, rule: 'overdue', points: points(u, s.overdueLead, s.overdueCooperating), date: overdueOn, itemId: item.id, detail: done === null ? `时限${deadline}，截至${asOf}未办结` : `时限${deadline}，${done}办结` });
     }
     for (const r of duesOf(item)) {
       if (r.status === 'on-time' || !inYear(r.due, year)) continue;
