@@ -94,6 +94,8 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'GET /api/supervision/rules': { access: 'supervision.read', url: '/api/supervision/rules' },
   'PUT /api/supervision/rules': { access: 'supervision.rules', url: '/api/supervision/rules', payload: { lights: { yellowWithin: 3 } } },
   'POST /api/supervision/tick': { access: 'supervision.manage', url: '/api/supervision/tick' },
+  'GET /api/supervision/mailboxes': { access: 'supervision.rules', url: '/api/supervision/mailboxes' },
+  'PUT /api/supervision/mailboxes': { access: 'supervision.rules', url: '/api/supervision/mailboxes', payload: { unit: '不存在的单位', address: 'x@example.gov.cn' } },
   'GET /api/admin/audit/verify': { access: 'audit.read', url: '/api/admin/audit/verify' },
   'GET /api/public/stats': { access: 'public', url: '/api/public/stats' },
   'GET /api/public/search': { access: 'public', url: `/api/public/search?q=${encodeURIComponent('供暖')}` },

@@ -16,6 +16,7 @@ import { registerUsersCommand } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerSuperviseCommand } from './supervise.ts';
 import { registerIncomingCommand } from './incoming.ts';
+import { registerSuperviseMailCommands } from './supervise-mail.ts';
 import { registerSuperviseTimeCommands } from './supervise-time.ts';
 import { registerAuditCommand } from './audit.ts';
 
@@ -44,7 +45,9 @@ export async function main(argv: string[]): Promise<number> {
   registerUnitsCommand(program, setExit);
   registerUsersCommand(program, setExit);
   registerBackupCommands(program, setExit);
-  registerSuperviseTimeCommands(registerSuperviseCommand(program, setExit), setExit);
+  const supervise = registerSuperviseCommand(program, setExit);
+  registerSuperviseTimeCommands(supervise, setExit);
+  registerSuperviseMailCommands(supervise, setExit);
   registerIncomingCommand(program, setExit);
   registerAuditCommand(program, setExit);
 

@@ -216,7 +216,11 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
 
       if (opts.scheduler !== false) {
         const { startSupervisionScheduler } = await import('../server/scheduler.ts');
-        scheduler = startSupervisionScheduler(store, clock, app.log);
+        const { mailerFrom } = await import('../notify/mail.ts');
+        const mailer = mailerFrom(process.env);
+        if (mailer.problem !== null) say(`duban: ${mailer.problem}`);
+        else if (mailer.configured) say('督办文书邮件：已配置 SMTP，签发的文书将发往各单位设置的邮箱');
+        scheduler = startSupervisionScheduler(store, clock, app.log, mailer.configured ? { mail: { sender: mailer, office: settings.office } } : {});
       }
       const inboxDir = opts.inbox ?? (process.env.DUBAN_INBOX_DIR?.trim() || undefined);
       if (inboxDir !== undefined) {

@@ -499,6 +499,8 @@ export interface Database {
   office_leaders: OfficeLeaderTable;
   incoming_documents: IncomingDocumentTable;
   incoming_serials: IncomingSerialTable;
+  unit_mailboxes: UnitMailboxTable;
+  notice_mail: NoticeMailTable;
 }
 
 // 收文登记 (migration 0015). See src/workflow/incoming.ts for what the values mean.
@@ -566,4 +568,28 @@ export interface IncomingSerialTable {
   year: number;
   /** The last 运转号 given in the series and year. */
   last: number;
+}
+
+// Mail of 督办文书 (migration 0020).
+export interface UnitMailboxTable {
+  id: Generated<number>;
+  /** The canonical unit. */
+  unit: string;
+  /** Null: the unit gets no mail (an address was removed). */
+  address: string | null;
+  set_at: string;
+  set_by: string;
+  /** Set when a newer row replaced this one; the current row has null. */
+  replaced_at: string | null;
+}
+
+export interface NoticeMailTable {
+  id: Generated<number>;
+  notice_id: number;
+  address: string;
+  attempted_at: string;
+  /** 1 sent, 0 refused or failed. */
+  sent: number;
+  /** Why it failed (Chinese), from the mailer. */
+  error: string | null;
 }
