@@ -50,6 +50,8 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'POST /api/incoming': () => ({ access: 'incoming.register', url: '/api/incoming?channel=政', ...multipart('供暖通知.txt', NOTICE) }),
   'GET /api/incoming': { access: 'incoming.read', url: '/api/incoming' },
   'GET /api/incoming/:id': { access: 'incoming.read', url: '/api/incoming/1' },
+  'GET /api/incoming/:id/slip.docx': { access: 'incoming.read', url: '/api/incoming/999999/slip.docx' },
+  'GET /api/incoming/book.xlsx': { access: 'incoming.read', url: '/api/incoming/book.xlsx' },
   'POST /api/incoming/:id/review': { access: 'incoming.register', url: '/api/incoming/999999/review', payload: { kind: '办件' } },
   'GET /api/admin/users': { access: 'users.manage', url: '/api/admin/users' },
   'POST /api/admin/users': { access: 'users.manage', url: '/api/admin/users', payload: { username: 'x', displayName: '无效', roles: ['leader'], password: 'short' } },

@@ -16,6 +16,7 @@ import { registerUsersCommand } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerSuperviseCommand } from './supervise.ts';
 import { registerIncomingCommand } from './incoming.ts';
+import { registerIncomingPrintCommands } from './incoming-print.ts';
 import { registerSuperviseMailCommands } from './supervise-mail.ts';
 import { registerSuperviseTimeCommands } from './supervise-time.ts';
 import { registerAuditCommand } from './audit.ts';
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   const supervise = registerSuperviseCommand(program, setExit);
   registerSuperviseTimeCommands(supervise, setExit);
   registerSuperviseMailCommands(supervise, setExit);
-  registerIncomingCommand(program, setExit);
+  registerIncomingPrintCommands(registerIncomingCommand(program, setExit), setExit);
   registerAuditCommand(program, setExit);
 
   try {

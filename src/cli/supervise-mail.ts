@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { commandClock } from './clock-option.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
+import { OFFICE_OPTION, officeName, officeProblem } from './office-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -59,11 +60,17 @@ export function registerSuperviseMailCommands(group: Command, setExit: (code: nu
   group
     .command('mail')
     .description('把尚未发出的督办文书（附 .docx）发到各单位的邮箱（SMTP 由 DUBAN_SMTP_URL、DUBAN_SMTP_FROM 配置）')
-    .option('--office <name>', '落款的督查机构名称（默认 DUBAN_OFFICE 或 督查室）')
+    .option(...OFFICE_OPTION)
     .option('--json', '以 JSON 输出发送结果')
     .action(async (opts: { office?: string; json?: boolean }, command: Command) => {
       const clock = commandClock(command, setExit);
       if (clock === null) return;
+      const problem = officeProblem(opts.office);
+      if (problem !== null) {
+        say(`duban: ${problem}`);
+        setExit(2);
+        return;
+      }
       const { mailerFrom } = await import('../notify/mail.ts');
       const mailer = mailerFrom(process.env);
       if (!mailer.configured || mailer.problem !== null) {
@@ -75,8 +82,7 @@ export function registerSuperviseMailCommands(group: Command, setExit: (code: nu
       if (store === null) return;
       try {
         const { deliverNotices } = await import('../store/supervision/mail.ts');
-        const office = opts.office?.trim() || process.env.DUBAN_OFFICE?.trim() || '督查室';
-        const result = await deliverNotices(store.db, mailer, office, clock);
+        const result = await deliverNotices(store.db, mailer, officeName(opts.office), clock);
         if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else {
           for (const s of result.sent) process.stdout.write(`已发出  ${s.number}  ${s.address}\n`);

@@ -22,6 +22,7 @@ import adminRoutes from './routes/admin.ts';
 import authRoutes from './routes/auth.ts';
 import importRoutes from './routes/imports.ts';
 import incomingRoutes from './routes/incoming.ts';
+import incomingPrintRoutes from './routes/incoming-print.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
@@ -71,6 +72,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(libraryRoutes);
   await app.register(importRoutes);
   await app.register(incomingRoutes);
+  await app.register(incomingPrintRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
