@@ -43,7 +43,7 @@ const NOTICE = [
   '一、完成城区老旧供热管网改造，确保按时供暖。2026年11月20日前完成。（牵头单位：市住建局）',
   '二、开展校园冬季消防安全大检查，建立隐患台账。2026年11月13日前完成。（牵头单位：市教育局）',
   '三、组织中小学校冬季供暖设施检修，逐校签字确认。2026年11月27日前完成。（牵头单位：市教育局）',
-  '四、推进住宅小区二次供水设施改造，分批完成验收。2026年12月31日前完成。（牵头单位：市住建局）',
+  '四、推进住宅小区二次供水设施改造，分批完成验收。2026年12月31日前完成。（牵头单位：市住建局；责任单位：市发改委）',
   '',
   '通辽市人民政府办公室',
   '2026年11月2日',
@@ -284,6 +284,7 @@ describe.skipIf(!haveChromium)('督查督办 调度、通报、考核 in Chromiu
     const text = await unit.locator('main').innerText();
     expect(text).toContain('2026年12月上半月调度');
     expect(text).toContain('第二批9个小区已进场施工');
+    expect(text).toContain('通辽市发展和改革委员会'); // the unit responsible with the lead, as the half-monthly round follows it
     expect(text).not.toContain('消防安全');
   });
 

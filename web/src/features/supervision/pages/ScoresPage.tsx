@@ -60,7 +60,7 @@ function ScoreEvents({ unit, narrow }: { unit: UnitScore; narrow: boolean }) {
                 <div className="sv-tags">
                   <strong>{e.label}</strong> {points(e.points)} <Typography.Text type="secondary">{chineseDate(e.date)}</Typography.Text>
                 </div>
-                {e.itemId !== null && <Link to={`/supervision/items/${e.itemId}`}>{e.itemText ?? `事项 ${e.itemId}`}</Link>}
+                {e.itemId !== null && <Link className="sv-score-item" to={`/supervision/items/${e.itemId}`}>{e.itemText ?? `事项 ${e.itemId}`}</Link>}
                 <div>
                   <Typography.Text type="secondary">{e.detail}</Typography.Text>
                 </div>
