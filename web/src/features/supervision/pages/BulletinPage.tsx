@@ -6,7 +6,8 @@ import { ErrorResult, NotFound } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
 import type { BulletinView, PublishedBulletin } from '../../../lib/api-types';
 import { useCan } from '../../../lib/authorization';
-import { beijingTime, beijingToday, chineseDate, chineseMonth } from '../../../lib/format';
+import { beijingTime, chineseDate, chineseMonth } from '../../../lib/format';
+import { officeToday } from '../../../lib/server-clock';
 import '../office.css';
 import { useApi } from '../../../lib/use-api';
 import { bulletinDocxUrl, fetchBulletin, fetchBulletins, publishBulletin } from '../api/office';
@@ -29,7 +30,7 @@ export function BulletinPage() {
   const { month: raw } = useParams();
   const navigate = useNavigate();
   const manage = useCan()('supervision.manage');
-  const thisMonth = monthOf(beijingToday());
+  const thisMonth = monthOf(officeToday());
   const month = raw ?? previousMonth(thisMonth);
   const valid = isMonth(month);
   const bulletin = useApi(valid ? (signal) => fetchBulletin(month, signal) : null, [month]);

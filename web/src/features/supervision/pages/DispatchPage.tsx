@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
-import { beijingToday, chineseDate } from '../../../lib/format';
+import { chineseDate } from '../../../lib/format';
+import { officeToday } from '../../../lib/server-clock';
 import '../office.css';
 import { useApi } from '../../../lib/use-api';
 import { dispatchXlsxUrl, fetchDispatch } from '../api/office';
@@ -19,7 +20,7 @@ import { halfOf, parsePeriod, periodParam, type DispatchPeriodChoice } from '../
  */
 export function DispatchPage() {
   const [params, setParams] = useSearchParams();
-  const today = beijingToday();
+  const today = officeToday();
   const choice = parsePeriod(params.get('period'), today);
   const lead = params.get('lead') ?? undefined;
   const period = periodParam(choice);

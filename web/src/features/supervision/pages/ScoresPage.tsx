@@ -5,7 +5,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
 import type { Scores, ScoreEventView } from '../../../lib/api-types';
-import { beijingToday, chineseDate } from '../../../lib/format';
+import { chineseDate } from '../../../lib/format';
+import { officeToday } from '../../../lib/server-clock';
 import '../office.css';
 import { useApi } from '../../../lib/use-api';
 import { fetchScores, scoresXlsxUrl } from '../api/office';
@@ -88,7 +89,7 @@ function ScoreEvents({ unit, narrow }: { unit: UnitScore; narrow: boolean }) {
 /** 考核: each unit's score for the year, and (open a row) every point traced to its event. */
 export function ScoresPage() {
   const [params, setParams] = useSearchParams();
-  const thisYear = Number(beijingToday().slice(0, 4));
+  const thisYear = Number(officeToday().slice(0, 4));
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2999 ? asked : thisYear;
   const scores = useApi((signal) => fetchScores(year, signal), [year]);
