@@ -112,6 +112,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 export const get = <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>(path, { query, signal });
 export const post = <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body });
+export const put = <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body });
 
 export interface UploadHandle<T> {
   promise: Promise<T>;

@@ -97,6 +97,7 @@ export type Workbench = z.infer<typeof supervision.Workbench>;
 export type Approvals = z.infer<typeof supervision.Approvals>;
 export type InboxNotice = z.infer<typeof office.InboxNotice>;
 export type Inbox = z.infer<typeof office.Inbox>;
+export type UnitMailbox = z.infer<typeof office.UnitMailbox>;
 export type Dispatch = z.infer<typeof office.Dispatch>;
 export type DispatchRowView = z.infer<typeof office.DispatchRowView>;
 export type BulletinView = z.infer<typeof office.BulletinView>;
