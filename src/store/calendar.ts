@@ -6,7 +6,7 @@
 // import leaves both the store and the calendar as they were.
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { parseHolidayNotice, useImportedArrangements, type HolidayArrangement } from '../calendar/index.ts';
+import { calendarYear, parseHolidayNotice, useImportedArrangements, type CalendarYear, type HolidayArrangement } from '../calendar/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import type { Database } from './schema.ts';
 
@@ -100,4 +100,21 @@ export async function importHolidayNotice(db: Kysely<Database>, who: { actor: Ac
   const arrangement = installed.find((a) => a.id === outcome.id);
   if (arrangement === undefined) throw new Error(`imported arrangement ${outcome.id} is not in force`);
   return { arrangement, replaced: outcome.replaced, unchanged: outcome.unchanged };
+}
+
+/** A year as the server and the command line show it: its source, holidays, 调休 days and the import in force. */
+export interface YearView extends CalendarYear {
+  imported: { id: number; fileName: string | null; importedAt: string; importedBy: string; replacedCount: number } | null;
+}
+
+export function yearView(year: number, imports: readonly ImportedArrangement[]): YearView {
+  const a = imports.find((i) => i.year === year);
+  return { ...calendarYear(year), imported: a ? { id: a.id, fileName: a.fileName, importedAt: a.importedAt, importedBy: a.importedBy, replacedCount: a.replacedCount } : null };
+}
+
+/** Last year, this year, next year and every imported year, in order. */
+export async function yearViews(db: Db, thisYear: number): Promise<YearView[]> {
+  const imports = await loadArrangements(db);
+  const years = new Set([thisYear - 1, thisYear, thisYear + 1, ...imports.map((a) => a.year)]);
+  return [...years].sort((a, b) => a - b).map((y) => yearView(y, imports));
 }

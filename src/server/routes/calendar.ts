@@ -5,32 +5,21 @@
 // calendar.manage. A notice that cannot be read answers 400 with each problem in Chinese.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CalendarYears, NoticeBody, NoticeError, NoticeResult, type CalendarYearView } from '../../api/calendar.ts';
+import { CalendarYears, NoticeBody, NoticeError, NoticeResult } from '../../api/calendar.ts';
 import { ErrorBody } from '../../api/common.ts';
-import { calendarCoverage, calendarYear, HolidayNoticeError } from '../../calendar/index.ts';
+import { calendarCoverage, HolidayNoticeError } from '../../calendar/index.ts';
 import { InputError, readBytes } from '../../input/read.ts';
-import { importHolidayNotice, loadArrangements, type ImportedArrangement } from '../../store/calendar.ts';
+import { importHolidayNotice, loadArrangements, yearView, yearViews } from '../../store/calendar.ts';
 import { actorOf } from './request-context.ts';
 
 const tags = ['工作日历'];
-
-function view(year: number, imports: readonly ImportedArrangement[]): CalendarYearView {
-  const imported = imports.find((a) => a.year === year);
-  return {
-    ...calendarYear(year),
-    imported: imported ? { id: imported.id, fileName: imported.fileName, importedAt: imported.importedAt, importedBy: imported.importedBy, replacedCount: imported.replacedCount } : null,
-  };
-}
 
 export default async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.store.db;
 
   app.get('/api/calendar/years', { config: { access: 'signed-in' }, schema: { summary: '工作日历：去年、今年、明年及导入过的年份，各年的节假日、调休上班日与来源', tags, response: { 200: CalendarYears } } }, async () => {
-    const imports = await loadArrangements(db);
-    const thisYear = Number(app.clock.today().slice(0, 4));
-    const years = new Set([thisYear - 1, thisYear, thisYear + 1, ...imports.map((a) => a.year)]);
-    return { years: [...years].sort((a, b) => a - b).map((y) => view(y, imports)), coverage: calendarCoverage() };
+    return { years: await yearViews(db, Number(app.clock.today().slice(0, 4))), coverage: calendarCoverage() };
   });
 
   app.post(
@@ -49,7 +38,7 @@ export default async function calendarRoutes(fastify: FastifyInstance): Promise<
       } else source = { text: text ?? '', fileName: null };
       try {
         const result = await importHolidayNotice(db, { actor: actorOf(request), now: app.clock.now() }, source);
-        return { year: view(result.arrangement.year, await loadArrangements(db)), replaced: result.replaced, unchanged: result.unchanged };
+        return { year: yearView(result.arrangement.year, await loadArrangements(db)), replaced: result.replaced, unchanged: result.unchanged };
       } catch (e) {
         if (!(e instanceof HolidayNoticeError)) throw e;
         return reply.status(400).send({ error: `未导入：${e.message}`, problems: [...e.problems] });
