@@ -112,3 +112,6 @@ export type CalendarYears = z.infer<typeof calendar.CalendarYears>;
 export type NoticeBody = z.input<typeof calendar.NoticeBody>;
 export type NoticeResult = z.infer<typeof calendar.NoticeResult>;
 export type NoticeError = z.infer<typeof calendar.NoticeError>;
+export type Rules = z.infer<typeof office.Rules>;
+export type RulesView = z.infer<typeof office.RulesView>;
+export type RulesEdit = z.input<typeof office.RulesBody>;
