@@ -4,7 +4,7 @@ import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
 import type { RulesView } from '../../../lib/api-types';
 import { useCan } from '../../../lib/authorization';
-import { beijingToday } from '../../../lib/format';
+import { officeToday } from '../../../lib/server-clock';
 import { useApi } from '../../../lib/use-api';
 import { fetchCalendarYears, fetchRules } from '../api/rules-calendar';
 import { CalendarYear, SOURCE_TAG } from '../components/CalendarYear';
@@ -21,7 +21,7 @@ export function RulesCalendarPage() {
   // The year shown first: next year once it is listed (the one a notice is awaited for), else this year.
   useEffect(() => {
     if (year !== null || !years.data) return;
-    const thisYear = Number(beijingToday().slice(0, 4));
+    const thisYear = Number(officeToday().slice(0, 4));
     setYear(years.data.years.some((y) => y.year === thisYear + 1) ? thisYear + 1 : thisYear);
   }, [year, years.data]);
   const shown = years.data?.years.find((y) => y.year === year) ?? null;
