@@ -95,6 +95,9 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'POST /api/supervision/bulletins/:month/publish': { access: 'supervision.manage', url: '/api/supervision/bulletins/2026-11/publish' },
   'GET /api/supervision/rules': { access: 'supervision.read', url: '/api/supervision/rules' },
   'PUT /api/supervision/rules': { access: 'supervision.rules', url: '/api/supervision/rules', payload: { lights: { yellowWithin: 3 } } },
+  'GET /api/calendar/years': { access: 'signed-in', url: '/api/calendar/years' },
+  // Not a notice: refused (400) for those who may import, nothing written for anyone.
+  'POST /api/calendar/notices': { access: 'calendar.manage', url: '/api/calendar/notices', payload: { text: '不是节假日安排通知' } },
   'POST /api/supervision/tick': { access: 'supervision.manage', url: '/api/supervision/tick' },
   'GET /api/supervision/mailboxes': { access: 'supervision.rules', url: '/api/supervision/mailboxes' },
   'PUT /api/supervision/mailboxes': { access: 'supervision.rules', url: '/api/supervision/mailboxes', payload: { unit: '不存在的单位', address: 'x@example.gov.cn' } },

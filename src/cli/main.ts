@@ -20,6 +20,7 @@ import { registerIncomingPrintCommands } from './incoming-print.ts';
 import { registerSuperviseMailCommands } from './supervise-mail.ts';
 import { registerSuperviseTimeCommands } from './supervise-time.ts';
 import { registerAuditCommand } from './audit.ts';
+import { registerCalendarCommand } from './calendar.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -51,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSuperviseMailCommands(supervise, setExit);
   registerIncomingPrintCommands(registerIncomingCommand(program, setExit), setExit);
   registerAuditCommand(program, setExit);
+  registerCalendarCommand(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

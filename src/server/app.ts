@@ -20,6 +20,7 @@ import securityPlugin from './plugins/security.ts';
 import webPlugin from './plugins/web.ts';
 import adminRoutes from './routes/admin.ts';
 import authRoutes from './routes/auth.ts';
+import calendarRoutes from './routes/calendar.ts';
 import importRoutes from './routes/imports.ts';
 import incomingRoutes from './routes/incoming.ts';
 import incomingPrintRoutes from './routes/incoming-print.ts';
@@ -77,6 +78,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
   await app.register(supervisionOfficeRoutes);
+  await app.register(calendarRoutes);
 
   await app.register(webPlugin);
   await app.ready();

@@ -501,6 +501,25 @@ export interface Database {
   incoming_serials: IncomingSerialTable;
   unit_mailboxes: UnitMailboxTable;
   notice_mail: NoticeMailTable;
+  calendar_arrangements: CalendarArrangementTable;
+}
+
+// Imported holiday arrangements (migration 0017): one row per import, the one in force per year has replaced_at null.
+export interface CalendarArrangementTable {
+  id: Generated<number>;
+  year: number;
+  /** JSON: [{ name, days: ['YYYY-MM-DD', …] }] */
+  holidays: Json;
+  /** JSON: [{ date, name }] */
+  workdays: Json;
+  /** The notice's text as read. */
+  source_text: string;
+  file_name: string | null;
+  document_id: number | null;
+  imported_at: string;
+  imported_by: string;
+  /** When a newer import of the year replaced this one; null while in force. */
+  replaced_at: string | null;
 }
 
 // 收文登记 (migration 0015). See src/workflow/incoming.ts for what the values mean.

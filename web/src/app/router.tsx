@@ -28,6 +28,7 @@ const ApprovalsPage = lazyPage(() => import('../features/supervision/pages/Appro
 const DispatchPage = lazyPage(() => import('../features/supervision/pages/DispatchPage'), 'DispatchPage');
 const BulletinPage = lazyPage(() => import('../features/supervision/pages/BulletinPage'), 'BulletinPage');
 const ScoresPage = lazyPage(() => import('../features/supervision/pages/ScoresPage'), 'ScoresPage');
+const RulesCalendarPage = lazyPage(() => import('../features/supervision/pages/RulesCalendarPage'), 'RulesCalendarPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
 const PublicDocumentPage = lazyPage(() => import('../features/public/pages/PublicDocumentPage'), 'PublicDocumentPage');
@@ -93,6 +94,7 @@ const router = createBrowserRouter([
       { path: 'supervision/dispatch', element: guarded('supervision.read', <DispatchPage />) },
       { path: 'supervision/bulletins/:month?', element: guarded('supervision.read', <BulletinPage />) },
       { path: 'supervision/scores', element: guarded('supervision.read', <ScoresPage />) },
+      { path: 'supervision/rules', element: guarded('supervision.read', <RulesCalendarPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type * as admin from '../../../src/api/admin.ts';
 import type * as auth from '../../../src/api/auth.ts';
+import type * as calendar from '../../../src/api/calendar.ts';
 import type * as common from '../../../src/api/common.ts';
 import type * as library from '../../../src/api/library.ts';
 import type * as supervision from '../../../src/api/supervision.ts';
@@ -105,3 +106,13 @@ export type BulletinRowView = z.infer<typeof office.BulletinRowView>;
 export type PublishedBulletin = z.infer<typeof office.PublishedBulletin>;
 export type Scores = z.infer<typeof office.Scores>;
 export type ScoreEventView = z.infer<typeof office.ScoreEventView>;
+
+export type YearSource = z.infer<typeof calendar.YearSource>;
+export type CalendarYearView = z.infer<typeof calendar.CalendarYearView>;
+export type CalendarYears = z.infer<typeof calendar.CalendarYears>;
+export type NoticeBody = z.input<typeof calendar.NoticeBody>;
+export type NoticeResult = z.infer<typeof calendar.NoticeResult>;
+export type NoticeError = z.infer<typeof calendar.NoticeError>;
+export type Rules = z.infer<typeof office.Rules>;
+export type RulesView = z.infer<typeof office.RulesView>;
+export type RulesEdit = z.input<typeof office.RulesBody>;

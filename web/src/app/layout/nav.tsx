@@ -4,6 +4,7 @@ import {
   BarsOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   DesktopOutlined,
   GlobalOutlined,
@@ -55,6 +56,7 @@ export const NAV: NavGroup[] = [
       { path: '/supervision/dispatch', label: '分级调度', icon: <BarsOutlined />, permission: 'supervision.read' },
       { path: '/supervision/bulletins', label: '月通报', icon: <NotificationOutlined />, permission: 'supervision.read' },
       { path: '/supervision/scores', label: '考核', icon: <TrophyOutlined />, permission: 'supervision.read' },
+      { path: '/supervision/rules', label: '规则与日历', icon: <CalendarOutlined />, permission: 'supervision.read' },
     ],
   },
   {
