@@ -319,6 +319,8 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
       { name: 'supervision-mine', path: '/supervision/mine?tab=working', as: 'education' },
       { name: 'supervision-item-unit', path: `/supervision/items/${items.education}`, as: 'education' },
       { name: 'supervision-list-leader', path: '/supervision', as: 'leader' },
+      { name: 'supervision-rules', path: '/supervision/rules', as: 'office' },
+      { name: 'supervision-calendar', path: '/supervision/rules?tab=calendar', as: 'office' },
     ];
     const findings: string[] = [];
     for (const vp of VIEWPORTS) {

@@ -11,6 +11,7 @@ import { commandClock } from './clock-option.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
 import { OFFICE_OPTION, officeName, officeProblem } from './office-option.ts';
 import { openStoreOrFail } from './store-target.ts';
+import { withSupervisionStore } from './supervision-store.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -33,10 +34,8 @@ export function registerSuperviseMailCommands(group: Command, setExit: (code: nu
       if (clock === null) return;
       const directory = unit === undefined ? null : await directoryOrFail(opts.directory, setExit);
       if (unit !== undefined && directory === null) return;
-      const store = await openStoreOrFail(command, setExit, 'existing');
-      if (store === null) return;
-      const [{ SupervisionError }, mail, { isKnownUnit }] = await Promise.all([import('../workflow/errors.ts'), import('../store/supervision/mail.ts'), import('../directory/index.ts')]);
-      try {
+      const [mail, { isKnownUnit }] = await Promise.all([import('../store/supervision/mail.ts'), import('../directory/index.ts')]);
+      await withSupervisionStore(command, setExit, async (store) => {
         if (unit !== undefined && directory !== null) {
           const cmd = { actor: { name: `cli:${userInfo().username}` }, now: clock.now(), today: clock.today(), unit: null };
           const set = await mail.setUnitMailbox(store.db, cmd, unit, opts.none ? null : (address ?? null), (u) => isKnownUnit(directory, u));
@@ -48,13 +47,7 @@ export function registerSuperviseMailCommands(group: Command, setExit: (code: nu
         if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         else if (list.length === 0) process.stdout.write('尚未设置任何单位的邮箱（duban supervise mailbox 单位 地址）\n');
         else for (const m of list) process.stdout.write(`${m.unit}\t${m.address}\n`);
-      } catch (e) {
-        if (!(e instanceof SupervisionError)) throw e;
-        say(`duban: ${e.message}`);
-        setExit(2);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   group

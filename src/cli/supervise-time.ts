@@ -8,6 +8,7 @@ import { commandClock } from './clock-option.ts';
 import { OFFICE_OPTION, officeName, officeProblem } from './office-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 import { writeOutput } from './write-output.ts';
+import { withSupervisionStore } from './supervision-store.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -55,10 +56,8 @@ export function registerSuperviseTimeCommands(group: Command, setExit: (code: nu
       }
       const clock = commandClock(command, setExit);
       if (clock === null) return;
-      const store = await openStoreOrFail(command, setExit, 'existing');
-      if (store === null) return;
-      const [{ SupervisionError }, { monthBulletin }] = await Promise.all([import('../workflow/errors.ts'), import('../store/supervision-bulletin.ts')]);
-      try {
+      const { monthBulletin } = await import('../store/supervision-bulletin.ts');
+      await withSupervisionStore(command, setExit, async (store) => {
         if (opts.docx !== undefined) {
           const { bulletinDocument } = await import('../store/supervision-assessment.ts');
           const doc = await bulletinDocument(store.db, opts.month, clock.today(), officeName(opts.office));
@@ -77,13 +76,7 @@ export function registerSuperviseTimeCommands(group: Command, setExit: (code: nu
         for (const r of b.rows) process.stdout.write(`${r.rank}\t${r.unit}\t${r.items}\t${r.done}\t${percent(r.onTimeRate)}\t${r.overdue}\t${percent(r.reportRate)}\t${r.score}\n`);
         process.stdout.write(`红榜：${b.red.join('、') || '无'}\n黑榜：${b.black.join('、') || '无'}\n`);
         for (const o of b.overdueItems) process.stdout.write(`超期：事项${o.itemId}（${o.units.join('、')}）时限 ${o.deadline}，已超 ${o.workdaysOver} 个工作日\n`);
-      } catch (e) {
-        if (!(e instanceof SupervisionError)) throw e;
-        say(`duban: ${e.message}`);
-        setExit(2);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   group
@@ -99,15 +92,12 @@ export function registerSuperviseTimeCommands(group: Command, setExit: (code: nu
       }
       const clock = commandClock(command, setExit);
       if (clock === null) return;
-      const store = await openStoreOrFail(command, setExit, 'existing');
-      if (store === null) return;
-      const [{ SupervisionError }, { ledgerWorkbook }, { loadRules }, { lightsBy }] = await Promise.all([
-        import('../workflow/errors.ts'),
+      const [{ ledgerWorkbook }, { loadRules }, { lightsBy }] = await Promise.all([
         import('../store/supervision/ledger-export.ts'),
         import('../store/supervision-rules.ts'),
         import('../workflow/lights.ts'),
       ]);
-      try {
+      await withSupervisionStore(command, setExit, async (store) => {
         let ledgerId = id === undefined ? null : Number(id);
         if (ledgerId === null) {
           const ledgers = await store.db.selectFrom('supervision_ledgers').select(['id', 'title']).orderBy('id').execute();
@@ -121,12 +111,6 @@ export function registerSuperviseTimeCommands(group: Command, setExit: (code: nu
         const ctx = { today: clock.today(), scope: null, lightOf: lightsBy(await loadRules(store.db)) };
         const { buffer, title } = await ledgerWorkbook(store.db, ledgerId, {}, ctx);
         if (await writeOutput(opts.xlsx, buffer, setExit)) say(`已写出《${title}》督办台账：${opts.xlsx}`);
-      } catch (e) {
-        if (!(e instanceof SupervisionError)) throw e;
-        say(`duban: ${e.message}`);
-        setExit(2);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -1,5 +1,6 @@
 import { Grid, Segmented, Select, Space, Spin, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
 import type { RulesView } from '../../../lib/api-types';
@@ -14,6 +15,9 @@ import { RulesForm } from '../components/RulesForm';
 /** 规则与日历: the supervision rules as data, and the working-day calendar with the holiday notice import. */
 export function RulesCalendarPage() {
   const can = useCan();
+  // The tab is in the address (?tab=calendar), so a link or a reload opens the same one.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'calendar' ? 'calendar' : 'rules';
   const rules = useApi((signal) => fetchRules(signal), []);
   const years = useApi((signal) => fetchCalendarYears(signal), []);
   const [saved, setSaved] = useState<RulesView | null>(null);
@@ -65,7 +69,8 @@ export function RulesCalendarPage() {
   return (
     <PageContainer title="规则与日历" breadcrumb={[{ title: '首页', to: '/' }]}>
       <Tabs
-        defaultActiveKey="rules"
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'rules' ? {} : { tab: key }, { replace: true })}
         items={[
           { key: 'rules', label: '督办规则', children: rulesTab },
           { key: 'calendar', label: '工作日历', children: calendarTab },
