@@ -4,7 +4,8 @@
 // uploads a notice of their own in the 政 series with seed 002 again (reported as registered
 // before, linked to the first registration); opens the registration from the 收文簿; does 初审
 // 办件 by keyboard; returns the other with a reason. A leader reads but sees no 初审 buttons.
-// Screenshots of every 收文 page at 1366×768 and 375 px (and the slip as printed), axe-core on each.
+// Screenshots of every 收文 page at 1366×768 and 375 px, axe-core on each; the slip printed to PDF
+// and read back.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.ts';
 import { createUser } from '../src/auth/users.ts';
 import { manualClock } from '../src/calendar/clock.ts';
+import { readBytes } from '../src/input/read.ts';
 import { buildServer } from '../src/server/app.ts';
 import { freshStore } from './store-targets.ts';
 
@@ -339,6 +341,14 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     expect(await page.getByRole('button', { name: /打印批办单/ }).isVisible()).toBe(false);
     expect(await page.locator('.inc-slip').isVisible()).toBe(true);
     await page.screenshot({ path: join(shots, 'incoming-detail-print.png'), fullPage: true });
+    // Printed to A4 and read back with the library's own PDF reader: the slip whole on the first
+    // sheet, the document from the second.
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const sheets = (await readBytes(pdf, 'slip.pdf')).text.split(/^# Page \d+:.*$/m).map((t) => t.replace(/\s+/g, ''));
+    const first = sheets.find((t) => t.includes('文件批办单'))!;
+    for (const want of ['运转号：（党）198号', '来文单位', '拟办意见', '承办人王雪', '电话：8628022']) expect(first).toContain(want);
+    expect(first).not.toContain('公文原文');
+    expect(sheets[sheets.indexOf(first) + 1]).toMatch(/^公文原文/);
     expect(findings).toEqual([]);
   }, 300_000);
 });

@@ -44,14 +44,14 @@ export function RoutingSlip({ incoming, extra }: { incoming: IncomingView; extra
         {extra}
       </div>
       <table className="inc-slip-table">
-        {/* The first labels are the longest (办公室意见), the middle values dates: the rest shares the width. */}
+        {/* The first labels are the longest (办公室意见), the middle values dates, the last short marks (特急, 内网): the first value takes the rest. */}
         <colgroup>
           <col className="inc-col-label-wide" />
           <col />
           <col className="inc-col-label" />
           <col className="inc-col-date" />
           <col className="inc-col-label" />
-          <col />
+          <col className="inc-col-short" />
         </colgroup>
         <tbody>
           <tr>
@@ -70,8 +70,8 @@ export function RoutingSlip({ incoming, extra }: { incoming: IncomingView; extra
             </Cell>
           </tr>
           <tr>
-            <Cell label="成文日期">{i.signedOn ? chineseDate(i.signedOn) : null}</Cell>
             <Cell label="公开属性">{text(i.openness)}</Cell>
+            <Cell label="成文日期">{i.signedOn ? chineseDate(i.signedOn) : null}</Cell>
             <Cell label="附件">
               <Attachments names={i.attachments} />
             </Cell>

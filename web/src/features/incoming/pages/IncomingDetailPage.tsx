@@ -80,22 +80,20 @@ export function IncomingDetailPage() {
       }
     >
       <div className="inc-detail">
-        <Space orientation="vertical" size={16} className="full-width">
-          <StateNote incoming={data} />
-          <Row gutter={[16, 16]} className="inc-detail-main">
-            <Col xs={24} xl={14} className="min-w-0">
-              <Card size="small" className="inc-slip-card">
-                <RoutingSlip incoming={data} />
-              </Card>
-              <RegistrationFacts incoming={data} />
-            </Col>
-            <Col xs={24} xl={10} className="min-w-0 inc-detail-text">
-              <DocumentText documentId={data.documentId} />
-            </Col>
-          </Row>
-          {/* 拟办, 批示, 传阅 … : their panels go inside ProcessingSteps as children, in the order of the steps. */}
-          <ProcessingSteps incoming={data} />
-        </Space>
+        <StateNote incoming={data} />
+        <Row gutter={[16, 16]} className="inc-detail-main">
+          <Col xs={24} xl={14} className="min-w-0">
+            <Card size="small" className="inc-slip-card">
+              <RoutingSlip incoming={data} />
+            </Card>
+            <RegistrationFacts incoming={data} />
+          </Col>
+          <Col xs={24} xl={10} className="min-w-0 inc-detail-text">
+            <DocumentText documentId={data.documentId} />
+          </Col>
+        </Row>
+        {/* 拟办, 批示, 传阅 … : their panels go inside ProcessingSteps as children, in the order of the steps. */}
+        <ProcessingSteps incoming={data} />
       </div>
     </PageContainer>
   );
