@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Card, Checkbox, Form, Progress, Space, Upload, type UploadFile } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage, type UploadHandle } from '../../../lib/api-client';
@@ -29,8 +29,17 @@ export function RegisterPage() {
   const [result, setResult] = useState<RegisterResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const handle = useRef<UploadHandle<RegisterResult> | null>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const busy = phase === 'uploading' || phase === 'processing';
   const seriesBad = series.trim() !== '' && !SERIES_RULE.test(series.trim());
+
+  // The results lie below the drop zone: they are brought into view, and focus goes to their
+  // heading, so a keyboard or screen reader user goes on from what was registered.
+  useEffect(() => {
+    if (!result) return;
+    resultsHeading.current?.focus({ preventScroll: true });
+    resultsHeading.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [result]);
 
   const start = async () => {
     const list = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => Boolean(f));
@@ -130,7 +139,7 @@ export function RegisterPage() {
       </Card>
       {result && (
         <section className="home-section inc-results" aria-label="登记结果">
-          <h2 className="inc-section-title">
+          <h2 className="inc-section-title" ref={resultsHeading} tabIndex={-1}>
             登记结果：登记 {result.registered.length} 份{result.failed.length > 0 ? `，未登记 ${result.failed.length} 个文件` : ''}
           </h2>
           <FailureList failures={result.failed} />
