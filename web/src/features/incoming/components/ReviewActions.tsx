@@ -7,7 +7,7 @@ import { reviewIncoming } from '../api/incoming';
 
 type Mode = { kind: IncomingKind } | { returned: true };
 
-const titleOf = (mode: Mode) => ('returned' in mode ? '退回来文单位' : `初审：${mode.kind}`);
+const dialogTitle = (mode: Mode) => ('returned' in mode ? '退回来文单位' : `初审：${mode.kind}`);
 
 function ReviewModal({ incoming, mode, onClose, onDone }: { incoming: IncomingView; mode: Mode; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
@@ -34,7 +34,7 @@ function ReviewModal({ incoming, mode, onClose, onDone }: { incoming: IncomingVi
   return (
     <Modal
       open
-      title={titleOf(mode)}
+      title={dialogTitle(mode)}
       okText={returning ? '退回' : '确定'}
       cancelText="取消"
       okButtonProps={{ danger: returning, loading: busy, htmlType: 'submit', form: 'inc-review' }}
