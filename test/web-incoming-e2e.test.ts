@@ -18,6 +18,7 @@ import { createUser } from '../src/auth/users.ts';
 import { manualClock } from '../src/calendar/clock.ts';
 import { readBytes } from '../src/input/read.ts';
 import { buildServer } from '../src/server/app.ts';
+import { openDocx } from './docx-open.ts';
 import { freshStore } from './store-targets.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -224,6 +225,8 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     await page.waitForURL(/series=/);
     await settle(page);
     expect(await rows.count()).toBe(1);
+    // 导出登记簿 exports what the filters show.
+    expect(await page.getByRole('link', { name: /导出登记簿/ }).getAttribute('href')).toBe(`/api/incoming/book.xlsx?series=${encodeURIComponent('党')}`);
     const row = await rows.first().innerText();
     for (const want of ['（党）198号', '2023年7月21日', '中共通辽市委员会办公室', '通党发〔2023〕8号', '已登记']) expect(row).toContain(want);
 
@@ -285,6 +288,11 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     for (const b of ['办件', '阅件', '退回']) expect(await page.getByRole('button', { name: label(b) }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /改为/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /打印批办单/ }).count()).toBe(1);
+    // 下载批办单 gives the server's .docx of this slip, opened back here.
+    const href = await page.getByRole('link', { name: /下载批办单/ }).getAttribute('href');
+    expect(href).toBe(`/api/incoming/${ids.seed}/slip.docx`);
+    const docx = await page.evaluate(async (p) => Array.from(new Uint8Array(await (await fetch(p)).arrayBuffer())), href!);
+    expect((await openDocx(Buffer.from(docx))).text).toContain('（党）198号');
     await page.goto(`${base}/incoming/register`);
     await settle(page);
     expect(await page.locator('main').innerText()).toContain('无权访问');
@@ -350,5 +358,6 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     expect(first).not.toContain('公文原文');
     expect(sheets[sheets.indexOf(first) + 1]).toMatch(/^公文原文/);
     expect(findings).toEqual([]);
-  }, 300_000);
+    // Fourteen pages with axe-core took 140–230 s on a shared two-core machine: room to spare.
+  }, 480_000);
 });

@@ -29,5 +29,9 @@ export const fetchIncomingPage = (query: IncomingQuery, signal?: AbortSignal) =>
 export const fetchIncoming = (id: number, signal?: AbortSignal) => get<IncomingView>(`${BASE}/${id}`, undefined, signal);
 export const reviewIncoming = (id: number, body: ReviewRequest) => post<IncomingView>(`${BASE}/${id}/review`, body);
 
+/** The 文件批办单 as .docx and the 收文登记簿 as .xlsx (filtered as the 收文簿 is): downloaded with the session cookie. */
+export const slipDocxUrl = (id: number) => `${BASE}/${id}/slip.docx`;
+export const bookXlsxUrl = (query: Omit<IncomingQuery, 'limit' | 'offset'>) => `${BASE}/book.xlsx${queryString({ ...query })}`;
+
 /** The registered document's text, from the library. */
 export const fetchDocument = (id: number, signal?: AbortSignal) => get<DocumentView>(`/api/documents/${id}`, undefined, signal);

@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorResult, NotFound } from '../../../components/ErrorResult';
@@ -7,7 +7,7 @@ import type { IncomingView } from '../../../lib/api-types';
 import { useCan } from '../../../lib/authorization';
 import { beijingTime } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
-import { fetchIncoming } from '../api/incoming';
+import { fetchIncoming, slipDocxUrl } from '../api/incoming';
 import { DocumentText } from '../components/DocumentText';
 import { StateTag } from '../components/IncomingTable';
 import { ProcessingSteps } from '../components/ProcessingSteps';
@@ -75,6 +75,9 @@ export function IncomingDetailPage() {
           {can('incoming.register') && <ReviewActions incoming={data} onChanged={incoming.reload} />}
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             打印批办单
+          </Button>
+          <Button icon={<FileWordOutlined />} href={slipDocxUrl(data.id)} download>
+            下载批办单
           </Button>
         </Space>
       }

@@ -1,13 +1,13 @@
-import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
+import { Button, Card, Space } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/authorization';
-import { beijingToday } from '../../../lib/format';
+import { officeToday } from '../../../lib/server-clock';
 import { useApi } from '../../../lib/use-api';
-import { fetchIncomingPage } from '../api/incoming';
+import { bookXlsxUrl, fetchIncomingPage } from '../api/incoming';
 import { filtersFrom, IncomingFilters, paramsOf } from '../components/IncomingFilters';
 import { IncomingTable } from '../components/IncomingTable';
 import '../incoming.css';
@@ -21,7 +21,7 @@ export function RegistryPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const thisYear = Number(beijingToday().slice(0, 4));
+  const thisYear = Number(officeToday().slice(0, 4));
   const list = useApi((signal) => fetchIncomingPage({ ...filters, limit: PAGE, offset: (page - 1) * PAGE }, signal), [params.toString()]);
 
   return (
@@ -29,11 +29,16 @@ export function RegistryPage() {
       title="收文簿"
       breadcrumb={[{ title: '首页', to: '/' }]}
       extra={
-        can('incoming.register') && (
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('/incoming/register')}>
-            收文登记
+        <Space wrap>
+          {can('incoming.register') && (
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('/incoming/register')}>
+              收文登记
+            </Button>
+          )}
+          <Button icon={<DownloadOutlined />} href={bookXlsxUrl(filters)} download>
+            导出登记簿
           </Button>
-        )
+        </Space>
       }
     >
       <Card size="small" className="sv-card">
