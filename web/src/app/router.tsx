@@ -29,6 +29,9 @@ const DispatchPage = lazyPage(() => import('../features/supervision/pages/Dispat
 const BulletinPage = lazyPage(() => import('../features/supervision/pages/BulletinPage'), 'BulletinPage');
 const ScoresPage = lazyPage(() => import('../features/supervision/pages/ScoresPage'), 'ScoresPage');
 const RulesCalendarPage = lazyPage(() => import('../features/supervision/pages/RulesCalendarPage'), 'RulesCalendarPage');
+const RegisterPage = lazyPage(() => import('../features/incoming/pages/RegisterPage'), 'RegisterPage');
+const RegistryPage = lazyPage(() => import('../features/incoming/pages/RegistryPage'), 'RegistryPage');
+const IncomingDetailPage = lazyPage(() => import('../features/incoming/pages/IncomingDetailPage'), 'IncomingDetailPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
 const PublicDocumentPage = lazyPage(() => import('../features/public/pages/PublicDocumentPage'), 'PublicDocumentPage');
@@ -95,6 +98,9 @@ const router = createBrowserRouter([
       { path: 'supervision/bulletins/:month?', element: guarded('supervision.read', <BulletinPage />) },
       { path: 'supervision/scores', element: guarded('supervision.read', <ScoresPage />) },
       { path: 'supervision/rules', element: guarded('supervision.read', <RulesCalendarPage />) },
+      { path: 'incoming', element: guarded('incoming.read', <RegistryPage />) },
+      { path: 'incoming/register', element: guarded('incoming.register', <RegisterPage />) },
+      { path: 'incoming/:id', element: guarded('incoming.read', <IncomingDetailPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,7 @@ import type * as admin from '../../../src/api/admin.ts';
 import type * as auth from '../../../src/api/auth.ts';
 import type * as calendar from '../../../src/api/calendar.ts';
 import type * as common from '../../../src/api/common.ts';
+import type * as incoming from '../../../src/api/incoming.ts';
 import type * as library from '../../../src/api/library.ts';
 import type * as supervision from '../../../src/api/supervision.ts';
 import type * as office from '../../../src/api/supervision-office.ts';
@@ -116,3 +117,14 @@ export type NoticeError = z.infer<typeof calendar.NoticeError>;
 export type Rules = z.infer<typeof office.Rules>;
 export type RulesView = z.infer<typeof office.RulesView>;
 export type RulesEdit = z.input<typeof office.RulesBody>;
+
+// 收文批办
+export type IncomingState = z.infer<typeof incoming.IncomingState>;
+export type IncomingKind = z.infer<typeof incoming.IncomingKind>;
+export type IncomingView = z.infer<typeof incoming.IncomingView>;
+export type RoutingProposal = z.infer<typeof incoming.RoutingProposalView>;
+export type RegisterFailure = z.infer<typeof incoming.RegisterFailure>;
+export type RegisterResult = z.infer<typeof incoming.RegisterResult>;
+/** Query of GET /api/incoming (the 收文簿), with its numbers as numbers. */
+export type IncomingQuery = Omit<z.input<typeof incoming.IncomingQuery>, 'year' | 'limit' | 'offset'> & { year?: number; limit?: number; offset?: number };
+export type ReviewRequest = z.input<typeof incoming.ReviewBody>;

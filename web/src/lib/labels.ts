@@ -1,6 +1,6 @@
 // The Chinese words the UI shows for the contract's codes. One table per vocabulary, imported
 // wherever the code is shown, so a label never differs between two pages.
-import type { Appointment, ImportOutcome, ItemState, Light, LinkView, LedgerSummary, NoticeView, Permission, Role, SearchKind, UnitRole, UserView, Validity } from './api-types';
+import type { Appointment, ImportOutcome, IncomingState, ItemState, Light, LinkView, LedgerSummary, NoticeView, Permission, Role, SearchKind, UnitRole, UserView, Validity } from './api-types';
 
 /** What a document without a title is called wherever its title would be. */
 export const UNTITLED = '（无标题）';
@@ -140,3 +140,8 @@ export function userStatus(user: UserView, now = Date.now()): UserStatus {
   if (user.lockedUntil && Date.parse(user.lockedUntil) > now) return 'locked';
   return 'active';
 }
+
+// 收文批办 (the words of src/workflow/incoming.ts)
+export const INCOMING_STATE_LABEL: Record<IncomingState, string> = { registered: '已登记', reviewed: '已初审', returned: '已退回' };
+export const INCOMING_STATE_COLOR: Record<IncomingState, string> = { registered: 'blue', reviewed: 'green', returned: 'default' };
+export const INCOMING_STATES = Object.keys(INCOMING_STATE_LABEL) as IncomingState[];

@@ -7,6 +7,8 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   DesktopOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
   GlobalOutlined,
   MailOutlined,
   NotificationOutlined,
@@ -57,6 +59,13 @@ export const NAV: NavGroup[] = [
       { path: '/supervision/bulletins', label: '月通报', icon: <NotificationOutlined />, permission: 'supervision.read' },
       { path: '/supervision/scores', label: '考核', icon: <TrophyOutlined />, permission: 'supervision.read' },
       { path: '/supervision/rules', label: '规则与日历', icon: <CalendarOutlined />, permission: 'supervision.read' },
+    ],
+  },
+  {
+    label: '收文批办',
+    items: [
+      { path: '/incoming/register', label: '收文登记', icon: <FileAddOutlined />, permission: 'incoming.register' },
+      { path: '/incoming', label: '收文簿', icon: <FileTextOutlined />, permission: 'incoming.read' },
     ],
   },
   {

@@ -1,0 +1,103 @@
+import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { ErrorResult, NotFound } from '../../../components/ErrorResult';
+import { PageContainer } from '../../../components/PageContainer';
+import type { IncomingView } from '../../../lib/api-types';
+import { useCan } from '../../../lib/authorization';
+import { beijingTime } from '../../../lib/format';
+import { useApi } from '../../../lib/use-api';
+import { fetchIncoming, slipDocxUrl } from '../api/incoming';
+import { DocumentText } from '../components/DocumentText';
+import { StateTag } from '../components/IncomingTable';
+import { ProcessingSteps } from '../components/ProcessingSteps';
+import { ReviewActions } from '../components/ReviewActions';
+import { RoutingSlip } from '../components/RoutingSlip';
+import '../incoming.css';
+
+const crumbs = [
+  { title: '首页', to: '/' },
+  { title: '收文簿', to: '/incoming' },
+];
+
+/** What the registration itself records, apart from the slip: who signed for it, when, from which file. */
+function RegistrationFacts({ incoming: i }: { incoming: IncomingView }) {
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, md: 2 }}
+      className="inc-facts no-print"
+      items={[
+        { key: 'state', label: '状态', children: <StateTag incoming={i} /> },
+        { key: 'at', label: '签收时间', children: beijingTime(i.receivedAt) },
+        { key: 'by', label: '登记人', children: i.createdBy },
+        { key: 'file', label: '原文件', children: <span className="break-all">{i.fileName}</span> },
+        ...(i.duplicateOf
+          ? [{ key: 'dup', label: '重复登记', span: 'filled' as const, children: <Link to={`/incoming/${i.duplicateOf}`}>查看第一次登记</Link> }]
+          : []),
+      ]}
+    />
+  );
+}
+
+function StateNote({ incoming: i }: { incoming: IncomingView }) {
+  if (i.state === 'returned') return <Alert type="warning" showIcon title="已退回来文单位" description={`退回理由：${i.stateNote ?? '—'}`} className="no-print" />;
+  if (i.state === 'reviewed') return <Alert type="success" showIcon title={`初审为${i.kind ?? ''}`} description={i.stateNote ? `初审意见：${i.stateNote}` : undefined} className="no-print" />;
+  return <Alert type="info" showIcon title="已登记，待初审" className="no-print" />;
+}
+
+/** 收文详情: the 文件批办单 as on paper, the document beside it, 初审, and the steps that follow. */
+export function IncomingDetailPage() {
+  const { id: raw } = useParams();
+  const id = Number(raw);
+  const valid = Number.isInteger(id) && id > 0;
+  const can = useCan();
+  const incoming = useApi(valid ? (signal) => fetchIncoming(id, signal) : null, [id]);
+
+  if (!valid) return <NotFound standalone message="收文编号有误" />;
+  if (incoming.error) return <ErrorResult standalone error={incoming.error} onRetry={incoming.reload} />;
+  const data = incoming.data;
+  if (!data)
+    return (
+      <PageContainer title="正在加载收文…" windowTitle="收文" crumb="收文" breadcrumb={crumbs}>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </PageContainer>
+    );
+
+  return (
+    <PageContainer
+      title={`收文 ${data.serial}`}
+      crumb={data.serial}
+      breadcrumb={crumbs}
+      extra={
+        <Space wrap className="no-print">
+          {can('incoming.register') && <ReviewActions incoming={data} onChanged={incoming.reload} />}
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            打印批办单
+          </Button>
+          <Button icon={<FileWordOutlined />} href={slipDocxUrl(data.id)} download>
+            下载批办单
+          </Button>
+        </Space>
+      }
+    >
+      <div className="inc-detail">
+        <StateNote incoming={data} />
+        <Row gutter={[16, 16]} className="inc-detail-main">
+          <Col xs={24} xl={14} className="min-w-0">
+            <Card size="small" className="inc-slip-card">
+              <RoutingSlip incoming={data} />
+            </Card>
+            <RegistrationFacts incoming={data} />
+          </Col>
+          <Col xs={24} xl={10} className="min-w-0 inc-detail-text">
+            <DocumentText documentId={data.documentId} />
+          </Col>
+        </Row>
+        {/* 拟办, 批示, 传阅 … : their panels go inside ProcessingSteps as children, in the order of the steps. */}
+        <ProcessingSteps incoming={data} />
+      </div>
+    </PageContainer>
+  );
+}
