@@ -62,7 +62,9 @@ describe('SQLite writers take their turn', () => {
         await store.close();
       }
     }
-  });
+    // Twelve child processes, each loading the sources through tsx: 90 s on the shared 2-core
+    // machine at load 10–14, past the suite's 60 s.
+  }, 240_000);
 
   it('a writer that cannot get the lock within its wait says so in one Chinese line, and writes nothing', async () => {
     const db = join(work, 'held', 'duban.db');

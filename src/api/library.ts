@@ -2,6 +2,7 @@
 // decisions, the chronicle, and the figures of the home page.
 import { z } from 'zod';
 import { Facet, IsoDay, Limit, Offset, page } from './common.ts';
+import { isIsoDate } from '../calendar/iso-date.ts';
 
 export const Validity = z.enum(['valid', 'expired', 'repealed', 'pending']).meta({ description: 'valid 现行有效 · expired 已失效 · repealed 已废止 · pending 尚未施行' });
 export type Validity = z.infer<typeof Validity>;
@@ -181,7 +182,12 @@ export const AppointmentsQuery = z.object({ person: z.string().max(20).optional(
 
 export const ChronicleEntry = z.object({ id: z.number().int(), date: z.string(), endDate: z.string().nullable(), text: z.string(), source: z.string() });
 export type ChronicleEntry = z.infer<typeof ChronicleEntry>;
-const ChronicleDay = z.union([IsoDay, z.string().regex(/^--\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD 或 --MM-DD')]);
+// A day of one year, or --MM-DD for that day in every year (checked against a leap year, so
+// --02-29 is a day and --02-30 is not). One schema, so a bad day gets this message, not a union's.
+const ChronicleDay = z
+  .string()
+  .regex(/^(\d{4}|-)-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD 或 --MM-DD', abort: true })
+  .refine((d) => isIsoDate(d.startsWith('--') ? `2000${d.slice(1)}` : d), '日期不存在');
 export const ChronicleQuery = z.object({ date: ChronicleDay.optional(), from: IsoDay.optional(), to: IsoDay.optional(), limit: Limit(1000, 100) });
 
 export const DirectoryUnit = z.object({

@@ -10,9 +10,10 @@ import { AccountError } from '../../auth/users.ts';
 import { FAULT_SUMMARY, StoreError } from '../../store/store-error.ts';
 import { SearchBusyError, SearchStoppedError } from '../../store/search-pool.ts';
 import { SupervisionError } from '../../workflow/errors.ts';
+import { zodMessages } from '../zod-messages.ts';
 
 // zod's own messages in Chinese, where a schema does not give its own.
-z.config(z.locales.zhCN());
+z.config({ localeError: zodMessages });
 
 /** Fastify's and its plugins' client errors, by code, in Chinese. */
 const MESSAGES: Record<string, string> = {
