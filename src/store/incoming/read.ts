@@ -2,7 +2,8 @@
 import type { IncomingState } from '../../workflow/incoming.ts';
 import type { Store } from '../open.ts';
 import { IncomingError } from './errors.ts';
-import { toView, type IncomingView } from './view.ts';
+import { viewOf, viewsOf } from './progress.ts';
+import type { IncomingView } from './view.ts';
 
 export interface IncomingFilter {
   series?: string;
@@ -15,7 +16,7 @@ export interface IncomingFilter {
 export async function getIncoming(store: Store, id: number): Promise<IncomingView> {
   const row = await store.db.selectFrom('incoming_documents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new IncomingError('not-found', `没有编号为 ${id} 的收文`);
-  return toView(row);
+  return viewOf(store.db, row);
 }
 
 export async function listIncoming(store: Store, filter: IncomingFilter = {}): Promise<{ items: IncomingView[]; total: number }> {
@@ -32,5 +33,5 @@ export async function listIncoming(store: Store, filter: IncomingFilter = {}): P
     .limit(filter.limit ?? 100)
     .offset(filter.offset ?? 0)
     .execute();
-  return { items: rows.map(toView), total: Number(total.n) };
+  return { items: await viewsOf(store.db, rows), total: Number(total.n) };
 }

@@ -25,6 +25,7 @@ import { migration as documentIdentity } from './0012_document_identity.ts';
 import { migration as supervision } from './0013_supervision.ts';
 import { migration as incoming } from './0015_incoming.ts';
 import { migration as auditChain } from './0016_audit_chain.ts';
+import { migration as incomingInstruct } from './0018_incoming_instruct.ts';
 
 export type { Dialect };
 
@@ -45,5 +46,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0013_supervision': supervision(dialect),
     '0015_incoming': incoming(dialect),
     '0016_audit_chain': auditChain(dialect),
+    '0018_incoming_instruct': incomingInstruct(dialect),
   };
 }
