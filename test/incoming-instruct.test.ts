@@ -29,6 +29,9 @@ const NOTICE = [
   '2026年11月30日',
 ].join('\n');
 
+/** A 阅件 for the second scenario, written for this test. */
+const BRIEFING = ['通辽市应急管理局关于近期森林草原火险形势的通报', '通应急发〔2026〕15号', '各旗县市区应急管理局：', '近期全市降水偏少，火险等级偏高，请各地高度重视。', '通辽市应急管理局', '2026年12月2日'].join('\n');
+
 const PEOPLE: { username: string; name: string; roles: ('clerk' | 'leader' | 'supervisor')[] }[] = [
   { username: 'zhangli', name: '张丽', roles: ['clerk'] },
   { username: 'wangzr', name: '王主任', roles: ['leader'] },
@@ -230,6 +233,38 @@ for (const { dialect, available } of DIALECTS) {
       expect(audit[3]!.at).toBe(firstAt);
       expect(audit.at(-1)!.after).toEqual(done);
       expect(await getIncoming(store, id)).toEqual(done);
+    });
+
+    it('in parallel: sent back to the clerk, submitted again as a second round, passed on to another leader', async () => {
+      const { store } = target;
+      const { incoming } = await registerIncoming(store, { bytes: Buffer.from(BRIEFING, 'utf8'), name: '火险通报.txt' }, { actor: { name: 'zhangli' }, clock, series: '政' });
+      await reviewIncoming(store, incoming.id, { kind: '阅件' }, as('zhangli'));
+      const proposed = await submitIncomingProposal(store, incoming.id, { text: '呈王主任、李副主任阅。', leaders: ['wangzr', 'lifzr'], mode: 'parallel' }, as('zhangli'));
+      expect(proposed.holders).toEqual(['王主任', '李副主任']);
+      // Both may act at once: 李副主任 first.
+      const back = await instructIncoming(store, incoming.id, { action: 'return', text: '请先核实火险等级数据' }, as('lifzr'));
+      expect(back).toMatchObject({ state: 'sent-back', holders: [] });
+      expect(back.instructions.map((s) => [s.leaderName, s.state, s.action])).toEqual([
+        ['王主任', 'cancelled', null],
+        ['李副主任', 'done', 'return'],
+      ]);
+      expect((await refusal(instructIncoming(store, incoming.id, { action: 'circle' }, as('wangzr')))).message).toContain('没有等待批示的环节');
+      expect(await awaitingLeader(store, 'wangzr')).toEqual([]);
+
+      // The clerk submits again: a second round; the first stays as it was.
+      const again = await submitIncomingProposal(store, incoming.id, { text: '已核实，呈王主任阅示。', leaders: ['wangzr'], mode: 'sequence' }, as('zhangli'));
+      expect(again.submittedProposal).toMatchObject({ round: 2, text: '已核实，呈王主任阅示。' });
+      const passed = await instructIncoming(store, incoming.id, { action: 'pass', text: '请李副主任阅处', to: 'lifzr' }, as('wangzr'));
+      expect(passed.instructions.map((s) => [s.round, s.seq, s.leaderName, s.state, s.passedFrom])).toEqual([
+        [1, 1, '王主任', 'cancelled', null],
+        [1, 2, '李副主任', 'done', null],
+        [2, 1, '王主任', 'done', null],
+        [2, 2, '李副主任', 'pending', 'wangzr'],
+      ]);
+      expect((await refusal(instructIncoming(store, incoming.id, { action: 'pass', to: 'chenke' }, as('lifzr')))).message).toContain('“陈科长”不是领导');
+      const done = await instructIncoming(store, incoming.id, { action: 'circle' }, as('lifzr'));
+      expect(done.state).toBe('instructed');
+      expect((await auditOf(store, incoming.id)).map((e) => e.action)).toEqual(['incoming-register', 'incoming-review', 'incoming-propose', 'incoming-send-back', 'incoming-propose', 'incoming-pass', 'incoming-circle']);
     });
   });
 }
