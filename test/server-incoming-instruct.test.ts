@@ -1,5 +1,6 @@
-// 拟办, 批示 and 传阅 over HTTP on both engines: the clerk uploads a notice written for this test,
-// sorts it as a 办件, reads Duban's draft and submits it to two leaders in sequence; the second
+// 拟办, 批示 and 传阅 over HTTP on both engines: the administrator keeps the leaders' table (saved
+// whole, a leader left out kept inactive), the clerk uploads a notice written for this test,
+// sorts it as a 办件, reads Duban's draft (its 呈阅 from that table) and submits it to two leaders in sequence; the second
 // leader is refused before the first has acted (409, in Chinese) and sees it in their list only
 // then; a stale version is refused; 传阅 to two people and a unit, whose user opens it and marks it
 // 已阅; a recalled recipient no longer sees it; the 收文簿 shows 传阅中 until everyone has read it.
@@ -54,9 +55,29 @@ for (const { dialect, available } of DIALECTS) {
       const reviewed = await post(`/api/incoming/${id}/review`, h.as('clerk'), { kind: '办件' });
       expect(reviewed.status).toBe(200);
 
+      // The administrator keeps the leaders' areas; the draft's 呈阅 follows them.
+      const table = await h.request({
+        method: 'PUT',
+        url: '/api/admin/office-leaders',
+        payload: { leaders: [{ name: '测试leader', title: '主任', areas: ['供水', ' 供水 '], units: [] }, { name: '赵副主任', title: '副主任', areas: ['教育'], units: [] }] },
+        session: h.as('admin'),
+      });
+      expect(table.status).toBe(200);
+      const [, zhao] = table.body as { id: number; name: string; areas: string[] }[];
+      expect((table.body as { areas: string[] }[])[0]!.areas).toEqual(['供水']);
+      const twice = await h.request({ method: 'PUT', url: '/api/admin/office-leaders', payload: { leaders: [{ name: '甲', title: '', areas: [], units: [] }, { name: '甲', title: '', areas: [], units: [] }] }, session: h.as('admin') });
+      expect(twice.status).toBe(400);
+      expect((twice.body as { error: string }).error).toBe('领导“甲”写了两次');
+      const kept = await h.request({ method: 'PUT', url: '/api/admin/office-leaders', payload: { leaders: [{ ...(table.body as object[])[0], title: '办公室主任' }] }, session: h.as('admin') });
+      expect((kept.body as { name: string; title: string }[]).map((l) => [l.name, l.title])).toEqual([['测试leader', '办公室主任']]);
+      // Left out is not deleted: the row stays, inactive, and the trail holds the table before and after.
+      const zhaoRow = await h.store.db.selectFrom('office_leaders').select(['name', 'active']).where('id', '=', zhao!.id).executeTakeFirstOrThrow();
+      expect(zhaoRow).toEqual({ name: '赵副主任', active: 0 });
+      expect((await h.store.db.selectFrom('audit_events').select('action').where('action', '=', 'office-leaders-save').execute()).length).toBe(2);
+
       const draft = await h.request({ method: 'GET', url: `/api/incoming/${id}/proposal-draft`, session: h.as('clerk') });
       expect(draft.status).toBe(200);
-      expect(draft.body).toMatchObject({ lead: '通辽市住房和城乡建设局', action: '抓好贯彻落实' });
+      expect(draft.body).toMatchObject({ lead: '通辽市住房和城乡建设局', action: '抓好贯彻落实', leaders: [{ username: 'leader', name: '测试leader' }], submitTo: ['测试leader'] });
       expect((draft.body as { choices: { username: string }[] }).choices.map((c) => c.username).sort()).toEqual(['leader', 'leader2']);
       // A leader may not draft; the clerk may not instruct.
       expect((await h.request({ method: 'GET', url: `/api/incoming/${id}/proposal-draft`, session: h.as('leader') })).status).toBe(403);

@@ -104,6 +104,8 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'GET /api/supervision/rules': { access: 'supervision.read', url: '/api/supervision/rules' },
   'PUT /api/supervision/rules': { access: 'supervision.rules', url: '/api/supervision/rules', payload: { lights: { yellowWithin: 3 } } },
   'POST /api/supervision/tick': { access: 'supervision.manage', url: '/api/supervision/tick' },
+  'GET /api/admin/office-leaders': { access: 'leaders.manage', url: '/api/admin/office-leaders' },
+  'PUT /api/admin/office-leaders': { access: 'leaders.manage', url: '/api/admin/office-leaders', payload: { leaders: [{ name: '', title: '', areas: [], units: [] }] } },
   'GET /api/admin/audit/verify': { access: 'audit.read', url: '/api/admin/audit/verify' },
   'GET /api/public/stats': { access: 'public', url: '/api/public/stats' },
   'GET /api/public/search': { access: 'public', url: `/api/public/search?q=${encodeURIComponent('供暖')}` },

@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'incoming.instruct',
   'incoming.circulate',
   'incoming.receive',
+  'leaders.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +73,7 @@ export const POLICY: Record<Permission, PolicyRow> = {
   'incoming.circulate': { label: '传阅收文：分送人员或单位、提醒、收回', roles: ['clerk'] },
   // Anyone may be a recipient of a 传阅; each sees only what was sent to them or their unit.
   'incoming.receive': { label: '阅看传阅给本人或本单位的收文', roles: ROLES },
+  'leaders.manage': { label: '维护领导分管表（拟办起草呈阅领导、督办单抄送分管领导）', roles: ['admin'] },
 };
 
 /**
