@@ -174,6 +174,8 @@ for (const { dialect, available } of DIALECTS) {
       ]);
       expect((await refusal(circulateIncoming(store, id, { users: ['liuke'] }, as('zhangli')))).message).toContain('“刘科长”已在传阅中');
       expect((await listIncoming(store)).items[0]).toMatchObject({ id, circulating: true });
+      expect((await listIncoming(store, { circulating: true })).items.map((v) => v.id)).toEqual([id]);
+      expect((await listIncoming(store, { circulating: false })).items.map((v) => v.id)).toEqual([]);
 
       clock.advance(5 * 60_000);
       const openedAt = clock.now().toISOString();
@@ -209,6 +211,7 @@ for (const { dialect, available } of DIALECTS) {
       ]);
       expect(done).toMatchObject({ circulating: false, holders: [] });
       expect((await listIncoming(store)).items[0]).toMatchObject({ id, circulating: false });
+      expect((await listIncoming(store, { circulating: true })).items).toEqual([]);
 
       // The trail: one event per step, in order, each with who, when, the view before and after.
       const audit = await auditOf(store, id);

@@ -138,6 +138,8 @@ for (const { dialect, available } of DIALECTS) {
 
       const list = (await h.request({ method: 'GET', url: '/api/incoming', session: h.as('leader') })).body as { items: View[] };
       expect(list.items.find((v) => v.id === id)).toMatchObject({ circulating: true, holders: ['测试supervisor'] });
+      const circulatingOnly = (await h.request({ method: 'GET', url: '/api/incoming?circulating=true', session: h.as('clerk') })).body as { items: View[]; total: number };
+      expect(circulatingOnly).toMatchObject({ total: 1, items: [{ id }] });
       await post(`/api/incoming/${id}/circulation/read`, h.as('supervisor'));
       const after = (await h.request({ method: 'GET', url: `/api/incoming/${id}`, session: h.as('leader') })).body as View;
       expect(after).toMatchObject({ circulating: false, holders: [] });

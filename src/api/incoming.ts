@@ -129,6 +129,11 @@ export const IncomingQuery = z.object({
   series: z.string().max(12).optional(),
   year: z.coerce.number().int().min(1949).max(2200).optional(),
   state: IncomingState.optional(),
+  circulating: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true：只列传阅中的；false：只列不在传阅中的'),
   limit: Limit(500, 50),
   offset: Offset,
 });
