@@ -244,7 +244,15 @@ for (const { dialect, available } of DIALECTS) {
       await reviewIncoming(store, incoming.id, { kind: '阅件' }, as('zhangli'));
       const proposed = await submitIncomingProposal(store, incoming.id, { text: '呈王主任、李副主任阅。', leaders: ['wangzr', 'lifzr'], mode: 'parallel' }, as('zhangli'));
       expect(proposed.holders).toEqual(['王主任', '李副主任']);
-      // Both may act at once: 李副主任 first.
+      // Both may act at once, even at the same instant; each turn is written, neither overwrites the other.
+      const third = await registerIncoming(store, { bytes: Buffer.from(BRIEFING.replace('15号', '16号').replace('偏高', '很高'), 'utf8'), name: '火险通报二.txt' }, { actor: { name: 'zhangli' }, clock, series: '政' });
+      await reviewIncoming(store, third.incoming.id, { kind: '阅件' }, as('zhangli'));
+      await submitIncomingProposal(store, third.incoming.id, { text: '呈阅。', leaders: ['wangzr', 'lifzr'], mode: 'parallel' }, as('zhangli'));
+      await Promise.all([instructIncoming(store, third.incoming.id, { action: 'circle' }, as('wangzr')), instructIncoming(store, third.incoming.id, { action: 'circle' }, as('lifzr'))]);
+      const both = await getIncoming(store, third.incoming.id);
+      expect(both).toMatchObject({ state: 'instructed', version: 5 });
+      expect(both.instructions.map((s) => s.state)).toEqual(['done', 'done']);
+      // 李副主任 first.
       const back = await instructIncoming(store, incoming.id, { action: 'return', text: '请先核实火险等级数据' }, as('lifzr'));
       expect(back).toMatchObject({ state: 'sent-back', holders: [] });
       expect(back.instructions.map((s) => [s.leaderName, s.state, s.action])).toEqual([

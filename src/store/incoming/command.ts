@@ -43,7 +43,11 @@ interface Changed {
 
 export async function incomingCommand(store: Store, id: number, options: CommandOptions, verb: string, apply: (ctx: CommandContext) => Promise<Applied>): Promise<IncomingView> {
   return store.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('incoming_documents').selectAll().where('id', '=', id).executeTakeFirst();
+    // On PostgreSQL the row is locked as it is read, so two commands on one registration at once
+    // (two leaders of a parallel round) take turns and the second sees the first's write; SQLite's
+    // write transactions already take turns (drivers.ts begins them IMMEDIATE).
+    const load = trx.selectFrom('incoming_documents').selectAll().where('id', '=', id);
+    const row = await (store.dialect === 'postgres' ? load.forUpdate() : load).executeTakeFirst();
     if (!row) throw new IncomingError('not-found', `没有编号为 ${id} 的收文`);
     const before = await viewOf(trx, row);
     if (options.version !== undefined && options.version !== before.version) {
