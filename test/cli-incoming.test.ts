@@ -6,7 +6,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { IncomingView } from '../src/store/incoming/view.ts';
+import { openDocx } from './docx-open.ts';
 import type { Block } from './input-fixture.ts';
 import { buildOfd } from './ofd-fixture.ts';
 
@@ -92,5 +94,38 @@ describe.skipIf(gold === null)('duban incoming', () => {
     const text = duban('incoming', 'list', '--channel', '政');
     expect(text.code).toBe(0);
     expect(text.out.trim()).toBe('（政）1号　2026-12-04　河川县交通运输局　河交发〔2026〕17号　河川县交通运输局关于做好冬季道路除雪保畅工作的通知　办件');
+  });
+
+  it('slip --docx prints seed 002’s 文件批办单 with its 拟办意见 and 批示; list --xlsx the 收文登记簿', async () => {
+    const seed = (JSON.parse(duban('incoming', 'list', '--json').out) as { items: IncomingView[] }).items.find((i) => i.series === '党')!;
+    const out = join(work, 'slip.docx');
+    const r = duban('incoming', 'slip', String(seed.id), '--docx', out, '--organ', '中共某某区委办公室');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('已写出文件批办单 （党）198号');
+    const doc = await openDocx(readFileSync(out));
+    expect(doc.lines.slice(0, 2)).toEqual(['中共某某区委办公室', '文件批办单']);
+    for (const field of ['serial', 'fromUnit', 'docNumber', 'title', 'leaderInstruction', 'handler', 'office', 'phone'] as const) {
+      const value = gold!.slip[field];
+      if (typeof value === 'string' && value !== '') expect(doc.text.replace(/\s/g, '')).toContain(value.replace(/\s/g, ''));
+    }
+    // The 拟办意见 as the slip wrote it: the proposal's lead and every cooperating unit are on the form.
+    const proposal = gold!.slip.proposal as { lead: string; cooperating: string[] };
+    for (const unit of [proposal.lead, ...proposal.cooperating]) expect(doc.text).toContain(unit);
+
+    const book = join(work, 'book.xlsx');
+    expect(duban('incoming', 'list', '--xlsx', book).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+    const serials: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => {
+      const v = row.getCell(2).value;
+      if (typeof v === 'string' && /^（.+）\d+号$/.test(v)) serials.push(v);
+    });
+    expect(serials).toEqual(['（党）198号', '（政）1号']);
+
+    const nowhere = duban('incoming', 'slip', String(seed.id), '--docx', join(work, 'no-such-folder', 'slip.docx'));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toMatch(/^duban: 无法写出 .*slip\.docx：所在的文件夹不存在\n$/);
+    expect(duban('incoming', 'slip', '999999', '--docx', out).err).toBe('duban: 没有编号为 999999 的收文\n');
   });
 });

@@ -1,11 +1,13 @@
 // `duban supervise tick` and `duban supervise bulletin` as a user runs them: a real process over a
 // real SQLite file whose supervision rows the test writes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open.ts';
+import { openDocx } from './docx-open.ts';
 import { insertItem, insertLedger } from './supervision-rows.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -64,5 +66,30 @@ describe('duban supervise tick / bulletin', () => {
     const r = duban('supervise', 'bulletin', '--month', '2026-1');
     expect(r.code).toBe(2);
     expect(r.err).toBe('duban: 月份应写作 YYYY-MM（如 2026-10），现为“2026-1”\n');
+  });
+
+  it('bulletin --docx writes the month’s 督查通报 and ledger --xlsx the ledger, both opened back', async () => {
+    const docx = join(work, 'bulletin.docx');
+    const b = duban('supervise', 'bulletin', '--month', '2026-10', '--docx', docx, '--office', '某某县人民政府督查室');
+    expect(b.code, b.err).toBe(0);
+    const doc = await openDocx(readFileSync(docx));
+    expect(doc.text).toContain('督查通报');
+    expect(doc.text).toContain('县文旅局');
+    expect(doc.text).toContain('县教育局');
+    expect(doc.lines).toContain('某某县人民政府督查室');
+    const badOffice = duban('supervise', 'bulletin', '--month', '2026-10', '--docx', docx, '--office', 'x');
+    expect(badOffice.code).toBe(2);
+    expect(badOffice.err).toContain('督查机构名称应为');
+
+    const xlsx = join(work, 'ledger.xlsx');
+    const l = duban('--now', '2026-10-27', 'supervise', 'ledger', '--xlsx', xlsx);
+    expect(l.code, l.err).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain('县教育局');
+    expect(cells).toContain('县文旅局');
+    expect(duban('supervise', 'ledger', 'x1', '--xlsx', xlsx).code).toBe(2);
   });
 });

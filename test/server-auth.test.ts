@@ -38,6 +38,8 @@ describe('sign-in and sessions (sqlite)', () => {
     expect(body.permissions).not.toContain('users.manage');
     const again = await me({ cookie: cookieOf(r.headers['set-cookie'])!, csrf: body.csrfToken });
     expect(again.status).toBe(200);
+    // The server's clock, injected here, is what the pages take "today" from.
+    expect((again.body as { serverTime: string }).serverTime).toBe(h.clock.now().toISOString());
     expect((await audit('login')).some((e) => e.actor === 'cookie-user')).toBe(true);
   });
 

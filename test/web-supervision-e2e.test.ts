@@ -266,6 +266,28 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     expect(await page.locator('main').innerText()).toContain('已办结');
   });
 
+  it('the office sets a unit’s 文书邮箱 on the notices page; a unit user has no such button', async () => {
+    const page = await signedIn('office');
+    await page.goto(`${base}/supervision/notices`);
+    await settle(page);
+    await page.getByRole('button', { name: /文书邮箱/ }).click();
+    const dialog = page.getByRole('dialog', { name: '文书邮箱' });
+    await dialog.getByLabel('单位').fill(HOUSING);
+    await dialog.getByLabel('邮箱').fill('not-an-address');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await expect.poll(async () => dialog.innerText()).toContain('邮件地址应形如');
+    await dialog.getByLabel('邮箱').fill('zjj@tongliao.example');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await expect.poll(async () => dialog.locator('.ant-table-row').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('zjj@tongliao.example')]);
+    await page.screenshot({ path: join(shots, 'supervision-mailboxes-1366.png') });
+    const listed = await api<{ unit: string; address: string }[]>(page, '/api/supervision/mailboxes');
+    expect(listed.body).toMatchObject([{ unit: HOUSING, address: 'zjj@tongliao.example' }]);
+    const unit = await signedIn('housing');
+    await unit.goto(`${base}/supervision/notices`);
+    await settle(unit);
+    expect(await unit.getByRole('button', { name: /文书邮箱/ }).count()).toBe(0);
+  });
+
   it("a unit user cannot open another unit's item: the page says 未找到 and the API answers 404", async () => {
     const page = await signedIn('housing');
     await page.goto(`${base}/supervision/items/${items.education}`);
@@ -297,6 +319,8 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
       { name: 'supervision-mine', path: '/supervision/mine?tab=working', as: 'education' },
       { name: 'supervision-item-unit', path: `/supervision/items/${items.education}`, as: 'education' },
       { name: 'supervision-list-leader', path: '/supervision', as: 'leader' },
+      { name: 'supervision-rules', path: '/supervision/rules', as: 'office' },
+      { name: 'supervision-calendar', path: '/supervision/rules?tab=calendar', as: 'office' },
     ];
     const findings: string[] = [];
     for (const vp of VIEWPORTS) {

@@ -29,6 +29,7 @@ export const Me = z.object({
   expiresAt: z.string().meta({ description: '会话最迟结束的时刻（ISO）' }),
   idleMinutes: z.number(),
   publicLibrary: z.boolean(),
+  serverTime: z.string().meta({ description: '服务器时钟的此刻（ISO）：页面据此取“今天”（演示时钟 --now 亦然）' }),
 });
 export type Me = z.infer<typeof Me>;
 

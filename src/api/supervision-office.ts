@@ -22,6 +22,8 @@ export const InboxNotice = z.object({
   issuedAt: z.string(),
   /** When the unit opened it (阅知), null while unread. */
   readAt: z.string().nullable(),
+  /** When its copy was mailed to the unit's address, null while not (or never) mailed. */
+  mailedAt: z.string().nullable(),
   item: z.object({ id: z.number().int(), seq: z.number().int(), text: z.string(), state: ItemState, ledgerTitle: z.string() }),
 });
 export type InboxNotice = z.infer<typeof InboxNotice>;
@@ -35,6 +37,13 @@ export const InboxQuery = z.object({
   offset: Offset,
 });
 export const Inbox = page(InboxNotice).extend({ unread: z.number().int(), units: z.array(z.string()) });
+
+/** A unit's address for the mail of notices (督办文书邮箱). */
+export const UnitMailbox = z.object({ unit: z.string(), address: z.string().nullable(), setAt: z.string(), setBy: z.string() });
+export const UnitMailboxBody = z.object({
+  unit: z.string().trim().min(2, '请填写单位的规范名称').max(80),
+  address: z.string().trim().max(254).nullable().meta({ description: '邮件地址；null 或空表示不再发邮件' }),
+});
 
 export const MonthParams = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写作 YYYY-MM（如 2026-10）') });
 export const YearParams = z.object({

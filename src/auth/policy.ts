@@ -19,10 +19,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** What each role does, for the README, the sign-in help and the administration page. */
 export const ROLE_DUTIES: Record<Role, string> = {
-  admin: '管理用户、角色、单位绑定与会话，导入文件，查看审计日志',
+  admin: '管理用户、角色、单位绑定与会话，导入文件与节假日安排通知，查看审计日志',
   clerk: '导入与登记收到的文件，拟办、传阅收文，查阅政策文件库',
   leader: '查阅政策文件库，批示收文，查看督办台账与进展',
-  supervisor: '导入文件，立项交办督办事项，核验办结，审批延期，发出三单一函与通报',
+  supervisor: '导入文件，立项交办督办事项，核验办结，审批延期，发出三单一函与通报，导入节假日安排通知',
   unit: '查阅政策文件库，签收、办理本单位的督办事项，报送进展',
 };
 
@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'supervision.manage',
   'supervision.act',
   'supervision.rules',
+  'calendar.manage',
   'incoming.read',
   'incoming.register',
   'incoming.propose',
@@ -65,6 +66,8 @@ export const POLICY: Record<Permission, PolicyRow> = {
   'supervision.manage': { label: '立项、交办、核验办结、审批延期、终止督办事项', roles: ['supervisor'] },
   'supervision.act': { label: '签收、报送进展、申请办结与延期（本单位事项）', roles: ['unit'] },
   'supervision.rules': { label: '修改督办规则（三单一函、亮灯、红黑榜、考核分值）', roles: ['admin', 'supervisor'] },
+  // The calendar counts every deadline of every area: the administrator, and the 督查室 whose notices hang on it.
+  'calendar.manage': { label: '导入国务院节假日安排通知（工作日历）', roles: ['admin', 'supervisor'] },
   'incoming.read': { label: '查看收文簿与收文', roles: ['admin', 'clerk', 'leader', 'supervisor'] },
   'incoming.register': { label: '签收登记收文、初审（办件、阅件、退回）', roles: ['admin', 'clerk'] },
   'incoming.propose': { label: '拟办：起草并提交拟办意见', roles: ['clerk'] },

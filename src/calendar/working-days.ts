@@ -10,8 +10,18 @@
 // A year the data does not cover has no known arrangement yet (the notice for year Y appears in
 // November of Y-1). Guessing "weekends only" there would be silently wrong around every holiday,
 // so such dates raise CalendarRangeError unless the caller asks for the weekend fallback explicitly.
+//
+// Over both lies what an administrator imported from the State Council's notice (holiday-notice.ts,
+// stored by src/store/calendar.ts): an imported year is official, and it wins over the computed
+// year and over the package's data alike — the notice is the source the package itself is built
+// from, and a later notice (a correction, an extra day off) must be able to change a year the
+// package already holds (docs/decisions.md). The process has one calendar: the store installs the
+// imported arrangements when it opens and again after each import (useImportedArrangements), and
+// every answer below reads them; `calendarGeneration()` changes with them, so that callers that
+// remember answers (src/workflow/days.ts) know to forget.
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { fromEpochDay, parseIsoDate, toEpochDay, weekday, type IsoDate } from './iso-date.ts';
+import type { HolidayArrangement } from './holiday-notice.ts';
 import { provisionalHolidays } from './provisional.ts';
 
 interface HolidayData {
@@ -59,6 +69,92 @@ export function calendarCoverage(): { from: IsoDate; to: IsoDate } {
   return { from: `${COVERED.first}-01-01`, to: `${COVERED.last}-12-31` };
 }
 
+/** What the imported notices say of a day: a rest day of a holiday, or a 调休 working day. */
+interface ImportedDay {
+  work: boolean;
+  name: string;
+}
+let importedDays = new Map<IsoDate, ImportedDay>();
+let importedYears = new Set<number>();
+let generation = 0;
+
+/**
+ * Installs the imported arrangements in force (one per year; the store's current ones), replacing
+ * whatever was installed before. A day listed by a notice answers from the notice; any other day of
+ * an imported year is a working day when it is Monday–Friday.
+ */
+export function useImportedArrangements(arrangements: readonly HolidayArrangement[]): void {
+  const days = new Map<IsoDate, ImportedDay>();
+  const years = new Set<number>();
+  for (const a of [...arrangements].sort((x, y) => x.year - y.year)) {
+    years.add(a.year);
+    for (const h of a.holidays) for (const date of h.days) days.set(date, { work: false, name: h.name });
+    for (const w of a.workdays) days.set(w.date, { work: true, name: w.name });
+  }
+  importedDays = days;
+  importedYears = years;
+  generation++;
+}
+
+/** Changes each time the imported arrangements change: remembered working-day answers are stale. */
+export function calendarGeneration(): number {
+  return generation;
+}
+
+/** Where a year's holidays come from: an imported notice, the package's data, or the 办法 (provisional). */
+export type YearSource = 'imported' | 'official' | 'provisional';
+
+export function yearSource(year: number): YearSource {
+  if (importedYears.has(year)) return 'imported';
+  if (year >= COVERED.first && year <= COVERED.last) return 'official';
+  return 'provisional';
+}
+
+export interface CalendarYear {
+  year: number;
+  source: YearSource;
+  /** Each holiday's rest days, in the order of the year. */
+  holidays: { name: string; days: IsoDate[] }[];
+  /** The 调休 weekend days that are working days. */
+  workdays: { date: IsoDate; name: string }[];
+}
+
+function grouped(entries: [IsoDate, string][]): { name: string; days: IsoDate[] }[] {
+  const out: { name: string; days: IsoDate[] }[] = [];
+  for (const [date, name] of entries.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const last = out[out.length - 1];
+    if (last && last.name === name) last.days.push(date);
+    else out.push({ name, days: [date] });
+  }
+  return out;
+}
+
+/** The holidays and 调休 working days of a year, from whichever source is in force for it. */
+export function calendarYear(year: number): CalendarYear {
+  const source = yearSource(year);
+  const prefix = `${String(year).padStart(4, '0')}-`;
+  const inYear = <T,>(entries: [IsoDate, T][]) => entries.filter(([d]) => d.startsWith(prefix));
+  if (source === 'imported') {
+    const days = inYear([...importedDays.entries()]);
+    return {
+      year,
+      source,
+      holidays: grouped(days.filter(([, d]) => !d.work).map(([date, d]) => [date, d.name])),
+      workdays: days.filter(([, d]) => d.work).map(([date, d]) => ({ date, name: d.name })).sort((a, b) => (a.date < b.date ? -1 : 1)),
+    };
+  }
+  if (source === 'official') {
+    const name = (entry: string) => entry.split(',')[1] ?? entry;
+    return {
+      year,
+      source,
+      holidays: grouped(inYear(Object.entries(HOLIDAYS)).map(([d, e]) => [d, name(e)])),
+      workdays: inYear(Object.entries(MAKEUP_WORKDAYS)).map(([date, e]) => ({ date, name: name(e) })).sort((a, b) => (a.date < b.date ? -1 : 1)),
+    };
+  }
+  return { year, source, holidays: grouped(inYear([...provisionalYear(year).entries()])), workdays: [] };
+}
+
 // Years after the data are computed from the 办法 (provisional.ts) and marked provisional: the
 // calendar must go on past the last notice the data holds. Years before it stay an error.
 const provisionalCache = new Map<number, Map<IsoDate, string>>();
@@ -73,18 +169,21 @@ function provisionalYear(year: number): Map<IsoDate, string> {
 
 /** True when the year's holidays are computed, not taken from an official arrangement. */
 export function isProvisionalYear(year: number): boolean {
-  return year > COVERED.last;
+  return year > COVERED.last && !importedYears.has(year);
 }
 
 /** True when the official arrangement for the date's year is known. */
 export function isCovered(date: IsoDate): boolean {
   const { year } = parseIsoDate(date);
-  return year >= COVERED.first && year <= COVERED.last;
+  return importedYears.has(year) || (year >= COVERED.first && year <= COVERED.last);
 }
 
 /** True on a working day of the official calendar: Monday–Friday that is no holiday, or a 调休 weekend day. */
 export function isWorkingDay(date: IsoDate, options: CalendarOptions = {}): boolean {
   const { year } = parseIsoDate(date);
+  const imported = importedDays.get(date);
+  if (imported !== undefined) return imported.work;
+  if (importedYears.has(year)) return weekday(date) <= 5;
   if (year > COVERED.last) return weekday(date) <= 5 && !provisionalYear(year).has(date);
   if (year < COVERED.first) {
     if (options.outside !== 'weekends') throw new CalendarRangeError(date);
@@ -97,6 +196,9 @@ export function isWorkingDay(date: IsoDate, options: CalendarOptions = {}): bool
 /** The official holiday a date belongs to (春节, 国庆节 …), or null; a 调休 working day names the holiday it serves. */
 export function holidayName(date: IsoDate): string | null {
   const { year } = parseIsoDate(date);
+  const imported = importedDays.get(date);
+  if (imported !== undefined) return imported.name;
+  if (importedYears.has(year)) return null;
   if (year > COVERED.last) return provisionalYear(year).get(date) ?? null;
   const entry = HOLIDAYS[date] ?? MAKEUP_WORKDAYS[date];
   if (entry === undefined) return null;

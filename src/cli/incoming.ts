@@ -25,7 +25,7 @@ interface Failed {
 
 const line = (v: IncomingView) => `${v.serial}　${v.receivedOn}　${v.fromUnit ?? '（来文单位不详）'}　${v.docNumber ?? '（无文号）'}　${v.title}${v.kind ? `　${v.kind}` : ''}${v.state === 'returned' || v.state === 'proposed' || v.state === 'instructed' || v.state === 'sent-back' ? `　${INCOMING_STATE_LABELS[v.state]}` : ''}${v.circulating ? '　传阅中' : ''}`;
 
-export function registerIncomingCommand(program: Command, setExit: (code: number) => void): void {
+export function registerIncomingCommand(program: Command, setExit: (code: number) => void): Command {
   const incoming = program.command('incoming').description('收文：签收登记、收文簿、初审、拟办、批示、传阅');
 
   incoming
@@ -81,7 +81,8 @@ export function registerIncomingCommand(program: Command, setExit: (code: number
     .option('--year <year>', '只列这一年')
     .option('--state <state>', '只列这一状态：registered（已登记）、reviewed（已初审）、returned（已退回）、proposed（待批示）、instructed（已批示）、sent-back（退回拟办）')
     .option('--json', '输出 JSON')
-    .action(async (opts: { channel?: string; year?: string; state?: string; json?: boolean }, command: Command) => {
+    .option('--xlsx <file>', '把收文登记簿（按同样的筛选）写成 .xlsx')
+    .action(async (opts: { channel?: string; year?: string; state?: string; json?: boolean; xlsx?: string }, command: Command) => {
       const states: readonly string[] = INCOMING_STATES;
       if (opts.state !== undefined && !states.includes(opts.state)) {
         process.stderr.write(`duban: --state 应为 ${states.join('、')} 之一\n`);
@@ -98,6 +99,14 @@ export function registerIncomingCommand(program: Command, setExit: (code: number
       const { listIncoming } = await import('../store/incoming/read.ts');
       try {
         const series = opts.channel?.trim().replace(/^[（(]|[）)]$/g, '');
+        if (opts.xlsx !== undefined) {
+          const clock = commandClock(command, setExit);
+          if (clock === null) return;
+          const [{ incomingBook }, { writeOutput }] = await Promise.all([import('../store/incoming/print.ts'), import('./write-output.ts')]);
+          const filter = { series, year: opts.year === undefined ? undefined : Number(opts.year), state: opts.state as IncomingState | undefined };
+          if (await writeOutput(opts.xlsx, await incomingBook(store, filter, clock.today()), setExit)) process.stderr.write(`已写出收文登记簿：${opts.xlsx}\n`);
+          return;
+        }
         const list = await listIncoming(store, { series, year: opts.year === undefined ? undefined : Number(opts.year), state: opts.state as IncomingState | undefined, limit: 10_000 });
         if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         else {
@@ -142,4 +151,5 @@ export function registerIncomingCommand(program: Command, setExit: (code: number
     });
 
   registerIncomingWorkflow(incoming, setExit);
+  return incoming;
 }

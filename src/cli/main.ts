@@ -16,8 +16,11 @@ import { registerUsersCommand } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerSuperviseCommand } from './supervise.ts';
 import { registerIncomingCommand } from './incoming.ts';
+import { registerIncomingPrintCommands } from './incoming-print.ts';
+import { registerSuperviseMailCommands } from './supervise-mail.ts';
 import { registerSuperviseTimeCommands } from './supervise-time.ts';
 import { registerAuditCommand } from './audit.ts';
+import { registerCalendarCommand } from './calendar.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -44,9 +47,12 @@ export async function main(argv: string[]): Promise<number> {
   registerUnitsCommand(program, setExit);
   registerUsersCommand(program, setExit);
   registerBackupCommands(program, setExit);
-  registerSuperviseTimeCommands(registerSuperviseCommand(program, setExit), setExit);
-  registerIncomingCommand(program, setExit);
+  const supervise = registerSuperviseCommand(program, setExit);
+  registerSuperviseTimeCommands(supervise, setExit);
+  registerSuperviseMailCommands(supervise, setExit);
+  registerIncomingPrintCommands(registerIncomingCommand(program, setExit), setExit);
   registerAuditCommand(program, setExit);
+  registerCalendarCommand(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

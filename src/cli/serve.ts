@@ -10,6 +10,7 @@ import type { Searcher } from '../store/search-pool.ts';
 import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
 import { commandClock } from './clock-option.ts';
 import { fileProblem } from './failure.ts';
+import { OFFICE_OPTION, officeName, officeProblem } from './office-option.ts';
 import { openStoreOrFail, storeTarget } from './store-target.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -45,16 +46,7 @@ function optionProblem(opts: ServeOpts): string | null {
   if (!local && !opts.publicUrl && !(opts.allowedHost?.length)) {
     return `监听 ${opts.host} 时须用 --public-url（如 https://duban.example.gov.cn）或 --allowed-host 说明用户访问的主机名，以防 DNS 重绑定攻击`;
   }
-  const office = opts.office ?? process.env.DUBAN_OFFICE;
-  if (office !== undefined && office.trim() !== '' && !/^[\u4e00-\u9fff（）()·A-Za-z0-9]{2,40}$/.test(office.trim())) {
-    return `督查机构名称应为 2–40 个汉字（可含括号），现为“${office}”`;
-  }
-  return null;
-}
-
-/** The office's name as it signs (--office, DUBAN_OFFICE), 督查室 when not given. */
-function officeName(value: string | undefined): string {
-  return value?.trim() || DEFAULT_SERVER_SETTINGS.office;
+  return officeProblem(opts.office);
 }
 
 /** Search worker threads from DUBAN_SEARCH_WORKERS: undefined when unset (the pool's default), null when not 0–16. */
@@ -87,7 +79,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--allowed-host <host...>', '另外允许的主机名（默认只允许 127.0.0.1 与 localhost）')
     .option('--log-dir <dir>', '访问日志目录（默认数据库所在目录下的 logs；也可设 DUBAN_LOG_DIR）')
     .option('--no-scheduler', '不定时签发督办文书（默认每日北京时间9时及启动时签发）')
-    .option('--office <name>', '督办文书与通报落款的督查机构名称（如：某某区人民政府督查室；也可设 DUBAN_OFFICE，默认“督查室”）')
+    .option(...OFFICE_OPTION)
     .option('--inbox <dir>', '收文目录：自动签收登记放入此目录的文件（扫描仪或公文交换系统的输出目录；也可设 DUBAN_INBOX_DIR）')
     .action(async (opts: ServeOpts, command: Command) => {
       const problem = optionProblem(opts);
@@ -145,7 +137,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         publicLibrary: opts.public === true || process.env.DUBAN_PUBLIC === '1',
         logDir,
         webRoot: ensureWebBuild(say),
-        office: officeName(opts.office ?? process.env.DUBAN_OFFICE),
+        office: officeName(opts.office),
         auth,
       };
 
@@ -216,7 +208,11 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
 
       if (opts.scheduler !== false) {
         const { startSupervisionScheduler } = await import('../server/scheduler.ts');
-        scheduler = startSupervisionScheduler(store, clock, app.log);
+        const { mailerFrom } = await import('../notify/mail.ts');
+        const mailer = mailerFrom(process.env);
+        if (mailer.problem !== null) say(`duban: ${mailer.problem}`);
+        else if (mailer.configured) say('督办文书邮件：已配置 SMTP，签发的文书将发往各单位设置的邮箱');
+        scheduler = startSupervisionScheduler(store, clock, app.log, mailer.configured ? { mail: { sender: mailer, office: settings.office } } : {});
       }
       const inboxDir = opts.inbox ?? (process.env.DUBAN_INBOX_DIR?.trim() || undefined);
       if (inboxDir !== undefined) {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { commandClock } from './clock-option.ts';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
-import { openStoreOrFail } from './store-target.ts';
+import { withSupervisionStore } from './supervision-store.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -25,10 +25,8 @@ export function registerSuperviseCommand(program: Command, setExit: (code: numbe
       if (clock === null) return;
       const directory = await directoryOrFail(opts.directory, setExit);
       if (directory === null) return;
-      const store = await openStoreOrFail(command, setExit, 'existing');
-      if (store === null) return;
       const [{ SupervisionError }, sv] = await Promise.all([import('../workflow/errors.ts'), import('../store/supervision/index.ts')]);
-      try {
+      await withSupervisionStore(command, setExit, async (store) => {
         const docs = await store.db.selectFrom('documents').select(['id', 'title']).where('doc_number', '=', docNumber.trim()).orderBy('id').execute();
         if (docs.length === 0) throw new SupervisionError(`库中没有文号为“${docNumber}”的文件，请先导入（duban import）`, 404);
         if (docs.length > 1) throw new SupervisionError(`文号“${docNumber}”对应 ${docs.length} 份文件：${docs.map((d) => `${d.id} ${d.title}`).join('；')}`, 409);
@@ -52,13 +50,7 @@ export function registerSuperviseCommand(program: Command, setExit: (code: numbe
           say(`duban: ${waiting.length} 项的单位未能对应到单位名录，仍为草稿：${waiting.map((i) => `第${i.seq}项（${i.units.filter((u) => u.canonical === null).map((u) => u.name).join('、') || '无承办单位'}）`).join('；')}`);
           setExit(3);
         }
-      } catch (e) {
-        if (!(e instanceof SupervisionError)) throw e;
-        say(`duban: ${e.message}`);
-        setExit(2);
-      } finally {
-        await store.close();
-      }
+      });
     });
   return group;
 }

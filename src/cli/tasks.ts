@@ -1,9 +1,8 @@
 // `duban tasks FILE [--xlsx OUT] [--json]`: the task ledger of a document, for review.
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DIRECTORY_OPTION, directoryOrFail } from './directory-option.ts';
-import { fileProblem } from './failure.ts';
+import { writeOutput } from './write-output.ts';
 import { limitsFromEnvironment } from '../input/limits.ts';
 import type { ParseResult } from '../types.ts';
 
@@ -44,15 +43,7 @@ export function registerTasksCommand(program: Command, setExit: (code: number) =
       const documents = result.documents.filter((d) => d.tasks.length > 0 || d.duties.length > 0);
       const count = documents.reduce((n, d) => n + d.tasks.length, 0);
       if (opts.xlsx !== undefined) {
-        try {
-          writeFileSync(opts.xlsx, await ledgerWorkbook(documents, ledgerTitle(result, file)));
-        } catch (e) {
-          const problem = fileProblem(e);
-          if (problem === null) throw e;
-          process.stderr.write(`duban: 无法写出 ${opts.xlsx}：${problem}\n`);
-          setExit(2);
-          return;
-        }
+        if (!(await writeOutput(opts.xlsx, await ledgerWorkbook(documents, ledgerTitle(result, file)), setExit))) return;
         process.stderr.write(`已写出 ${count} 项任务：${opts.xlsx}\n`);
       }
       if (opts.json) {

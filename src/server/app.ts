@@ -20,8 +20,10 @@ import securityPlugin from './plugins/security.ts';
 import webPlugin from './plugins/web.ts';
 import adminRoutes from './routes/admin.ts';
 import authRoutes from './routes/auth.ts';
+import calendarRoutes from './routes/calendar.ts';
 import importRoutes from './routes/imports.ts';
 import incomingRoutes from './routes/incoming.ts';
+import incomingPrintRoutes from './routes/incoming-print.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
@@ -71,10 +73,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(libraryRoutes);
   await app.register(importRoutes);
   await app.register(incomingRoutes);
+  await app.register(incomingPrintRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
   await app.register(supervisionOfficeRoutes);
+  await app.register(calendarRoutes);
 
   await app.register(webPlugin);
   await app.ready();

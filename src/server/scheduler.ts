@@ -6,6 +6,7 @@
 import { Cron } from 'croner';
 import type { Clock } from '../calendar/clock.ts';
 import type { Store } from '../store/open.ts';
+import { deliverNotices, type NoticeSender } from '../store/supervision/mail.ts';
 import { runTick, type TickResult } from '../store/supervision-tick.ts';
 
 export const TICK_PATTERN = '0 0 9 * * *';
@@ -58,18 +59,31 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 }
 
-/** The supervision tick on a schedule, its results and failures said through `log`. */
+export interface SupervisionSchedulerOptions extends Partial<Omit<SchedulerOptions, 'run' | 'onError'>> {
+  /** Mail the notices after each tick (and those whose mail failed before), signed by `office`. */
+  mail?: { sender: NoticeSender; office: string };
+}
+
+/**
+ * The supervision tick on a schedule, then the mail of what it issued (and of what earlier runs
+ * could not send); results and failures said through `log`.
+ */
 export function startSupervisionScheduler(
   store: Pick<Store, 'db'>,
   clock: Clock,
-  log: { info: (o: object, msg: string) => void; error: (o: object, msg: string) => void },
-  options: Partial<Omit<SchedulerOptions, 'run' | 'onError'>> = {},
+  log: { info: (o: object, msg: string) => void; warn?: (o: object, msg: string) => void; error: (o: object, msg: string) => void },
+  options: SupervisionSchedulerOptions = {},
 ): Scheduler {
+  const { mail, ...timing } = options;
   return startScheduler({
-    ...options,
+    ...timing,
     run: async () => {
       const result: TickResult = await runTick(store, { clock });
       if (result.days.length > 0) log.info({ days: result.days, notices: result.notices.length }, `督办文书：检查 ${result.days.length} 个工作日，签发 ${result.notices.length} 件`);
+      if (mail === undefined || !mail.sender.configured) return;
+      const delivered = await deliverNotices(store.db, mail.sender, mail.office, clock);
+      if (delivered.sent.length > 0) log.info({ sent: delivered.sent.length }, `督办文书：邮件发出 ${delivered.sent.length} 件`);
+      for (const f of delivered.failed) (log.warn ?? log.error)({ notice: f.number, address: f.address }, `督办文书 ${f.number} 的邮件未发出：${f.error}`);
     },
     onError: (e) => log.error({ err: e }, '督办文书定时签发失败，将在下次定时重试'),
   });

@@ -7,6 +7,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Dialect as 
 import pg from 'pg';
 import { dialectOf, displayTarget, type Dialect } from './dialect.ts';
 import { faultTranslatingPostgres, SQLITE_BUSY_SLICE_MS, turnTakingSqlite } from './drivers.ts';
+import { installCalendar } from './calendar.ts';
 import { storeFault } from './faults.ts';
 import { ensureIndexFormat } from './index-format.ts';
 import { migrations } from './migrations/index.ts';
@@ -122,6 +123,8 @@ export async function openStore(target: string, options: OpenOptions = {}): Prom
     await sql`SELECT 1`.execute(db);
     await migrate(db, dialect);
     await ensureIndexFormat(db, dialect);
+    // The process has one calendar: the holiday arrangements this store's administrators imported.
+    await installCalendar(db);
   } catch (e) {
     await db.destroy();
     if (e instanceof StoreError) throw e;

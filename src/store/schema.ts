@@ -502,6 +502,27 @@ export interface Database {
   incoming_instructions: IncomingInstructionTable;
   incoming_circulations: IncomingCirculationTable;
   incoming_reminders: IncomingReminderTable;
+  unit_mailboxes: UnitMailboxTable;
+  notice_mail: NoticeMailTable;
+  calendar_arrangements: CalendarArrangementTable;
+}
+
+// Imported holiday arrangements (migration 0017): one row per import, the one in force per year has replaced_at null.
+export interface CalendarArrangementTable {
+  id: Generated<number>;
+  year: number;
+  /** JSON: [{ name, days: ['YYYY-MM-DD', …] }] */
+  holidays: Json;
+  /** JSON: [{ date, name }] */
+  workdays: Json;
+  /** The notice's text as read. */
+  source_text: string;
+  file_name: string | null;
+  document_id: number | null;
+  imported_at: string;
+  imported_by: string;
+  /** When a newer import of the year replaced this one; null while in force. */
+  replaced_at: string | null;
 }
 
 // 收文登记 (migration 0015). See src/workflow/incoming.ts for what the values mean.
@@ -623,4 +644,28 @@ export interface IncomingReminderTable {
   circulation_id: number;
   at: string;
   by: string;
+}
+
+// Mail of 督办文书 (migration 0020).
+export interface UnitMailboxTable {
+  id: Generated<number>;
+  /** The canonical unit. */
+  unit: string;
+  /** Null: the unit gets no mail (an address was removed). */
+  address: string | null;
+  set_at: string;
+  set_by: string;
+  /** Set when a newer row replaced this one; the current row has null. */
+  replaced_at: string | null;
+}
+
+export interface NoticeMailTable {
+  id: Generated<number>;
+  notice_id: number;
+  address: string;
+  attempted_at: string;
+  /** 1 sent, 0 refused or failed. */
+  sent: number;
+  /** Why it failed (Chinese), from the mailer. */
+  error: string | null;
 }

@@ -3,11 +3,21 @@
 // Only a day before the calendar's data is counted Monday–Friday. Provisional dates are marked as
 // such by `isProvisional`; when an administrator's import makes a year official, the official
 // answer wins.
-import { fromEpochDay, isCovered, isWorkingDay, toEpochDay, type IsoDate } from '../calendar/index.ts';
+import { calendarGeneration, fromEpochDay, isCovered, isWorkingDay, toEpochDay, type IsoDate } from '../calendar/index.ts';
+
+/** The calendar's generation the remembered answers were computed under: an import makes them stale. */
+let memoGeneration = calendarGeneration();
+function fresh(): void {
+  if (memoGeneration === calendarGeneration()) return;
+  memoGeneration = calendarGeneration();
+  memo.clear();
+  spans.clear();
+}
 
 /** True when the day is a working day (official, or provisional outside the known years). */
 export function isWorkday(date: IsoDate): boolean {
   // Ticks and bulletins ask about the same few hundred days for thousands of items: remember them.
+  fresh();
   let known = memo.get(date);
   if (known === undefined) {
     known = isWorkingDay(date, { outside: 'weekends' });
@@ -36,6 +46,7 @@ export function addWorkdays(start: IsoDate, n: number): IsoDate {
 
 /** Working days after `from` up to and including `to` (0 when to <= from). */
 export function workdaysBetween(from: IsoDate, to: IsoDate): number {
+  fresh();
   const key = `${from}|${to}`;
   let count = spans.get(key);
   if (count === undefined) {

@@ -3,7 +3,7 @@
 // (the notices of the old deadline stay where they are; the store's unique key is item, kind and
 // deadline). Only open items get notices, and none before the item was issued. Numbers are the
 // store's business (they are counted per year and kind across all items).
-import type { IsoDate } from '../calendar/index.ts';
+import { calendarGeneration, type IsoDate } from '../calendar/index.ts';
 import { addWorkdays, isWorkday } from './days.ts';
 import type { SupervisionRules } from './rules.ts';
 import { leadUnits } from './transitions.ts';
@@ -21,7 +21,12 @@ export interface DueNotice {
 
 /** The day each notice of a deadline is dated on, by the rules. */
 export function noticeSchedule(deadline: IsoDate, rules: SupervisionRules): Record<NoticeKind, IsoDate> {
-  // Many items share a deadline, and a catch-up asks for each of them every day: computed once per rules and deadline.
+  // Many items share a deadline, and a catch-up asks for each of them every day: computed once per
+  // rules and deadline, and afresh once an imported notice has changed the calendar.
+  if (scheduleGeneration !== calendarGeneration()) {
+    scheduleGeneration = calendarGeneration();
+    schedules = new WeakMap();
+  }
   let byDeadline = schedules.get(rules);
   if (byDeadline === undefined) schedules.set(rules, (byDeadline = new Map()));
   let schedule = byDeadline.get(deadline);
@@ -29,6 +34,7 @@ export function noticeSchedule(deadline: IsoDate, rules: SupervisionRules): Reco
   return schedule;
 }
 let schedules = new WeakMap<SupervisionRules, Map<IsoDate, Record<NoticeKind, IsoDate>>>();
+let scheduleGeneration = calendarGeneration();
 /** Forgets the remembered schedules (with forgetWorkdays: the calendar may have learnt a year). */
 export function forgetSchedules(): void {
   schedules = new WeakMap();

@@ -1,6 +1,7 @@
 // Errors as people read them: JSON with a Chinese message, the right status, and never a stack
 // trace, a file path or a library's English text. Unexpected errors are logged in full (the log
 // file is the operator's) and answered with a bare 服务器内部错误.
+import { IncomingError } from '../../store/incoming/errors.ts';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
@@ -53,7 +54,7 @@ function validationMessage(error: FastifyError): string {
 
 async function errors(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AccountError || error instanceof SupervisionError) return reply.status(error.status).send({ error: error.message });
+    if (error instanceof AccountError || error instanceof SupervisionError || error instanceof IncomingError) return reply.status(error.status).send({ error: error.message });
     // The world failed under the store (a full disk, a lost connection, another writer's lock):
     // the write was rolled back; say which, without the store's path, and log it in full.
     if (error instanceof StoreError && error.fault) {

@@ -21,6 +21,7 @@ function meOf(app: FastifyInstance, user: User, session: { csrfToken: string; ex
     expiresAt: session.expiresAt,
     idleMinutes: app.settings.auth.idleMinutes,
     publicLibrary: app.settings.publicLibrary,
+    serverTime: app.clock.now().toISOString(),
   };
 }
 

@@ -6,14 +6,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../api/common.ts';
-import { BulletinView, Dispatch, DispatchQuery, Inbox, InboxQuery, MonthParams, PublishedBulletin, RulesBody, RulesView, Scores, TickView, YearParams } from '../../api/supervision-office.ts';
+import { BulletinView, Dispatch, DispatchQuery, Inbox, InboxQuery, MonthParams, PublishedBulletin, RulesBody, RulesView, Scores, TickView, UnitMailbox, UnitMailboxBody, YearParams } from '../../api/supervision-office.ts';
 import { unitScoped } from '../../auth/policy.ts';
 import { bulletinDocument, scoresView, scoresWorkbook } from '../../store/supervision-assessment.ts';
 import { dispatchTable, dispatchWorkbook } from '../../store/supervision-dispatch.ts';
 import { monthBulletin, publishBulletin } from '../../store/supervision-bulletin.ts';
 import { loadRules, saveRules } from '../../store/supervision-rules.ts';
 import { runTick } from '../../store/supervision-tick.ts';
+import { listUnitMailboxes, setUnitMailbox } from '../../store/supervision/mail.ts';
 import { listNotices, markNoticeRead, noticeDocument } from '../../store/supervision/notices.ts';
+import { isKnownUnit } from '../../directory/index.ts';
 import { DEFAULT_RULES } from '../../workflow/rules.ts';
 import { actorOf } from './request-context.ts';
 
@@ -101,5 +103,11 @@ export default async function supervisionOfficeRoutes(fastify: FastifyInstance):
 
   app.post('/api/supervision/tick', { config: { access: 'supervision.manage' }, schema: { summary: '立即签发到期的督办文书（与定时任务相同，可重复执行）', tags, response: { 200: TickView } } }, async (request) =>
     runTick(app.store, { clock: app.clock, actor: actorOf(request) }),
+  );
+
+  app.get('/api/supervision/mailboxes', { config: { access: 'supervision.rules' }, schema: { summary: '各单位接收督办文书的邮箱', tags, response: { 200: z.array(UnitMailbox) } } }, async () => listUnitMailboxes(db));
+
+  app.put('/api/supervision/mailboxes', { config: { access: 'supervision.rules' }, schema: { summary: '设置（或取消）单位接收督办文书的邮箱（记入审计日志）', tags, body: UnitMailboxBody, response: { 200: UnitMailbox, ...errors } } }, async (request) =>
+    setUnitMailbox(db, command(request), request.body.unit, request.body.address, (unit) => isKnownUnit(app.directory, unit)),
   );
 }

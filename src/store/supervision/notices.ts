@@ -34,7 +34,7 @@ export async function listNotices(db: Db, filter: InboxFilter, scope: string | n
     q.select((eb) => eb.fn.countAll<number | string>().as('c')).executeTakeFirstOrThrow(),
     unreadQ.where('n.read_at', 'is', null).select((eb) => eb.fn.countAll<number | string>().as('c')).executeTakeFirstOrThrow(),
     q
-      .select(['n.id', 'n.kind', 'n.number', 'n.unit', 'n.date', 'n.deadline', 'n.copied_to', 'n.issued_at', 'n.read_at', 'i.id as item_id', 'i.seq', 'i.text', 'i.state', 'l.title'])
+      .select(['n.id', 'n.kind', 'n.number', 'n.unit', 'n.date', 'n.deadline', 'n.copied_to', 'n.issued_at', 'n.read_at', 'n.mailed_at', 'i.id as item_id', 'i.seq', 'i.text', 'i.state', 'l.title'])
       .orderBy('n.date', 'desc')
       .orderBy('n.id', 'desc')
       .limit(filter.limit)
@@ -56,6 +56,7 @@ export async function listNotices(db: Db, filter: InboxFilter, scope: string | n
       copiedTo: json<string[]>(r.copied_to, []),
       issuedAt: r.issued_at,
       readAt: r.read_at,
+      mailedAt: r.mailed_at,
       item: { id: r.item_id, seq: r.seq, text: r.text, state: r.state as ItemState, ledgerTitle: r.title },
     })),
   };

@@ -25,6 +25,10 @@ const ItemPage = lazyPage(() => import('../features/supervision/pages/ItemPage')
 const MinePage = lazyPage(() => import('../features/supervision/pages/MinePage'), 'MinePage');
 const NoticesPage = lazyPage(() => import('../features/supervision/pages/NoticesPage'), 'NoticesPage');
 const ApprovalsPage = lazyPage(() => import('../features/supervision/pages/ApprovalsPage'), 'ApprovalsPage');
+const DispatchPage = lazyPage(() => import('../features/supervision/pages/DispatchPage'), 'DispatchPage');
+const BulletinPage = lazyPage(() => import('../features/supervision/pages/BulletinPage'), 'BulletinPage');
+const ScoresPage = lazyPage(() => import('../features/supervision/pages/ScoresPage'), 'ScoresPage');
+const RulesCalendarPage = lazyPage(() => import('../features/supervision/pages/RulesCalendarPage'), 'RulesCalendarPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
 const PublicDocumentPage = lazyPage(() => import('../features/public/pages/PublicDocumentPage'), 'PublicDocumentPage');
@@ -87,6 +91,10 @@ const router = createBrowserRouter([
       { path: 'supervision/mine', element: guarded('supervision.act', <MinePage />) },
       { path: 'supervision/notices', element: guarded('supervision.read', <NoticesPage />) },
       { path: 'supervision/approvals', element: guarded('supervision.manage', <ApprovalsPage />) },
+      { path: 'supervision/dispatch', element: guarded('supervision.read', <DispatchPage />) },
+      { path: 'supervision/bulletins/:month?', element: guarded('supervision.read', <BulletinPage />) },
+      { path: 'supervision/scores', element: guarded('supervision.read', <ScoresPage />) },
+      { path: 'supervision/rules', element: guarded('supervision.read', <RulesCalendarPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,10 +4,13 @@
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The server's answer as sent, for a page that shows more than the message (a notice's problems). */
+  readonly body: unknown;
+  constructor(status: number, message: string, body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.body = body;
   }
 }
 
@@ -104,7 +107,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const body = await readBody(response);
   if (!response.ok) {
     if (response.status === 401 && !options.expect401) for (const listener of unauthorizedListeners) listener();
-    throw new ApiError(response.status, messageFor(response.status, body));
+    throw new ApiError(response.status, messageFor(response.status, body), body);
   }
   return body as T;
 }
@@ -112,6 +115,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 export const get = <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>(path, { query, signal });
 export const post = <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body });
+export const put = <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body });
 
 export interface UploadHandle<T> {
   promise: Promise<T>;

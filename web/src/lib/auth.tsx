@@ -3,6 +3,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { onUnauthorized, post, request, setCsrfToken } from './api-client';
 import type { Me, Ok } from './api-types';
+import { syncServerClock } from './server-clock';
 
 /** idle: nobody has asked yet (the public library never does, so its visitors cause no 401). */
 export type AuthStatus = 'idle' | 'loading' | 'signed-in' | 'signed-out';
@@ -34,6 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const apply = useCallback((next: Me | null) => {
     setMe(next);
     setCsrfToken(next?.csrfToken ?? null);
+    syncServerClock(next?.serverTime);
     setStatus(next ? 'signed-in' : 'signed-out');
   }, []);
 

@@ -27,6 +27,7 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'supervision.manage': '立项与交办',
   'supervision.act': '办理本单位事项',
   'supervision.rules': '修改督办规则',
+  'calendar.manage': '导入节假日安排',
   'incoming.read': '查看收文簿',
   'incoming.register': '收文登记与初审',
   'incoming.propose': '拟办',

@@ -1,18 +1,22 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarsOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   DesktopOutlined,
   GlobalOutlined,
   MailOutlined,
+  NotificationOutlined,
   HomeOutlined,
   IdcardOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SearchOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../lib/api-types';
@@ -49,6 +53,10 @@ export const NAV: NavGroup[] = [
       { path: '/supervision/mine', label: '我的任务', icon: <CarryOutOutlined />, permission: 'supervision.act' },
       { path: '/supervision/notices', label: '督办文书', icon: <MailOutlined />, permission: 'supervision.read' },
       { path: '/supervision/approvals', label: '审批', icon: <CheckSquareOutlined />, permission: 'supervision.manage' },
+      { path: '/supervision/dispatch', label: '分级调度', icon: <BarsOutlined />, permission: 'supervision.read' },
+      { path: '/supervision/bulletins', label: '月通报', icon: <NotificationOutlined />, permission: 'supervision.read' },
+      { path: '/supervision/scores', label: '考核', icon: <TrophyOutlined />, permission: 'supervision.read' },
+      { path: '/supervision/rules', label: '规则与日历', icon: <CalendarOutlined />, permission: 'supervision.read' },
     ],
   },
   {

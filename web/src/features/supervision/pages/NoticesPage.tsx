@@ -1,12 +1,15 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, MailOutlined } from '@ant-design/icons';
+import { Button, Card, Grid, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { PageContainer } from '../../../components/PageContainer';
 import { get, post } from '../../../lib/api-client';
 import type { Inbox, InboxNotice } from '../../../lib/api-types';
 import { useCan } from '../../../lib/authorization';
+import { beijingTime } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
+import { MailboxesModal } from '../components/MailboxesModal';
 import { useAction } from '../components/use-action';
 
 const KIND_COLOR: Record<InboxNotice['kind'], string> = { 提醒单: 'blue', 催办单: 'orange', 督办单: 'red', 移交函: 'purple' };
@@ -19,7 +22,19 @@ export function NoticesPage() {
   const { run, busy } = useAction(inbox.reload);
   // On a phone the table's action column would sit off-screen: one card per notice instead.
   const narrow = Grid.useBreakpoint().md === false;
-  const readTag = (n: InboxNotice) => (n.readAt ? <Tag>已阅</Tag> : <Tag color="gold">未阅</Tag>);
+  const [mailboxes, setMailboxes] = useState(false);
+  const readTag = (n: InboxNotice) => (
+    <Space size={4} wrap>
+      {n.readAt ? <Tag>已阅</Tag> : <Tag color="gold">未阅</Tag>}
+      {n.mailedAt && (
+        <Tooltip title={`邮件已于 ${beijingTime(n.mailedAt).slice(0, 16)} 发出`}>
+          <Tag icon={<MailOutlined />} color="green">
+            已发邮件
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
   const actions = (n: InboxNotice) => (
     <Space wrap>
       <Button size="small" icon={<DownloadOutlined />} href={`/api/supervision/notices/${n.id}.docx`} download>
@@ -35,7 +50,18 @@ export function NoticesPage() {
   const itemLink = (n: InboxNotice) => <Link to={`/supervision/items/${n.item.id}`}>{n.item.text.length > 40 ? `${n.item.text.slice(0, 40)}…` : n.item.text}</Link>;
   if (inbox.error) return <ErrorResult standalone error={inbox.error} onRetry={inbox.reload} />;
   return (
-    <PageContainer title="督办文书" breadcrumb={[{ title: '首页', to: '/' }]}>
+    <PageContainer
+      title="督办文书"
+      breadcrumb={[{ title: '首页', to: '/' }]}
+      extra={
+        can('supervision.rules') && (
+          <Button icon={<MailOutlined />} onClick={() => setMailboxes(true)}>
+            文书邮箱
+          </Button>
+        )
+      }
+    >
+      <MailboxesModal open={mailboxes} onClose={() => setMailboxes(false)} />
       <Typography.Paragraph type="secondary">
         共 {inbox.data?.total ?? 0} 件，未阅 {inbox.data?.unread ?? 0} 件
       </Typography.Paragraph>
