@@ -10,11 +10,13 @@ import { actOnRecipient, circulatedTo, circulateIncoming, readCirculated } from 
 import { IncomingError } from '../src/store/incoming/errors.ts';
 import { awaitingLeader, instructIncoming } from '../src/store/incoming/instruct.ts';
 import { draftIncomingProposal, submitIncomingProposal } from '../src/store/incoming/propose.ts';
+import { incomingSlip } from '../src/store/incoming/print.ts';
 import { getIncoming, listIncoming } from '../src/store/incoming/read.ts';
 import { registerIncoming } from '../src/store/incoming/register.ts';
 import { reviewIncoming } from '../src/store/incoming/review.ts';
 import type { IncomingView } from '../src/store/incoming/view.ts';
 import type { Store } from '../src/store/open.ts';
+import { openDocx } from './docx-open.ts';
 import { DIALECTS, freshStore } from './store-targets.ts';
 
 /** A city notice with measures for two bureaus, written for this test. */
@@ -236,6 +238,14 @@ for (const { dialect, available } of DIALECTS) {
       expect(audit[3]!.at).toBe(firstAt);
       expect(audit.at(-1)!.after).toEqual(done);
       expect(await getIncoming(store, id)).toEqual(done);
+
+      // The 文件批办单 prints the submitted 拟办, both leaders' acts and the recipients still holding or done with it.
+      const slip = await openDocx((await incomingSlip(store, id, null)).buffer);
+      expect(slip.text).toContain(text);
+      expect(slip.text).toContain('请市住建局牵头抓好落实，确保群众温暖过冬。');
+      expect(slip.text).toContain('李副主任');
+      expect(slip.text).toContain('孙科长');
+      expect(slip.text).not.toContain('刘科长');
     });
 
     it('in parallel: sent back to the clerk, submitted again as a second round, passed on to another leader', async () => {
