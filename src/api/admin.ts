@@ -108,3 +108,26 @@ export const ImportOutcome = z.object({
     .optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+/** The leaders' table (领导分管表): what the 拟办 draft matches documents against, whom the 督办单 copies. */
+export const OfficeLeaderView = z.object({
+  id: z.number().int(),
+  name: z.string().meta({ description: '姓名（与督办用户的姓名一致时，拟办起草可直接选中该领导）' }),
+  title: z.string(),
+  areas: z.array(z.string()).meta({ description: '分管领域，如 教育、供暖；* 表示全部' }),
+  units: z.array(z.string()).meta({ description: '分管单位（单位目录中的名称）' }),
+});
+
+export const OfficeLeadersBody = z.object({
+  leaders: z
+    .array(
+      z.object({
+        id: z.number().int().nullable().optional(),
+        name: z.string().max(50),
+        title: z.string().max(100),
+        areas: z.array(z.string().max(50)).max(50),
+        units: z.array(z.string().max(100)).max(100),
+      }),
+    )
+    .max(200),
+});

@@ -15,8 +15,60 @@ export const RoutingProposalView = z.object({
   text: z.string(),
 });
 
-export const IncomingState = z.enum(['registered', 'reviewed', 'returned']).meta({ description: 'registered 已登记，reviewed 已初审，returned 已退回' });
+export const IncomingState = z
+  .enum(['registered', 'reviewed', 'returned', 'proposed', 'instructed', 'sent-back'])
+  .meta({ description: 'registered 已登记，reviewed 已初审，returned 已退回，proposed 待批示，instructed 已批示，sent-back 退回拟办' });
 export const IncomingKind = z.enum(['办件', '阅件']);
+
+export const InstructionMode = z.enum(['sequence', 'parallel']).meta({ description: 'sequence 依次批示，parallel 同时批示' });
+export const StepAction = z.enum(['instruct', 'circle', 'pass', 'return']).meta({ description: 'instruct 批示，circle 圈阅，pass 转其他领导，return 退回拟办（收文员）' });
+export const StepState = z.enum(['waiting', 'pending', 'done', 'cancelled']).meta({ description: 'waiting 未轮到，pending 待批示，done 已办理，cancelled 已取消' });
+export const RecipientState = z.enum(['unread', 'opened', 'read']).meta({ description: 'unread 未读，opened 已读（已打开），read 已阅' });
+
+export const LeaderRef = z.object({ username: z.string(), name: z.string() });
+
+export const SubmittedProposalView = z.object({
+  text: z.string(),
+  leaders: z.array(LeaderRef),
+  mode: InstructionMode,
+  lead: z.string().nullable(),
+  cooperating: z.array(z.string()),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  round: z.number().int(),
+});
+
+export const InstructionStepView = z.object({
+  id: z.number().int(),
+  round: z.number().int(),
+  seq: z.number().int(),
+  mode: InstructionMode,
+  leader: z.string().meta({ description: '领导的用户名' }),
+  leaderName: z.string(),
+  state: StepState,
+  action: StepAction.nullable(),
+  text: z.string().nullable(),
+  passedFrom: z.string().nullable().meta({ description: '由哪位领导转来（用户名）' }),
+  createdAt: z.string(),
+  actedAt: z.string().nullable(),
+});
+
+export const CirculationView = z.object({
+  id: z.number().int(),
+  kind: z.enum(['user', 'unit']),
+  recipient: z.string().meta({ description: '用户名或单位名称' }),
+  name: z.string(),
+  state: RecipientState,
+  sentAt: z.string(),
+  sentBy: z.string(),
+  openedAt: z.string().nullable(),
+  openedBy: z.string().nullable(),
+  readAt: z.string().nullable(),
+  readBy: z.string().nullable(),
+  recalledAt: z.string().nullable(),
+  recalledBy: z.string().nullable(),
+  reminders: z.array(z.object({ at: z.string(), by: z.string() })),
+});
 
 export const IncomingView = z.object({
   id: z.number().int(),
@@ -51,6 +103,11 @@ export const IncomingView = z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  submittedProposal: SubmittedProposalView.nullable().meta({ description: '收文员提交的拟办意见' }),
+  instructions: z.array(InstructionStepView).meta({ description: '各位领导的批示环节（各轮，按顺序）' }),
+  circulation: z.array(CirculationView).meta({ description: '传阅对象及其状态（含已收回的）' }),
+  circulating: z.boolean().meta({ description: '传阅中：尚有未收回的传阅对象未阅' }),
+  holders: z.array(z.string()).meta({ description: '此件现在在谁手上：待批示的领导，或尚未阅的传阅对象' }),
 });
 
 export const RegisterFailure = z.object({
@@ -72,6 +129,11 @@ export const IncomingQuery = z.object({
   series: z.string().max(12).optional(),
   year: z.coerce.number().int().min(1949).max(2200).optional(),
   state: IncomingState.optional(),
+  circulating: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true：只列传阅中的；false：只列不在传阅中的'),
   limit: Limit(500, 50),
   offset: Offset,
 });
@@ -82,3 +144,47 @@ export const ReviewBody = z.union([
   z.object({ kind: IncomingKind, note: z.string().max(2000).nullable().optional(), version: z.number().int().optional() }),
   z.object({ returned: z.literal(true), reason: z.string().max(2000), version: z.number().int().optional() }),
 ]);
+
+const Version = z.number().int().optional().meta({ description: '调用方看到的版本；已被他人修改时拒绝（409）' });
+
+export const ProposalDraftView = z.object({
+  text: z.string(),
+  leaders: z.array(LeaderRef).meta({ description: '领导分管表匹配到的领导（督办用户）' }),
+  submitTo: z.array(z.string()),
+  circulateTo: z.array(z.string()),
+  lead: z.string().nullable(),
+  cooperating: z.array(z.string()),
+  action: z.string().nullable(),
+  dates: z.array(z.object({ date: z.string(), text: z.string() })),
+  unmapped: z.array(z.string()),
+  choices: z.array(LeaderRef).meta({ description: '可选的全部领导' }),
+});
+
+export const ProposeBody = z.object({
+  text: z.string().max(4000),
+  leaders: z.array(z.string().max(100)).max(20).meta({ description: '呈批领导的用户名（依次批示时按此顺序）' }),
+  mode: InstructionMode.default('sequence'),
+  lead: z.string().max(200).nullable().optional(),
+  cooperating: z.array(z.string().max(200)).max(200).optional(),
+  version: Version,
+});
+
+export const InstructBody = z.object({
+  action: StepAction,
+  text: z.string().max(4000).nullable().optional(),
+  to: z.string().max(100).nullable().optional().meta({ description: '转批：领导的用户名' }),
+  version: Version,
+});
+
+export const CirculateBody = z.object({
+  users: z.array(z.string().max(100)).max(200).optional(),
+  units: z.array(z.string().max(200)).max(200).optional(),
+  version: Version,
+});
+
+export const RecipientParams = z.object({ id: z.coerce.number().int().positive(), rid: z.coerce.number().int().positive() });
+export const VersionBody = z.object({ version: Version });
+
+export const CirculatedItem = z.object({ incoming: IncomingView, recipient: CirculationView });
+export const CirculatedList = z.object({ items: z.array(CirculatedItem) });
+export const AwaitingList = z.object({ items: z.array(IncomingView) });

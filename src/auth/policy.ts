@@ -20,8 +20,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** What each role does, for the README, the sign-in help and the administration page. */
 export const ROLE_DUTIES: Record<Role, string> = {
   admin: '管理用户、角色、单位绑定与会话，导入文件与节假日安排通知，查看审计日志',
-  clerk: '导入与登记收到的文件，查阅政策文件库',
-  leader: '查阅政策文件库，查看督办台账与进展',
+  clerk: '导入与登记收到的文件，拟办、传阅收文，查阅政策文件库',
+  leader: '查阅政策文件库，批示收文，查看督办台账与进展',
   supervisor: '导入文件，立项交办督办事项，核验办结，审批延期，发出三单一函与通报，导入节假日安排通知',
   unit: '查阅政策文件库，签收、办理本单位的督办事项，报送进展',
 };
@@ -40,6 +40,11 @@ export const PERMISSIONS = [
   'calendar.manage',
   'incoming.read',
   'incoming.register',
+  'incoming.propose',
+  'incoming.instruct',
+  'incoming.circulate',
+  'incoming.receive',
+  'leaders.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +70,13 @@ export const POLICY: Record<Permission, PolicyRow> = {
   'calendar.manage': { label: '导入国务院节假日安排通知（工作日历）', roles: ['admin', 'supervisor'] },
   'incoming.read': { label: '查看收文簿与收文', roles: ['admin', 'clerk', 'leader', 'supervisor'] },
   'incoming.register': { label: '签收登记收文、初审（办件、阅件、退回）', roles: ['admin', 'clerk'] },
+  'incoming.propose': { label: '拟办：起草并提交拟办意见', roles: ['clerk'] },
+  // Whose turn it is is decided by the document's round of 批示, not by the role alone.
+  'incoming.instruct': { label: '批示收文：批示、圈阅、转其他领导、退回拟办', roles: ['leader'] },
+  'incoming.circulate': { label: '传阅收文：分送人员或单位、提醒、收回', roles: ['clerk'] },
+  // Anyone may be a recipient of a 传阅; each sees only what was sent to them or their unit.
+  'incoming.receive': { label: '阅看传阅给本人或本单位的收文', roles: ROLES },
+  'leaders.manage': { label: '维护领导分管表（拟办起草呈阅领导、督办单抄送分管领导）', roles: ['admin'] },
 };
 
 /**

@@ -499,6 +499,9 @@ export interface Database {
   office_leaders: OfficeLeaderTable;
   incoming_documents: IncomingDocumentTable;
   incoming_serials: IncomingSerialTable;
+  incoming_instructions: IncomingInstructionTable;
+  incoming_circulations: IncomingCirculationTable;
+  incoming_reminders: IncomingReminderTable;
   unit_mailboxes: UnitMailboxTable;
   notice_mail: NoticeMailTable;
   calendar_arrangements: CalendarArrangementTable;
@@ -580,6 +583,8 @@ export interface IncomingDocumentTable {
   updated_at: string;
   /** Bumped by every write: a command that loaded an older version refuses to overwrite. */
   version: ColumnType<number, number | undefined, number>;
+  /** JSON: SubmittedProposal (src/workflow/instruct.ts), the 拟办意见 the clerk submitted (migration 0018). */
+  submitted_proposal: ColumnType<Json | null, Json | null | undefined, Json | null>;
 }
 
 export interface IncomingSerialTable {
@@ -587,6 +592,58 @@ export interface IncomingSerialTable {
   year: number;
   /** The last 运转号 given in the series and year. */
   last: number;
+}
+
+// 批示 and 传阅 (migration 0018). See src/workflow/instruct.ts for what the values mean.
+export interface IncomingInstructionTable {
+  id: Generated<number>;
+  incoming_id: number;
+  /** The submitted 拟办 this turn belongs to, from 1. */
+  round: number;
+  /** Order of the turn within its round. */
+  seq: number;
+  /** InstructionMode: sequence | parallel */
+  mode: string;
+  /** The leader's user name. */
+  leader: string;
+  /** The leader's display name when the turn was made. */
+  leader_name: string;
+  /** StepState: waiting | pending | done | cancelled */
+  state: string;
+  /** StepAction: instruct | circle | pass | return, once done. */
+  action: string | null;
+  text: string | null;
+  /** The leader who passed the document on to this one. */
+  passed_from: string | null;
+  created_at: string;
+  acted_at: string | null;
+}
+
+export interface IncomingCirculationTable {
+  id: Generated<number>;
+  incoming_id: number;
+  /** user | unit */
+  recipient_kind: string;
+  /** A user name, or a canonical unit of the directory. */
+  recipient: string;
+  recipient_name: string;
+  /** RecipientState: unread | opened | read */
+  state: string;
+  sent_at: string;
+  sent_by: string;
+  opened_at: string | null;
+  opened_by: string | null;
+  read_at: string | null;
+  read_by: string | null;
+  recalled_at: string | null;
+  recalled_by: string | null;
+}
+
+export interface IncomingReminderTable {
+  id: Generated<number>;
+  circulation_id: number;
+  at: string;
+  by: string;
 }
 
 // Mail of 督办文书 (migration 0020).

@@ -6,10 +6,21 @@
  * registered (已登记: signed for and numbered, waiting for 初审) → reviewed (已初审: sorted as 办件
  * or 阅件; the sorting may be corrected while nothing later has happened) or returned (已退回:
  * sent back to the sender with a reason; final — the sender's corrected document is a new
- * registration). Later steps (拟办, 批示, 传阅 …) start from reviewed.
+ * registration). reviewed → proposed (待批示: the clerk submitted the 拟办意见, leaders take their
+ * turns, src/workflow/instruct.ts) → instructed (已批示: every leader has acted), or → sent-back
+ * (退回拟办: a leader sent it back to the clerk, who submits a 拟办 again). 传阅
+ * (src/workflow/circulation.ts) runs beside these states: "传阅中" is computed, not a state.
  */
-export type IncomingState = 'registered' | 'reviewed' | 'returned';
-export const INCOMING_STATE_LABELS: Record<IncomingState, string> = { registered: '已登记', reviewed: '已初审', returned: '已退回' };
+export type IncomingState = 'registered' | 'reviewed' | 'returned' | 'proposed' | 'instructed' | 'sent-back';
+export const INCOMING_STATES: readonly IncomingState[] = ['registered', 'reviewed', 'returned', 'proposed', 'instructed', 'sent-back'];
+export const INCOMING_STATE_LABELS: Record<IncomingState, string> = {
+  registered: '已登记',
+  reviewed: '已初审',
+  returned: '已退回',
+  proposed: '待批示',
+  instructed: '已批示',
+  'sent-back': '退回拟办',
+};
 
 /** 办件: to be handled (拟办, 批示, 分办); 阅件: to be read (传阅) only. */
 export type IncomingKind = '办件' | '阅件';
@@ -21,6 +32,7 @@ export type ReviewDecision = { kind: IncomingKind; note?: string | null } | { re
 /** The state after a review, or why the review is refused (Chinese, for the user). */
 export function reviewOutcome(state: IncomingState, decision: ReviewDecision): { state: IncomingState; kind: IncomingKind | null; note: string | null } | { refused: string } {
   if (state === 'returned') return { refused: '该收文已退回来文单位，不能再初审；来文单位重新报送后请重新登记' };
+  if (state !== 'registered' && state !== 'reviewed') return { refused: '该收文已拟办，不能再初审' };
   if ('returned' in decision) {
     const reason = decision.reason.trim();
     if (reason === '') return { refused: '退回须写明理由' };

@@ -2,7 +2,15 @@
 // Pure: the leaders' areas (a table an administrator keeps), the receiving office and the
 // directory come in as arguments; nothing here reads the store.
 import { defaultDirectory, jurisdictionOf, mapToReceiver, unitResolver, type Directory } from '../directory/index.ts';
-import type { DocumentRecord } from '../types.ts';
+import type { Deadline, Unit } from '../types.ts';
+
+/** What the draft reads of a task: its units and its deadline (a parsed Task, or one read back from the store). */
+export interface DraftTask {
+  leads: readonly Unit[];
+  responsible: readonly Unit[];
+  cooperating: readonly Unit[];
+  deadline: Pick<Deadline, 'date' | 'text'> | null;
+}
 
 /** One row of the leaders' areas: whom a document goes to (呈阅) or who reads it (传阅). */
 export interface LeaderArea {
@@ -17,9 +25,13 @@ export interface DraftInput {
   fromUnit: string | null;
   docNumber: string | null;
   title: string | null;
-  documents: readonly DocumentRecord[];
-  /** The receiving office (a receiver of the directory: 通辽经济技术开发区 …). */
-  receiver: string;
+  documents: readonly { tasks: readonly DraftTask[] }[];
+  /**
+   * The receiving office (a receiver of the directory: 通辽经济技术开发区 …), or null when the
+   * office receives from its own level: the units are then the document's own, as the directory
+   * names them.
+   */
+  receiver: string | null;
   leaders: readonly LeaderArea[];
 }
 
@@ -56,7 +68,8 @@ export function draftProposal(input: DraftInput, directory: Directory = defaultD
   const resolve = unitResolver(jurisdiction, directory);
   // The sender's own office's counterpart leads: a city's 市委办公室 document is led by the zone's 党政综合办公室.
   const senderCanonical = input.fromUnit === null ? null : resolve(input.fromUnit).canonical;
-  const senderTargets = senderCanonical === null ? [] : mapToReceiver(senderCanonical, input.receiver, directory);
+  const onto = (canonical: string): string[] => (input.receiver === null ? [canonical] : mapToReceiver(canonical, input.receiver, directory));
+  const senderTargets = senderCanonical === null || input.receiver === null ? [] : onto(senderCanonical);
   const units: string[] = [];
   const unmapped: string[] = [];
   const dates: { date: string; text: string }[] = [];
@@ -66,7 +79,7 @@ export function draftProposal(input: DraftInput, directory: Directory = defaultD
       taskCount++;
       if (task.deadline?.date !== undefined && !dates.some((d) => d.date === task.deadline!.date)) dates.push({ date: task.deadline.date, text: task.deadline.text });
       for (const unit of [...task.leads, ...task.responsible, ...task.cooperating]) {
-        const targets = unit.canonical === null ? [] : mapToReceiver(unit.canonical, input.receiver, directory);
+        const targets = unit.canonical === null ? [] : onto(unit.canonical);
         if (targets.length === 0 && !unmapped.includes(unit.name)) unmapped.push(unit.name);
         for (const t of targets) if (!units.includes(t)) units.push(t);
       }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditChainVerdict, AuditPage, AuditQuery, NewUserBody, PasswordResetBody, SessionParams, SessionView, UserPatchBody, UserView } from '../../api/admin.ts';
+import { AuditChainVerdict, AuditPage, AuditQuery, NewUserBody, OfficeLeadersBody, OfficeLeaderView, PasswordResetBody, SessionParams, SessionView, UserPatchBody, UserView } from '../../api/admin.ts';
 import { ErrorBody, IdParams, Ok } from '../../api/common.ts';
 import { endSession, listOpenSessions } from '../../auth/sessions.ts';
 import { createUser, listUsers, setPassword, unlockUser, updateUser, getUser, type User } from '../../auth/users.ts';
@@ -11,6 +11,7 @@ import { later, startOfBeijingDay } from '../../calendar/clock.ts';
 import { isKnownUnit } from '../../directory/index.ts';
 import { auditActions, listAudit } from '../../store/audit.ts';
 import { verifyAuditChain } from '../../store/audit-chain.ts';
+import { listOfficeLeaders, OfficeLeadersError, saveOfficeLeaders } from '../../store/office-leaders.ts';
 import { actorOf } from './request-context.ts';
 
 function userView(u: User): z.infer<typeof UserView> {
@@ -103,5 +104,20 @@ export default async function adminRoutes(fastify: FastifyInstance): Promise<voi
     '/api/admin/audit/verify',
     { config: { access: 'audit.read' }, schema: { summary: '核验审计日志的哈希链', tags, response: { 200: AuditChainVerdict } } },
     async () => verifyAuditChain(app.store.db),
+  );
+
+  const leaders = { access: 'leaders.manage' as const };
+  app.get('/api/admin/office-leaders', { config: leaders, schema: { summary: '领导分管表', tags, response: { 200: z.array(OfficeLeaderView) } } }, async () => listOfficeLeaders(app.store.db));
+  app.put(
+    '/api/admin/office-leaders',
+    { config: leaders, schema: { summary: '保存领导分管表（整表替换；未列出的领导停用，不删除）', tags, body: OfficeLeadersBody, response: { 200: z.array(OfficeLeaderView), 400: ErrorBody } } },
+    async (request, reply) => {
+      try {
+        return await saveOfficeLeaders(app.store, request.body.leaders, { actor: actorOf(request), clock: app.clock });
+      } catch (e) {
+        if (e instanceof OfficeLeadersError) return reply.status(400).send({ error: e.message });
+        throw e;
+      }
+    },
   );
 }

@@ -21,16 +21,32 @@ export interface SlipSteps {
   circulation: readonly SlipCirculation[];
 }
 
-const NO_STEPS: SlipSteps = { instructions: [], circulation: [] };
+const CIRCULATION_LABELS = { unread: '未读', opened: '已读', read: '已阅' } as const;
 
-/** The registration's 拟办意见, one paragraph per line as written. */
+/**
+ * The steps the workflow recorded, as the slip prints them: every leader's act in the order they
+ * acted (a 圈阅 without words, a 转批 with its note), and the 传阅's recipients not recalled with
+ * their state and when they reached it.
+ */
+export function slipStepsOf(v: IncomingView): SlipSteps {
+  const acted = v.instructions.filter((s) => s.state === 'done' && s.actedAt !== null).sort((a, b) => a.actedAt!.localeCompare(b.actedAt!) || a.round - b.round || a.seq - b.seq);
+  return {
+    instructions: acted.map((s) => ({ leader: s.leaderName, text: s.action === 'circle' ? null : s.text, at: s.actedAt! })),
+    circulation: v.circulation
+      .filter((c) => c.recalledAt === null)
+      .map((c) => ({ recipient: c.name, state: CIRCULATION_LABELS[c.state], at: c.state === 'read' ? c.readAt : c.state === 'opened' ? c.openedAt : null })),
+  };
+}
+
+/** The registration's 拟办意见 (the one the clerk submitted, else the slip's own), one paragraph per line as written. */
 function proposalLines(v: IncomingView): string[] {
-  return (v.proposal?.text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  return (v.submittedProposal?.text ?? v.proposal?.text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
 }
 
 /** The 文件批办单 of one registration as a .docx. */
-export async function incomingSlip(store: Store, id: number, organ: string | null, steps: SlipSteps = NO_STEPS): Promise<{ buffer: Buffer; serial: string }> {
+export async function incomingSlip(store: Store, id: number, organ: string | null, given?: SlipSteps): Promise<{ buffer: Buffer; serial: string }> {
   const v = await getIncoming(store, id);
+  const steps = given ?? slipStepsOf(v);
   if (v.fromUnit === null) throw new IncomingError('conflict', `收文 ${v.serial} 没有登记来文单位，无法打印批办单`);
   try {
     const buffer = await routingSlipDocx({

@@ -4,7 +4,51 @@
 import type { Selectable } from 'kysely';
 import type { RoutingProposal } from '../../types.ts';
 import type { IncomingKind, IncomingState } from '../../workflow/incoming.ts';
+import { pendingLeaders, type InstructionMode, type StepAction, type StepState, type SubmittedProposal } from '../../workflow/instruct.ts';
+import { circulating, circulationHolders, type RecipientKind, type RecipientState } from '../../workflow/circulation.ts';
 import type { IncomingDocumentTable } from '../schema.ts';
+
+/** One leader's turn of 批示, with its times. */
+export interface InstructionStepView {
+  id: number;
+  round: number;
+  seq: number;
+  mode: InstructionMode;
+  leader: string;
+  leaderName: string;
+  state: StepState;
+  action: StepAction | null;
+  text: string | null;
+  passedFrom: string | null;
+  createdAt: string;
+  actedAt: string | null;
+}
+
+/** One recipient of a 传阅: 未读 → 已读 (opened) → 已阅 (marked), with times, reminders, recall. */
+export interface CirculationView {
+  id: number;
+  kind: RecipientKind;
+  recipient: string;
+  name: string;
+  state: RecipientState;
+  sentAt: string;
+  sentBy: string;
+  openedAt: string | null;
+  openedBy: string | null;
+  readAt: string | null;
+  readBy: string | null;
+  recalledAt: string | null;
+  recalledBy: string | null;
+  reminders: { at: string; by: string }[];
+}
+
+/** What happened after 初审: the submitted 拟办, the leaders' turns, the 传阅 (progress.ts loads it). */
+export interface IncomingProgress {
+  instructions: InstructionStepView[];
+  circulation: CirculationView[];
+}
+
+export const NO_PROGRESS: IncomingProgress = { instructions: [], circulation: [] };
 
 export interface IncomingView {
   id: number;
@@ -45,9 +89,20 @@ export interface IncomingView {
   createdBy: string;
   updatedAt: string;
   version: number;
+  /** The 拟办意见 the clerk submitted (the slip's own is `proposal`). */
+  submittedProposal: SubmittedProposal | null;
+  /** Every leader's turn, of every round, in order. */
+  instructions: InstructionStepView[];
+  /** Every recipient of its 传阅, recalled ones included. */
+  circulation: CirculationView[];
+  /** 传阅中: a recipient not recalled has not marked it 已阅. */
+  circulating: boolean;
+  /** Who holds it now: the leaders whose turn it is while it waits for 批示, else the recipients of its 传阅 who have not marked it 已阅. */
+  holders: string[];
 }
 
-export function toView(r: Selectable<IncomingDocumentTable>): IncomingView {
+export function toView(r: Selectable<IncomingDocumentTable>, progress: IncomingProgress = NO_PROGRESS): IncomingView {
+  const state = r.state as IncomingState;
   return {
     id: r.id,
     serial: r.serial_label,
@@ -81,5 +136,10 @@ export function toView(r: Selectable<IncomingDocumentTable>): IncomingView {
     createdBy: r.created_by,
     updatedAt: r.updated_at,
     version: r.version,
+    submittedProposal: r.submitted_proposal === null || r.submitted_proposal === undefined ? null : (JSON.parse(r.submitted_proposal) as SubmittedProposal),
+    instructions: progress.instructions,
+    circulation: progress.circulation,
+    circulating: circulating(progress.circulation),
+    holders: state === 'proposed' ? pendingLeaders(progress.instructions) : circulationHolders(progress.circulation),
   };
 }

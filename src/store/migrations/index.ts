@@ -26,6 +26,7 @@ import { migration as supervision } from './0013_supervision.ts';
 import { migration as incoming } from './0015_incoming.ts';
 import { migration as auditChain } from './0016_audit_chain.ts';
 import { migration as calendar } from './0017_calendar.ts';
+import { migration as incomingInstruct } from './0018_incoming_instruct.ts';
 import { migration as noticeMail } from './0020_notice_mail.ts';
 
 export type { Dialect };
@@ -48,6 +49,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0015_incoming': incoming(dialect),
     '0016_audit_chain': auditChain(dialect),
     '0017_calendar': calendar(dialect),
+    '0018_incoming_instruct': incomingInstruct(dialect),
     '0020_notice_mail': noticeMail(dialect),
   };
 }

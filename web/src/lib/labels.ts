@@ -30,6 +30,11 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'calendar.manage': '导入节假日安排',
   'incoming.read': '查看收文簿',
   'incoming.register': '收文登记与初审',
+  'incoming.propose': '拟办',
+  'incoming.instruct': '批示收文',
+  'incoming.circulate': '传阅收文',
+  'incoming.receive': '阅看传阅件',
+  'leaders.manage': '维护领导分管表',
 };
 
 export const VALIDITY_LABEL: Record<Validity, string> = { valid: '现行有效', repealed: '已废止', expired: '已失效', pending: '尚未施行' };
