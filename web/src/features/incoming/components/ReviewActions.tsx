@@ -65,7 +65,8 @@ function ReviewModal({ incoming, mode, onClose, onDone }: { incoming: IncomingVi
  */
 export function ReviewActions({ incoming, onChanged }: { incoming: IncomingView; onChanged: () => void }) {
   const [mode, setMode] = useState<Mode | null>(null);
-  if (incoming.state === 'returned') return null;
+  // Once a 拟办 is submitted the sorting stands (the server refuses a change).
+  if (incoming.state !== 'registered' && incoming.state !== 'reviewed') return null;
   const other: IncomingKind | null = incoming.kind === '办件' ? '阅件' : incoming.kind === '阅件' ? '办件' : null;
   return (
     <>

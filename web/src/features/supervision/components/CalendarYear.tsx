@@ -30,38 +30,56 @@ interface DayMark {
   name: string;
 }
 
-/** One month as a grid: rest days of a holiday marked 休, 调休 working days 班, weekends grey. */
+/**
+ * One month as a table of weeks: rest days of a holiday marked 休, 调休 working days 班, weekends
+ * grey. A real table (caption, weekday headers, a row per week) reads right to a screen reader;
+ * each marked day also says in words what it is.
+ */
 function MonthGrid({ year, month, marks }: { year: number; month: number; marks: Map<string, DayMark> }) {
   const first = weekdayOf(`${year}-${pad(month)}-01`);
   const cells: (string | null)[] = [...Array<null>(first - 1).fill(null)];
   for (let d = 1; d <= daysIn(year, month); d++) cells.push(`${year}-${pad(month)}-${pad(d)}`);
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   const marked = cells.some((c) => c !== null && marks.has(c));
   return (
-    <div className="calendar-month" aria-label={`${year}年${month}月`}>
-      <div className="calendar-month-title">
-        {month}月{marked ? '' : <Typography.Text type="secondary">（无节假日）</Typography.Text>}
-      </div>
-      <div className="calendar-grid" role="grid">
-        {WEEKDAYS.map((w) => (
-          <div key={w} className="calendar-head" role="columnheader">
-            {w}
-          </div>
+    <table className="calendar-grid">
+      <caption className="calendar-month-title">
+        {year}年{month}月{marked ? '' : <Typography.Text type="secondary">（无节假日）</Typography.Text>}
+      </caption>
+      <thead>
+        <tr>
+          {WEEKDAYS.map((w) => (
+            <th key={w} scope="col" className="calendar-head" abbr={`星期${w}`}>
+              {w}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week, w) => (
+          <tr key={w}>
+            {week.map((day, i) => {
+              if (day === null) return <td key={`blank-${i}`} />;
+              const mark = marks.get(day);
+              const weekend = weekdayOf(day) >= 6;
+              const cls = mark ? `calendar-day calendar-${mark.kind}` : weekend ? 'calendar-day calendar-weekend' : 'calendar-day';
+              return (
+                <td key={day} className={cls} title={mark ? `${day} ${mark.name}${mark.kind === 'off' ? '放假' : '调休上班'}` : day}>
+                  {Number(day.slice(8))}
+                  {mark && (
+                    <span className="calendar-badge">
+                      {mark.kind === 'off' ? '休' : '班'}
+                      <span className="visually-hidden">（{mark.name}{mark.kind === 'off' ? '放假' : '调休上班'}）</span>
+                    </span>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
         ))}
-        {cells.map((day, i) => {
-          if (day === null) return <div key={`blank-${i}`} />;
-          const mark = marks.get(day);
-          const weekend = weekdayOf(day) >= 6;
-          const cls = mark ? `calendar-day calendar-${mark.kind}` : weekend ? 'calendar-day calendar-weekend' : 'calendar-day';
-          const title = mark ? `${day} ${mark.name}${mark.kind === 'off' ? '放假' : '调休上班'}` : day;
-          return (
-            <div key={day} className={cls} title={title} role="gridcell" aria-label={title}>
-              <span>{Number(day.slice(8))}</span>
-              {mark && <span className="calendar-badge">{mark.kind === 'off' ? '休' : '班'}</span>}
-            </div>
-          );
-        })}
-      </div>
-    </div>
+      </tbody>
+    </table>
   );
 }
 
