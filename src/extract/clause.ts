@@ -6,6 +6,7 @@
 // and a standing rule inside a clause (以下均需…落实，不再列出) that later measures inherit.
 // Scanning is one pass over the text with a bracket stack: no regex runs over unbounded input.
 import { CLOSER_OF, splitOutside } from '../text/brackets.ts';
+import { DEADLINE_LABEL, PERSON_LABEL, ROLE_LABEL } from '../text/clause-labels.ts';
 import { splitUnitList, type UnitName } from './unit-list.ts';
 
 export type Role = 'leads' | 'responsible' | 'cooperating';
@@ -20,15 +21,19 @@ export interface Clause {
   cooperating: UnitName[];
   /** Units a standing rule (以下均需…落实，不再列出) adds to this and every later measure. */
   standing: UnitName[];
+  /** Persons the clause names beside the units (责任领导：张某、李某), as written; never units. */
+  leaders: string[];
   /** The deadline words of the clause (3月底前, 长期推进), parsed later. */
   deadline: string | null;
   /** False when the closing bracket is missing. */
   closed: boolean;
 }
 
-const ROLE_LABEL = /^(牵头|主体责任|主要责任|责任|配合|协办|协助|参与|主办|承办|主责|落实)(单位|部门)[：:]/;
-const DEADLINE_LABEL = /^(完成时限|完成时间|办结时限|时限要求|时间要求|时间节点|时限)[：:]/;
 const OPENERS = '（(〔【[';
+
+/** What a clause says, without where it stands. */
+type ClauseBody = Omit<Clause, 'start' | 'end' | 'closed'>;
+const emptyBody = (): ClauseBody => ({ leads: [], responsible: [], cooperating: [], standing: [], leaders: [], deadline: null });
 
 /** Per UTF-16 code: 1 for a clause's opening bracket, 2 for a mark after which a rule or label may start. */
 const SCAN_KIND = (() => {
@@ -47,7 +52,7 @@ function roleOfLabel(word: string): Role {
 /** The opening of a labelled clause at `i` (just after an opener): its label, or null. */
 function labelAt(text: string, i: number): RegExpExecArray | null {
   const head = text.slice(i, i + 12).replace(/^\s+/, '');
-  return ROLE_LABEL.exec(head) ?? DEADLINE_LABEL.exec(head);
+  return ROLE_LABEL.exec(head) ?? DEADLINE_LABEL.exec(head) ?? PERSON_LABEL.exec(head);
 }
 
 const CLAUSE_CLOSERS = '）)〕】]';
@@ -93,17 +98,41 @@ function matchBrackets(text: string): Map<number, number> {
 const STANDING = /^以下(各项任务|各项措施|任务|措施|各项)?(均|都)?(需|由|须|要)?(.+?)(推动落实|负责落实|抓好落实|落实|负责|执行)[，,]?(不再列出|不再一一列出|不再单独列出|不再重复列出)?$/;
 const STANDING_TAIL = /^(不再列出|不再一一列出|不再单独列出|不再重复列出)$/;
 
-/** Reads the inside of a labelled clause: roles, standing rule, deadline. */
-function readLabelled(inner: string): Omit<Clause, 'start' | 'end' | 'closed'> {
-  const clause: Omit<Clause, 'start' | 'end' | 'closed'> = { leads: [], responsible: [], cooperating: [], standing: [], deadline: null };
-  let role: Role | 'deadline' = 'responsible';
+/** Any label, anywhere in a text: where a label run together with the text before it starts (市发改委责任单位：…). */
+const ANY_LABEL = new RegExp([ROLE_LABEL, DEADLINE_LABEL, PERSON_LABEL].map((r) => r.source.slice(1)).join('|'), 'g');
+
+/** Splits a part again before every label inside it: a line break or spaces that separated two labels were lost. */
+function splitAtLabels(part: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  ANY_LABEL.lastIndex = 0;
+  for (let m = ANY_LABEL.exec(part); m !== null; m = ANY_LABEL.exec(part)) {
+    if (m.index > from) {
+      out.push(part.slice(from, m.index));
+      from = m.index;
+    }
+    ANY_LABEL.lastIndex = m.index + m[0].length;
+  }
+  out.push(part.slice(from));
+  return out.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** Names of persons as the clause writes them (张某、李某), without list noise. */
+function splitPersons(text: string): string[] {
+  return splitOutside(text, '、，,；;').map((p) => p.replace(/\s+/g, '')).filter((p) => p !== '');
+}
+
+/** Reads the inside of a labelled clause: roles, persons, standing rule, deadline. */
+function readLabelled(inner: string): ClauseBody {
+  const clause = emptyBody();
+  let role: Role | 'deadline' | 'leaders' = 'responsible';
   // Labelled parts are separated by ； 。 or ， — a ， that is followed by a label, or a group of
   // the current role otherwise.
-  for (const part of splitOutside(inner, '，,；;。')) {
-    const label = ROLE_LABEL.exec(part) ?? DEADLINE_LABEL.exec(part);
+  for (const part of splitOutside(inner, '，,；;。').flatMap(splitAtLabels)) {
+    const label = ROLE_LABEL.exec(part) ?? DEADLINE_LABEL.exec(part) ?? PERSON_LABEL.exec(part);
     let rest = part;
     if (label) {
-      role = DEADLINE_LABEL.test(part) ? 'deadline' : roleOfLabel(label[1]!);
+      role = DEADLINE_LABEL.test(part) ? 'deadline' : PERSON_LABEL.test(part) ? 'leaders' : roleOfLabel(label[1]!);
       rest = part.slice(label[0].length).trim();
     }
     if (rest === '' || STANDING_TAIL.test(rest)) continue;
@@ -113,6 +142,7 @@ function readLabelled(inner: string): Omit<Clause, 'start' | 'end' | 'closed'> {
       continue;
     }
     if (role === 'deadline') clause.deadline = clause.deadline === null ? rest : `${clause.deadline}，${rest}`;
+    else if (role === 'leaders') clause.leaders.push(...splitPersons(rest));
     else clause[role].push(...splitUnitList(rest));
   }
   return clause;
@@ -126,9 +156,9 @@ const INLINE_DEADLINE = /^(长期推进|持续推进|长期坚持|长期执行|�
  * or returns null when the bracket is ordinary text. Every part must be a role or a deadline, and
  * at least one must name a role: a bracket that merely mentions 负责 is not a clause.
  */
-function readInline(inner: string): Omit<Clause, 'start' | 'end' | 'closed'> | null {
+function readInline(inner: string): ClauseBody | null {
   if (inner.length > 300) return null;
-  const clause: Omit<Clause, 'start' | 'end' | 'closed'> = { leads: [], responsible: [], cooperating: [], standing: [], deadline: null };
+  const clause = emptyBody();
   let roles = 0;
   for (const part of splitOutside(inner, '，,；;')) {
     if (INLINE_DEADLINE.test(part)) {
@@ -153,7 +183,7 @@ function looksLikeUnitName(name: string): boolean {
 }
 
 /** Words without which a paragraph holds no clause (labels, inline roles, standing rules, deadlines). */
-const CLAUSE_WORDS = /单位|部门|牵头|负责|配合|协办|协助|参与|按职责|时限|完成时间|时间节点|以下/;
+const CLAUSE_WORDS = /单位|部门|牵头|负责|配合|协办|协助|参与|按职责|时限|完成时间|时间节点|以下|领导|责任人/;
 
 /** A sentence longer than this is no standing rule (and is not searched for one). */
 const MAX_RULE_SENTENCE = 300;
@@ -213,7 +243,7 @@ export function findClauses(text: string): Clause[] {
       const sentence = text.slice(i, Math.min(end, i + MAX_RULE_SENTENCE)).replace(/[。，,\s]+$/, '');
       const standing = end - i <= MAX_RULE_SENTENCE && /不再/.test(sentence) ? STANDING.exec(sentence) : null;
       if (standing) {
-        clauses.push({ start: i, end, closed: true, leads: [], responsible: [], cooperating: [], standing: splitUnitList(standing[4]!), deadline: null });
+        clauses.push({ start: i, end, closed: true, ...emptyBody(), standing: splitUnitList(standing[4]!) });
         i = end;
         continue;
       }

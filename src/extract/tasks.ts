@@ -125,7 +125,32 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     return fromText !== null && fromText.kind !== 'relative' ? fromText : null;
   };
   const unitsOf = (names: readonly UnitName[]): Unit[] => names.map((u) => context.resolve(u.name));
-  const close = (text: string, path: string[], clause: Clause, line: number): void => {
+  // The task the last clause closed, and the outline node it was closed in: a clause right after
+  // it, with no text of a measure in between (the next label line under the same measure:
+  // 牵头单位：X / 责任单位：Y / 完成时限：…), adds to that task instead of opening another.
+  let last: { task: Task; node: OutlineItem | null } | null = null;
+  // Persons named on a clause of their own before the clause that closes their task.
+  let held: string[] = [];
+  const addLeaders = (task: Task, persons: readonly string[]): void => {
+    if (persons.length === 0) return;
+    const into = (task.leaders ??= []);
+    for (const p of persons) if (!into.includes(p)) into.push(p);
+  };
+  const addTo = (task: Task, clause: Clause): void => {
+    const add = (into: Unit[], names: readonly UnitName[]) => {
+      for (const u of unitsOf(names)) if (!into.some((x) => x.name === u.name)) into.push(u);
+    };
+    add(task.leads, clause.leads);
+    add(task.responsible, clause.responsible);
+    add(task.cooperating, clause.cooperating);
+    add(task.responsible, clause.standing);
+    addLeaders(task, clause.leaders);
+    if (task.deadline === null && clause.deadline !== null) {
+      task.deadline = context.deadline(clause.deadline);
+      if (task.deadline?.uncertain) warnings.push({ code: 'deadline-uncertain', message: `完成时限“${task.deadline.text}”：${task.deadline.uncertain}`, line: task.line });
+    }
+  };
+  const close = (text: string, path: string[], clause: Clause, line: number): Task => {
     const responsible = mergeUnits([...clause.responsible], standing);
     const task: Task = {
       text,
@@ -137,14 +162,18 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       targets: context.targets(text),
       line,
     };
+    addLeaders(task, [...held, ...clause.leaders]);
+    held = [];
     if (task.deadline?.uncertain) warnings.push({ code: 'deadline-uncertain', message: `完成时限“${task.deadline.text}”：${task.deadline.uncertain}`, line });
     tasks.push(task);
+    return task;
   };
 
   for (let k = 0; k < placed.length; k++) {
     const { paragraph: p, node, path } = placed[k]!;
     if (node !== pendingNode) {
       pending = [];
+      held = [];
       pendingNode = node;
     }
     if (p.cells !== null) {
@@ -177,6 +206,7 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         duties.push({ lead: unitsOf(d.lead), units: unitsOf(d.units), role: d.role, text: d.text, deadline: context.deadline(d.text), line: d.line });
       }
       k = end;
+      last = null;
       continue;
     }
 
@@ -190,7 +220,19 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     }
     let from = 0;
     for (const clause of clauses) {
-      if (clause.leads.length + clause.responsible.length + clause.cooperating.length === 0 && clause.deadline === null) {
+      const names = clause.leads.length + clause.responsible.length + clause.cooperating.length;
+      if (names === 0 && clause.deadline === null && clause.standing.length === 0 && clause.leaders.length > 0) {
+        // Persons alone (责任领导：张某 on its own line): they belong to the task just closed, or to
+        // the one the next clause closes; the text before them stays part of that measure.
+        if (tidy(joinParts([...pending, text.slice(from, clause.start)])) === '' && last !== null && last.node === node) addLeaders(last.task, clause.leaders);
+        else {
+          pending.push(text.slice(from, clause.start));
+          held.push(...clause.leaders);
+        }
+        from = clause.end;
+        continue;
+      }
+      if (names === 0 && clause.deadline === null) {
         // A standing rule of its own (以下均需…落实，不再列出) closes no task: it applies from here on.
         mergeUnits(standing, clause.standing);
         pending.push(text.slice(from, clause.start));
@@ -199,6 +241,12 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       }
       let taskText = tidy(joinParts([...pending, text.slice(from, clause.start)]));
       pending = [];
+      if (taskText === '' && last !== null && last.node === node) {
+        mergeUnits(standing, clause.standing);
+        addTo(last.task, clause);
+        from = clause.end;
+        continue;
+      }
       if (taskText === '' && node !== null) taskText = node.heading;
       if (!clause.closed) {
         warnings.push({ code: 'clause-unclosed', message: `责任分工缺少右括号：${text.slice(clause.start, clause.start + 40)}`, line: lineAt(p, offset + clause.start) });
@@ -209,7 +257,7 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         if (clause.standing.length === 0) warnings.push({ code: 'clause-without-task', message: `责任分工前没有任务内容：${text.slice(clause.start, clause.start + 40)}`, line: lineAt(p, offset + clause.start) });
       } else {
         const taskPath = path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
-        close(taskText, taskPath, clause, lineAt(p, offset + clause.start));
+        last = { task: close(taskText, taskPath, clause, lineAt(p, offset + clause.start)), node };
       }
       from = clause.end;
     }

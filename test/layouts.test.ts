@@ -1,0 +1,83 @@
+// Layouts of other places (issue 14): responsibility written on lines of its own, persons named
+// beside units, inline clauses with several groups, damaged text. The documents under
+// test/fixtures/layouts/ were written by the team in those layouts, for invented cities and
+// districts; the expectations are what a supervision office would enter in its ledger.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findClauses } from '../src/extract/clause.ts';
+import { parseText } from '../src/pipeline.ts';
+import type { Task } from '../src/types.ts';
+
+const dir = join(import.meta.dirname, 'fixtures', 'layouts');
+const tasksOf = (file: string): Task[] => parseText(readFileSync(join(dir, file), 'utf8'), file).documents.flatMap((d) => d.tasks);
+const names = (units: Task['leads']) => units.map((u) => u.name);
+/** A task as the ledger would take it: units by role, persons, deadline words. */
+const ledger = (t: Task) => ({
+  leads: names(t.leads),
+  responsible: names(t.responsible),
+  cooperating: names(t.cooperating),
+  leaders: t.leaders ?? [],
+  deadline: t.deadline?.text ?? null,
+});
+
+describe('responsibility on lines of its own after the measure', () => {
+  it('reads 牵头单位 / 责任单位 / 配合单位 / 完成时限 lines under one measure as one task', () => {
+    const tasks = tasksOf('label-lines.txt');
+    expect(tasks.map((t) => t.path)).toEqual([['一、', '1.'], ['一、', '2.'], ['二、', '3.'], ['二、', '4.'], ['三、', '（一）'], ['三、', '（二）'], ['四、'], ['四、']]);
+    expect(ledger(tasks[0]!)).toEqual({ leads: ['市发展改革委'], responsible: ['市市场监管局', '市司法局', '各区县人民政府'], cooperating: [], leaders: [], deadline: '2025年6月底前' });
+    expect(tasks[0]!.deadline).toMatchObject({ kind: 'date', date: '2025-06-30' });
+    expect(ledger(tasks[1]!)).toEqual({ leads: ['市市场监管局'], responsible: [], cooperating: ['市数据局', '市税务局'], leaders: [], deadline: '长期坚持' });
+    expect(names(tasks[2]!.responsible)).toEqual(['市金融工作局', '人民银行云岫分行']);
+    expect(names(tasks[3]!.responsible)).toEqual(['市财政局', '市金融工作局']);
+    // The task's text is the measure alone: no label, no unit list glued to it.
+    expect(tasks[0]!.text).toBe('全面落实市场准入负面清单制度，清理妨碍公平竞争的规定和做法。');
+    for (const t of tasks) expect(t.text).not.toMatch(/单位[：:]|完成时限/);
+  });
+
+  it('takes the units from the line under a label left alone on its line (责任单位：)', () => {
+    const [, , , , land] = tasksOf('label-lines.txt');
+    expect(names(land!.responsible)).toEqual(['市自然资源局', '各区县人民政府']);
+    expect(land!.text.endsWith('优先安排新增建设用地指标。')).toBe(true);
+  });
+
+  it('splits labels written on one line with spaces between them', () => {
+    const energy = tasksOf('label-lines.txt')[5]!;
+    expect(ledger(energy)).toEqual({ leads: ['市发展改革委'], responsible: ['市工业和信息化局', '国网云岫供电公司'], cooperating: [], leaders: [], deadline: '2025年底前' });
+  });
+
+  it('closes one task per unnumbered measure when a 责任单位 line follows each', () => {
+    const [talk, award] = tasksOf('label-lines.txt').slice(6);
+    expect(talk!.text.endsWith('定期召开民营企业家座谈会，听取意见建议。')).toBe(true);
+    expect(names(talk!.responsible)).toEqual(['市工商联']);
+    expect(award!.text).toBe('开展优秀民营企业评选表彰活动，宣传一批先进典型。');
+    expect(ledger(award!)).toMatchObject({ responsible: ['市委宣传部', '市工商联'], deadline: '2025年9月底前' });
+  });
+
+  it('keeps hard-wrapped label lines together and the next label apart', () => {
+    const tasks = tasksOf('label-lines-wrapped.txt');
+    expect(tasks).toHaveLength(4);
+    expect(ledger(tasks[0]!)).toEqual({ leads: ['区住建局'], responsible: ['区发展改革委', '区财政局', '区城管局', '各街道办事处'], cooperating: [], leaders: [], deadline: '2025年11月底前' });
+    expect(tasks[0]!.text.endsWith('改造后小区物业管理覆盖率达到百分之百。')).toBe(true);
+    expect(ledger(tasks[1]!)).toEqual({ leads: ['区住建局'], responsible: [], cooperating: ['区自然资源分局', '区市场监管局', '区消防救援大队'], leaders: [], deadline: '2025年12月底前' });
+    expect(names(tasks[2]!.responsible)).toEqual(['区城管局', '区民政局', '区商务局', '各街道办事处']);
+    expect(names(tasks[3]!.responsible)).toEqual(['区城管局', '各街道办事处']);
+  });
+});
+
+describe('clauses stay linear', () => {
+  it('reads a long pathological line in bounded time', () => {
+    const runs = [
+      '（责任单位：' + '市财政局、'.repeat(20_000) + '）',
+      '责任单位：' + '牵头'.repeat(50_000),
+      '（' + '责任领导：'.repeat(20_000),
+      '（X牵头，' + 'Y、'.repeat(30_000) + 'Z配合）',
+      '责任单位：市' + '　'.repeat(50_000) + '责任单位：',
+    ];
+    for (const text of runs) {
+      const started = performance.now();
+      findClauses(text);
+      expect(performance.now() - started).toBeLessThan(1500);
+    }
+  });
+});
