@@ -65,6 +65,41 @@ describe('responsibility on lines of its own after the measure', () => {
   });
 });
 
+describe('clauses that name persons beside units', () => {
+  it('keeps 责任领导 and its kin on the task, apart from the units', () => {
+    const tasks = tasksOf('leaders.txt');
+    expect(tasks).toHaveLength(4);
+    expect(ledger(tasks[0]!)).toEqual({
+      leads: ['区发改局'],
+      responsible: ['区财政局', '区统计局', '各镇人民政府', '街道办事处'],
+      cooperating: [],
+      leaders: ['王某某', '赵某'],
+      deadline: null,
+    });
+    expect(ledger(tasks[1]!)).toEqual({ leads: ['区投资促进中心'], responsible: [], cooperating: ['区商务局'], leaders: ['孙某'], deadline: '2025年12月底前' });
+    for (const t of tasks) for (const u of [...t.leads, ...t.responsible, ...t.cooperating]) expect(u.name).not.toMatch(/某|领导/);
+  });
+
+  it('reads a 责任领导 line under the measure with the label lines after it', () => {
+    const jobs = tasksOf('leaders.txt')[2]!;
+    expect(jobs.text).toBe('新增城镇就业4000人，城镇调查失业率控制在5.5%以内。');
+    expect(ledger(jobs)).toEqual({ leads: ['区人社局'], responsible: ['区教育局', '区财政局'], cooperating: [], leaders: ['周某'], deadline: null });
+  });
+
+  it('reads inline roles after a person label in the same clause', () => {
+    const schools = tasksOf('leaders.txt')[3]!;
+    expect(ledger(schools)).toEqual({ leads: ['区教育局'], responsible: [], cooperating: ['区住建局', '区自然资源分局'], leaders: ['吴某', '郑某'], deadline: null });
+  });
+
+  it('has no leaders field where the text names none', () => {
+    for (const t of tasksOf('label-lines.txt')) expect(t).not.toHaveProperty('leaders');
+  });
+
+  it('does not read a sentence about leadership as a person label', () => {
+    expect(findClauses('加强组织领导：各单位要高度重视。')).toEqual([]);
+  });
+});
+
 describe('clauses stay linear', () => {
   it('reads a long pathological line in bounded time', () => {
     const runs = [

@@ -141,11 +141,35 @@ function readLabelled(inner: string): ClauseBody {
       clause.standing.push(...splitUnitList(standing[4]!));
       continue;
     }
+    if (!label) {
+      // An unlabelled part may say by when (（责任单位：市教育局，长期推进）) or name units with an
+      // inline role (（责任领导：张某，区教育局牵头，区住建局配合）): the label before it does not govern it.
+      if (INLINE_DEADLINE.test(rest)) {
+        clause.deadline = clause.deadline === null ? rest : `${clause.deadline}，${rest}`;
+        continue;
+      }
+      const inline = inlineRole(rest);
+      if (inline !== null) {
+        clause[inline.role].push(...inline.units);
+        continue;
+      }
+    }
     if (role === 'deadline') clause.deadline = clause.deadline === null ? rest : `${clause.deadline}，${rest}`;
     else if (role === 'leaders') clause.leaders.push(...splitPersons(rest));
     else clause[role].push(...splitUnitList(rest));
   }
   return clause;
+}
+
+/** One part of an inline clause (市教育局牵头 / 区住建局、区自然资源分局配合): its role and units, or null. */
+function inlineRole(part: string): { role: Role; units: UnitName[] } | null {
+  const m = INLINE_ROLE.exec(part);
+  if (!m || m[1]!.length > 120 || m[3]!.length > 12 || /[。：:]/.test(m[1]!)) return null;
+  const verb = m[2]!;
+  const role: Role = verb.startsWith('牵头') ? 'leads' : /^(配合|协助|参与)/.test(verb) ? 'cooperating' : 'responsible';
+  const units = splitUnitList(m[1]!);
+  if (units.length === 0 || !units.every((u) => looksLikeUnitName(u.name))) return null;
+  return { role, units };
 }
 
 const INLINE_ROLE = /^(.+?)(牵头负责|牵头|负责|配合|协助|参与|按职责分工负责|按职责完成有关工作|按职责分工落实|按职责落实|按职责抓好落实|分别负责|共同负责)(.*)$/;
@@ -165,13 +189,9 @@ function readInline(inner: string): ClauseBody | null {
       clause.deadline = clause.deadline === null ? part : `${clause.deadline}，${part}`;
       continue;
     }
-    const m = INLINE_ROLE.exec(part);
-    if (!m || m[1]!.length > 120 || m[3]!.length > 12 || /[。：:]/.test(m[1]!)) return null;
-    const verb = m[2]!;
-    const role: Role = verb.startsWith('牵头') ? 'leads' : /^(配合|协助|参与)/.test(verb) ? 'cooperating' : 'responsible';
-    const units = splitUnitList(m[1]!);
-    if (units.length === 0 || !units.every((u) => looksLikeUnitName(u.name))) return null;
-    clause[role].push(...units);
+    const inline = inlineRole(part);
+    if (inline === null) return null;
+    clause[inline.role].push(...inline.units);
     roles++;
   }
   return roles > 0 ? clause : null;
