@@ -100,6 +100,27 @@ describe('clauses that name persons beside units', () => {
   });
 });
 
+describe('inline clauses with several groups', () => {
+  it('gives groups written before their verb the verb’s role', () => {
+    const [toilets, sewage, villages] = tasksOf('inline-groups.txt');
+    expect(ledger(toilets!)).toEqual({ leads: ['县农业农村局'], responsible: [], cooperating: ['县卫健局', '县住建局等部门', '各乡镇人民政府'], leaders: [], deadline: '2025年10月底前' });
+    expect(ledger(sewage!)).toEqual({
+      leads: ['县生态环境局'],
+      responsible: [],
+      cooperating: ['县水利局', '县财政局', '县住建局', '县自然资源局等部门', '各乡镇人民政府'],
+      leaders: [],
+      deadline: null,
+    });
+    expect(ledger(villages!)).toMatchObject({ responsible: ['县农业农村局', '县住建局', '县交通运输局', '县文旅局', '各乡镇人民政府'] });
+    expect(sewage!.text).toBe('加快农村生活污水治理。完成15个行政村生活污水治理任务，治理设施正常运行率达到90%以上。');
+  });
+
+  it('leaves a bracket alone when names are left without a verb or a part is no unit', () => {
+    expect(findClauses('给予补助（县财政局牵头，县农业农村局、县住建局）。')).toEqual([]);
+    expect(findClauses('推进试点（县财政局牵头，覆盖全部行政村，各乡镇配合）。')).toEqual([]);
+  });
+});
+
 describe('clauses stay linear', () => {
   it('reads a long pathological line in bounded time', () => {
     const runs = [

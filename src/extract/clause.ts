@@ -184,17 +184,27 @@ function readInline(inner: string): ClauseBody | null {
   if (inner.length > 300) return null;
   const clause = emptyBody();
   let roles = 0;
+  // Groups written before their verb (区发改局牵头，区财政局、区商务局等部门，各街道办事处配合): a
+  // group of unit names with no verb of its own takes the role of the next part that has one.
+  let waiting: UnitName[] = [];
   for (const part of splitOutside(inner, '，,；;')) {
     if (INLINE_DEADLINE.test(part)) {
       clause.deadline = clause.deadline === null ? part : `${clause.deadline}，${part}`;
       continue;
     }
     const inline = inlineRole(part);
-    if (inline === null) return null;
-    clause[inline.role].push(...inline.units);
+    if (inline === null) {
+      const units = splitUnitList(part);
+      if (units.length === 0 || !units.every((u) => looksLikeUnitName(u.name))) return null;
+      waiting.push(...units);
+      continue;
+    }
+    clause[inline.role].push(...waiting, ...inline.units);
+    waiting = [];
     roles++;
   }
-  return roles > 0 ? clause : null;
+  // Names left without a verb: the bracket lists units but gives them no role, so it is no clause.
+  return roles > 0 && waiting.length === 0 ? clause : null;
 }
 
 /** A unit name is short and names an organ, a government or a collective of them. */
