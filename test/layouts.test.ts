@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findClauses } from '../src/extract/clause.ts';
+import { splitUnitList } from '../src/extract/unit-list.ts';
+import { dropReadings } from '../src/text/chars.ts';
 import { parseText } from '../src/pipeline.ts';
 import type { Task } from '../src/types.ts';
 
@@ -121,6 +123,44 @@ describe('inline clauses with several groups', () => {
   });
 });
 
+describe('damaged text', () => {
+  it('reads a deadline inside a labelled clause as the deadline, never as a unit', () => {
+    const tasks = tasksOf('damaged.txt');
+    expect(tasks).toHaveLength(4);
+    expect(ledger(tasks[0]!)).toMatchObject({ responsible: ['市教育局'], deadline: '长期推进' });
+    expect(ledger(tasks[1]!)).toMatchObject({ responsible: ['市教育局', '市财政局'], deadline: '6月底完成' });
+    expect(tasks[1]!.deadline).toMatchObject({ kind: 'date', date: '2025-06-30' });
+    expect(ledger(tasks[3]!)).toMatchObject({ responsible: ['市教育局', '市财政局', '各区县人民政府'], deadline: '持续推进' });
+    for (const t of tasks) for (const u of t.responsible) expect(u.name).not.toMatch(/推进|完成|月底/);
+    const deadline = (words: string) => findClauses(`甲。（责任单位：市教育局，${words}）`)[0]!;
+    for (const words of ['年底前完成', '2025年上半年完成', '第三季度末前完成', '2025—2027年', '长期']) {
+      expect(deadline(words)).toMatchObject({ deadline: words, responsible: [expect.objectContaining({ name: '市教育局' })] });
+    }
+  });
+
+  it('splits units joined by 及, 和, 以及 but never a name with 和 inside', () => {
+    const list = (text: string) => splitUnitList(text).map((u) => u.name);
+    expect(list('市财政局及市税务局')).toEqual(['市财政局', '市税务局']);
+    expect(list('市财政局及税务局')).toEqual(['市财政局', '市税务局']);
+    expect(list('各乡镇人民政府以及县直有关部门')).toEqual(['各乡镇人民政府', '县直有关部门']);
+    expect(list('住房和城乡建设局、工业和信息化局')).toEqual(['住房和城乡建设局', '工业和信息化局']);
+    expect(list('市财政局和工业和信息化局')).toEqual(['市财政局', '市工业和信息化局']);
+    expect(list('县文化和旅游局及县体育中心')).toEqual(['县文化和旅游局', '县体育中心']);
+    expect(list('各级党委和政府')).toEqual(['各级党委和政府']);
+    const [, , industry] = tasksOf('damaged.txt');
+    expect(ledger(industry!)).toMatchObject({ leads: ['市教育局'], responsible: ['市人社局', '市工业和信息化局', '云岫经开区管委会'], deadline: '2025年12月底前' });
+  });
+
+  it('drops pinyin readings inside words, also in the 文号 and the recipients', () => {
+    const doc = parseText(readFileSync(join(dir, 'damaged.txt'), 'utf8'), 'damaged.txt').documents[0]!;
+    expect(doc.docNumber).toBe('云政办发〔2025〕12号');
+    expect(doc.recipients).toEqual(['各区县人民政府', '云岫经开区管委会', '市政府各部门']);
+    expect(doc.tasks[2]!.text).toBe('深化产教融合，推动职业院校与经开区企业共建实训基地。');
+    expect(dropReadings('地区生产总值(GDP)增长6%，用好政务服务(app)')).toBe('地区生产总值(GDP)增长6%，用好政务服务(app)');
+    expect(dropReadings('區(qū)域 經（jīng）开区 发(fā)')).toBe('區域 經开区 发');
+  });
+});
+
 describe('clauses stay linear', () => {
   it('reads a long pathological line in bounded time', () => {
     const runs = [
@@ -129,11 +169,15 @@ describe('clauses stay linear', () => {
       '（' + '责任领导：'.repeat(20_000),
       '（X牵头，' + 'Y、'.repeat(30_000) + 'Z配合）',
       '责任单位：市' + '　'.repeat(50_000) + '责任单位：',
+      '（责任单位：' + '市财政局和'.repeat(20_000) + '市税务局）',
     ];
     for (const text of runs) {
       const started = performance.now();
       findClauses(text);
       expect(performance.now() - started).toBeLessThan(1500);
     }
+    const started = performance.now();
+    dropReadings('发(fā' + '(fā'.repeat(50_000));
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
