@@ -161,6 +161,36 @@ describe('damaged text', () => {
   });
 });
 
+describe('role rules written in the text', () => {
+  const tasks = () => tasksOf('role-rules.txt');
+
+  it('makes the first unit the lead where a clause says so, and for later tasks after 下同', () => {
+    const [first, second] = tasks();
+    expect(ledger(first!)).toMatchObject({ leads: ['市数据局'], responsible: ['市司法局', '市人社局'], cooperating: [] });
+    expect(ledger(second!)).toMatchObject({ leads: ['市数据局'], responsible: ['市市场监管局'] });
+  });
+
+  it('gives each unit of X、Y分别牵头 the lead', () => {
+    expect(ledger(tasks()[2]!)).toMatchObject({ leads: ['市司法局', '市市场监管局'], responsible: [], cooperating: ['各区县人民政府'] });
+  });
+
+  it('applies a note of its own (注：…排在首位的为牵头单位，其他为配合单位) to the tasks after it, and keeps it out of their text', () => {
+    const [, , , supervise] = tasks();
+    expect(ledger(supervise!)).toMatchObject({ leads: ['市司法局'], responsible: [], cooperating: ['市公安局', '市市场监管局'] });
+    expect(supervise!.text).toBe('开展涉企行政执法专项监督，纠正违规执法行为。');
+  });
+
+  it('carries a group followed by 下同 to the later tasks', () => {
+    const [, , , , compliance, ip] = tasks();
+    expect(ledger(compliance!)).toMatchObject({ leads: ['市检察院'], responsible: [], cooperating: ['市工商联', '各区县人民政府'] });
+    expect(ledger(ip!)).toMatchObject({ leads: ['市市场监管局'], responsible: ['各区县人民政府'], cooperating: ['市中级法院'] });
+  });
+
+  it('never keeps a rule’s words as a unit', () => {
+    for (const t of tasks()) for (const u of [...t.leads, ...t.responsible, ...t.cooperating]) expect(u.name).not.toMatch(/第一|首位|牵头|下同|其他/);
+  });
+});
+
 describe('clauses stay linear', () => {
   it('reads a long pathological line in bounded time', () => {
     const runs = [

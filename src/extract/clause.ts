@@ -7,6 +7,7 @@
 // Scanning is one pass over the text with a bracket stack: no regex runs over unbounded input.
 import { CLOSER_OF, splitOutside } from '../text/brackets.ts';
 import { DEADLINE_LABEL, PERSON_LABEL, ROLE_LABEL } from '../text/clause-labels.ts';
+import { firstLeadsRule, isSameBelow, othersRule, type FirstLeads } from './role-rule.ts';
 import { splitUnitList, type UnitName } from './unit-list.ts';
 
 export type Role = 'leads' | 'responsible' | 'cooperating';
@@ -25,6 +26,10 @@ export interface Clause {
   leaders: string[];
   /** The deadline words of the clause (3月底前, 长期推进), parsed later. */
   deadline: string | null;
+  /** A rule the clause writes (列第一位的为牵头单位): its first responsible unit leads. */
+  firstLeads: FirstLeads | null;
+  /** The rule holds for the later measures too (…，下同). */
+  onward: boolean;
   /** False when the closing bracket is missing. */
   closed: boolean;
 }
@@ -33,7 +38,31 @@ const OPENERS = '（(〔【[';
 
 /** What a clause says, without where it stands. */
 type ClauseBody = Omit<Clause, 'start' | 'end' | 'closed'>;
-const emptyBody = (): ClauseBody => ({ leads: [], responsible: [], cooperating: [], standing: [], leaders: [], deadline: null });
+const emptyBody = (): ClauseBody => ({ leads: [], responsible: [], cooperating: [], standing: [], leaders: [], deadline: null, firstLeads: null, onward: false });
+
+/**
+ * Reads a part that is a role rule rather than names (列第一位的为牵头单位, 其他为配合单位, 下同) into
+ * the clause; true when it was one. `before` are the units of the part before it: 下同 after a
+ * group of units (各区县人民政府负责落实，下同) makes that group hold for the later measures.
+ */
+function readRulePart(clause: ClauseBody, part: string, before: readonly UnitName[], afterRule: boolean): boolean {
+  const first = firstLeadsRule(part);
+  if (first !== null) {
+    clause.firstLeads = first;
+    return true;
+  }
+  const others = othersRule(part);
+  if (others !== null && clause.firstLeads !== null) {
+    clause.firstLeads = { others };
+    return true;
+  }
+  if (isSameBelow(part)) {
+    if (afterRule) clause.onward = true;
+    else clause.standing.push(...before);
+    return true;
+  }
+  return false;
+}
 
 /** Per UTF-16 code: 1 for a clause's opening bracket, 2 for a mark after which a rule or label may start. */
 const SCAN_KIND = (() => {
@@ -128,6 +157,9 @@ function readLabelled(inner: string): ClauseBody {
   let role: Role | 'deadline' | 'leaders' = 'responsible';
   // Labelled parts are separated by ； 。 or ， — a ， that is followed by a label, or a group of
   // the current role otherwise.
+  // The units of the part before, and whether it was a rule: what a 下同 refers to.
+  let before: UnitName[] = [];
+  let afterRule = false;
   for (const part of splitOutside(inner, '，,；;。').flatMap(splitAtLabels)) {
     const label = ROLE_LABEL.exec(part) ?? DEADLINE_LABEL.exec(part) ?? PERSON_LABEL.exec(part);
     let rest = part;
@@ -136,6 +168,12 @@ function readLabelled(inner: string): ClauseBody {
       rest = part.slice(label[0].length).trim();
     }
     if (rest === '' || STANDING_TAIL.test(rest)) continue;
+    if (!label && readRulePart(clause, rest, before, afterRule)) {
+      afterRule = clause.firstLeads !== null;
+      before = [];
+      continue;
+    }
+    afterRule = false;
     const standing = STANDING.exec(rest);
     if (standing) {
       clause.standing.push(...splitUnitList(standing[4]!));
@@ -148,15 +186,23 @@ function readLabelled(inner: string): ClauseBody {
         clause.deadline = clause.deadline === null ? rest : `${clause.deadline}，${rest}`;
         continue;
       }
+    }
+    // An unlabelled part, or the part of a generic 责任单位 label, may name its own role
+    // (市发改委牵头 / 区教育局、区民政局分别牵头 / 区住建局配合).
+    if (!label || role === 'responsible') {
       const inline = inlineRole(rest);
       if (inline !== null) {
         clause[inline.role].push(...inline.units);
+        before = inline.units;
         continue;
       }
     }
     if (role === 'deadline') clause.deadline = clause.deadline === null ? rest : `${clause.deadline}，${rest}`;
     else if (role === 'leaders') clause.leaders.push(...splitPersons(rest));
-    else clause[role].push(...splitUnitList(rest));
+    else {
+      before = splitUnitList(rest);
+      clause[role].push(...before);
+    }
   }
   return clause;
 }
@@ -166,13 +212,13 @@ function inlineRole(part: string): { role: Role; units: UnitName[] } | null {
   const m = INLINE_ROLE.exec(part);
   if (!m || m[1]!.length > 120 || m[3]!.length > 12 || /[。：:]/.test(m[1]!)) return null;
   const verb = m[2]!;
-  const role: Role = verb.startsWith('牵头') ? 'leads' : /^(配合|协助|参与)/.test(verb) ? 'cooperating' : 'responsible';
+  const role: Role = verb.includes('牵头') ? 'leads' : /^(配合|协助|参与)/.test(verb) ? 'cooperating' : 'responsible';
   const units = splitUnitList(m[1]!);
   if (units.length === 0 || !units.every((u) => looksLikeUnitName(u.name))) return null;
   return { role, units };
 }
 
-const INLINE_ROLE = /^(.+?)(牵头负责|牵头|负责|配合|协助|参与|按职责分工负责|按职责完成有关工作|按职责分工落实|按职责落实|按职责抓好落实|分别负责|共同负责)(.*)$/;
+const INLINE_ROLE = /^(.+?)(分别牵头|共同牵头|牵头负责|牵头|负责|配合|协助|参与|按职责分工负责|按职责完成有关工作|按职责分工落实|按职责落实|按职责抓好落实|分别负责|共同负责)(.*)$/;
 const INLINE_DEADLINE = /^(长期推进|持续推进|长期坚持|长期执行|持续开展|持续实施|长期|常态化推进|常态化开展|逐年推进|分年度推进|年内完成|年底前(完成)?|(\d{4}年)?[上下]半年(完成)?|(\d{4}年)?第?[一二三四]季度(末|底)?前?(完成)?|\d{4}[—\-－~至]\d{4}年|\d{4}年.{0,12}(前|底|内)(完成)?|\d{1,2}月(底|末|中旬|上旬|下旬)?(前|内)?(完成)?|.{0,6}(个工作日|日|天|个月)内(完成)?)$/;
 
 /**
@@ -187,11 +233,19 @@ function readInline(inner: string): ClauseBody | null {
   // Groups written before their verb (区发改局牵头，区财政局、区商务局等部门，各街道办事处配合): a
   // group of unit names with no verb of its own takes the role of the next part that has one.
   let waiting: UnitName[] = [];
+  let before: UnitName[] = [];
+  let afterRule = false;
   for (const part of splitOutside(inner, '，,；;')) {
     if (INLINE_DEADLINE.test(part)) {
       clause.deadline = clause.deadline === null ? part : `${clause.deadline}，${part}`;
       continue;
     }
+    if (waiting.length === 0 && readRulePart(clause, part, before, afterRule)) {
+      afterRule = clause.firstLeads !== null;
+      before = [];
+      continue;
+    }
+    afterRule = false;
     const inline = inlineRole(part);
     if (inline === null) {
       const units = splitUnitList(part);
@@ -199,12 +253,14 @@ function readInline(inner: string): ClauseBody | null {
       waiting.push(...units);
       continue;
     }
-    clause[inline.role].push(...waiting, ...inline.units);
+    before = [...waiting, ...inline.units];
+    clause[inline.role].push(...before);
     waiting = [];
     roles++;
   }
   // Names left without a verb: the bracket lists units but gives them no role, so it is no clause.
-  return roles > 0 && waiting.length === 0 ? clause : null;
+  // A bracket that holds only a role rule (（列第一位的为牵头单位，下同）) is one: it governs tasks.
+  return (roles > 0 || clause.firstLeads !== null) && waiting.length === 0 ? clause : null;
 }
 
 /** A unit name is short and names an organ, a government or a collective of them. */

@@ -7,6 +7,7 @@ import type { Paragraph } from '../text/reflow.ts';
 import { lineMarker } from '../text/markers.ts';
 import { findClauses, type Clause } from './clause.ts';
 import { readDuties } from './duties.ts';
+import { ruleNote, type FirstLeads } from './role-rule.ts';
 import { readTable, tableFootnoteUnits } from './table.ts';
 import type { UnitName } from './unit-list.ts';
 
@@ -101,6 +102,25 @@ function tableTitle(placed: readonly Placed[], k: number): string | null {
   return null;
 }
 
+interface Roles {
+  leads: readonly UnitName[];
+  responsible: readonly UnitName[];
+  cooperating: readonly UnitName[];
+}
+
+/**
+ * Units by role under a written rule: when the text names no lead, the first responsible unit
+ * leads and the others take the rule's role for them. Without a rule, or with a lead named, the
+ * roles are as written.
+ */
+function applyRule(rule: FirstLeads | null, roles: Roles): Roles {
+  if (rule === null || roles.leads.length > 0 || roles.responsible.length === 0) return roles;
+  const [first, ...others] = roles.responsible;
+  return rule.others === 'cooperating'
+    ? { leads: [first!], responsible: [], cooperating: [...others, ...roles.cooperating] }
+    : { leads: [first!], responsible: others, cooperating: roles.cooperating };
+}
+
 export interface Extracted {
   tasks: Task[];
   duties: Duty[];
@@ -150,14 +170,22 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       if (task.deadline?.uncertain) warnings.push({ code: 'deadline-uncertain', message: `完成时限“${task.deadline.text}”：${task.deadline.uncertain}`, line: task.line });
     }
   };
+  // A rule written in the text (列第一位的为牵头单位，下同; a note of its own) for the tasks after it.
+  let onward: FirstLeads | null = null;
+  // The paragraph just under a table, whose rule (a footnote) is for the table's rows alone.
+  let tableNote = -1;
   const close = (text: string, path: string[], clause: Clause, line: number): Task => {
-    const responsible = mergeUnits([...clause.responsible], standing);
+    if (clause.firstLeads !== null && clause.onward) onward = clause.firstLeads;
+    const roles = applyRule(clause.firstLeads ?? onward, clause);
+    // Standing units join the responsible ones unless the clause already gave them a role.
+    const named = new Set([...roles.leads, ...roles.cooperating].map((u) => u.name));
+    const responsible = mergeUnits([...roles.responsible], standing.filter((u) => !named.has(u.name)));
     const task: Task = {
       text,
       path,
-      leads: unitsOf(clause.leads),
+      leads: unitsOf(roles.leads),
       responsible: unitsOf(responsible),
-      cooperating: unitsOf(clause.cooperating),
+      cooperating: unitsOf(roles.cooperating),
       deadline: deadlineOf(clause, text),
       targets: context.targets(text),
       line,
@@ -186,15 +214,18 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       if (rowTasks.length > 0) {
         const note = placed[end + 1]?.paragraph;
         const footnote = note && note.cells === null ? tableFootnoteUnits(note.text) : [];
+        const footRule = note && note.cells === null ? ruleNote(note.text) : null;
+        if (footRule !== null) tableNote = end + 1;
         const title = tableTitle(placed, k);
         const tablePath = title !== null ? [title] : path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
         for (const row of rowTasks) {
+          const roles = applyRule(footRule ?? onward, row);
           tasks.push({
             text: row.text,
             path: tablePath,
-            leads: unitsOf(row.leads),
-            responsible: unitsOf(mergeUnits(mergeUnits([...row.responsible], footnote), standing)),
-            cooperating: unitsOf(row.cooperating),
+            leads: unitsOf(roles.leads),
+            responsible: unitsOf(mergeUnits(mergeUnits([...roles.responsible], footnote), standing)),
+            cooperating: unitsOf(roles.cooperating),
             deadline: row.deadline === null ? null : context.deadline(row.deadline),
             targets: row.targets,
             line: row.line,
@@ -214,6 +245,12 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     const offset = p.text.length - text.length;
     const clauses = findClauses(text);
     if (clauses.length === 0) {
+      // A note that only writes a role rule (注：列在第一位的为牵头单位) is no part of a measure.
+      const rule = ruleNote(text);
+      if (rule !== null) {
+        if (k !== tableNote) onward = rule;
+        continue;
+      }
       pending.push(text);
       if (node === null && looksLikeHeading(p)) lastHeading = p.text;
       continue;
@@ -233,8 +270,10 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         continue;
       }
       if (names === 0 && clause.deadline === null) {
-        // A standing rule of its own (以下均需…落实，不再列出) closes no task: it applies from here on.
+        // A standing rule of its own (以下均需…落实，不再列出; （列第一位的为牵头单位）) closes no
+        // task: it applies from here on.
         mergeUnits(standing, clause.standing);
+        if (clause.firstLeads !== null) onward = clause.firstLeads;
         pending.push(text.slice(from, clause.start));
         from = clause.end;
         continue;
