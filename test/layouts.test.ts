@@ -186,6 +186,15 @@ describe('role rules written in the text', () => {
     expect(ledger(ip!)).toMatchObject({ leads: ['市市场监管局'], responsible: ['各区县人民政府'], cooperating: ['市中级法院'] });
   });
 
+  it('applies a rule noted under a table to its rows, and not to the tasks after the table', () => {
+    const [care, market, report] = tasksOf('role-rule-table.txt');
+    expect(ledger(care!)).toMatchObject({ leads: ['区卫健局'], responsible: ['区教育局', '各街道办事处'], deadline: '2025年11月底前' });
+    expect(ledger(market!)).toMatchObject({ leads: ['区商务局'], responsible: ['区市场监管局'] });
+    expect(ledger(report!)).toMatchObject({ leads: [], responsible: ['区政府督查室', '区发改局'] });
+    // Text written before the table is no part of the task after it.
+    expect(report!.text).toBe('区政府将每季度对项目进展情况进行通报。');
+  });
+
   it('never keeps a rule’s words as a unit', () => {
     for (const t of tasks()) for (const u of [...t.leads, ...t.responsible, ...t.cooperating]) expect(u.name).not.toMatch(/第一|首位|牵头|下同|其他/);
   });

@@ -132,6 +132,8 @@ const ANY_LABEL = new RegExp([ROLE_LABEL, DEADLINE_LABEL, PERSON_LABEL].map((r) 
 
 /** Splits a part again before every label inside it: a line break or spaces that separated two labels were lost. */
 function splitAtLabels(part: string): string[] {
+  // Every label ends with a colon: most parts (unit lists) hold none.
+  if (!part.includes('：') && !part.includes(':')) return [part];
   const out: string[] = [];
   let from = 0;
   ANY_LABEL.lastIndex = 0;
@@ -160,7 +162,10 @@ function readLabelled(inner: string): ClauseBody {
   // The units of the part before, and whether it was a rule: what a 下同 refers to.
   let before: UnitName[] = [];
   let afterRule = false;
-  for (const part of splitOutside(inner, '，,；;。').flatMap(splitAtLabels)) {
+  const split = splitOutside(inner, '，,；;。');
+  // Labels run together are rare: the parts are split again only when one holds a colon inside.
+  const parts = split.some((part) => part.includes('：', 1) || part.includes(':', 1)) ? split.flatMap(splitAtLabels) : split;
+  for (const part of parts) {
     const label = ROLE_LABEL.exec(part) ?? DEADLINE_LABEL.exec(part) ?? PERSON_LABEL.exec(part);
     let rest = part;
     if (label) {
@@ -209,6 +214,8 @@ function readLabelled(inner: string): ClauseBody {
 
 /** One part of an inline clause (市教育局牵头 / 区住建局、区自然资源分局配合): its role and units, or null. */
 function inlineRole(part: string): { role: Role; units: UnitName[] } | null {
+  // Every inline verb holds one of these characters: most parts (unit lists) hold none.
+  if (!INLINE_VERB_CHAR.test(part)) return null;
   const m = INLINE_ROLE.exec(part);
   if (!m || m[1]!.length > 120 || m[3]!.length > 12 || /[。：:]/.test(m[1]!)) return null;
   const verb = m[2]!;
@@ -218,6 +225,8 @@ function inlineRole(part: string): { role: Role; units: UnitName[] } | null {
   return { role, units };
 }
 
+/** Characters one of which every verb of INLINE_ROLE holds (分别牵头 has 牵, 共同负责 has 负). */
+const INLINE_VERB_CHAR = /[牵负配协参按]/;
 const INLINE_ROLE = /^(.+?)(分别牵头|共同牵头|牵头负责|牵头|负责|配合|协助|参与|按职责分工负责|按职责完成有关工作|按职责分工落实|按职责落实|按职责抓好落实|分别负责|共同负责)(.*)$/;
 const INLINE_DEADLINE = /^(长期推进|持续推进|长期坚持|长期执行|持续开展|持续实施|长期|常态化推进|常态化开展|逐年推进|分年度推进|年内完成|年底前(完成)?|(\d{4}年)?[上下]半年(完成)?|(\d{4}年)?第?[一二三四]季度(末|底)?前?(完成)?|\d{4}[—\-－~至]\d{4}年|\d{4}年.{0,12}(前|底|内)(完成)?|\d{1,2}月(底|末|中旬|上旬|下旬)?(前|内)?(完成)?|.{0,6}(个工作日|日|天|个月)内(完成)?)$/;
 
@@ -269,7 +278,7 @@ function looksLikeUnitName(name: string): boolean {
 }
 
 /** Words without which a paragraph holds no clause (labels, inline roles, standing rules, deadlines). */
-const CLAUSE_WORDS = /单位|部门|牵头|负责|配合|协办|协助|参与|按职责|时限|完成时间|时间节点|以下|领导|责任人/;
+const CLAUSE_WORDS = /单位|部门|牵头|负责|配合|协办|协助|参与|按职责|时限|完成时间|时间节点|以下|领导[：:]|领导同志[：:]|责任人[：:]/;
 
 /** A sentence longer than this is no standing rule (and is not searched for one). */
 const MAX_RULE_SENTENCE = 300;

@@ -40,7 +40,7 @@ export function isSameBelow(part: string): boolean {
  * null. Such a note governs every task after it.
  */
 export function ruleNote(text: string): FirstLeads | null {
-  if (text.length > 80) return null;
+  if (text.length > 80 || !text.includes('牵头')) return null;
   const body = text.replace(/^(注|说明|备注)[：:]/, '').replace(/^[（(]|[）)]?[。；]?$/g, '');
   const parts = body.split(/[，,；;。]/).map((p) => p.trim()).filter((p) => p !== '');
   let rule: FirstLeads | null = null;

@@ -178,8 +178,8 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     if (clause.firstLeads !== null && clause.onward) onward = clause.firstLeads;
     const roles = applyRule(clause.firstLeads ?? onward, clause);
     // Standing units join the responsible ones unless the clause already gave them a role.
-    const named = new Set([...roles.leads, ...roles.cooperating].map((u) => u.name));
-    const responsible = mergeUnits([...roles.responsible], standing.filter((u) => !named.has(u.name)));
+    const named = standing.length === 0 ? null : new Set([...roles.leads, ...roles.cooperating].map((u) => u.name));
+    const responsible = named === null ? [...roles.responsible] : mergeUnits([...roles.responsible], standing.filter((u) => !named.has(u.name)));
     const task: Task = {
       text,
       path,
@@ -190,8 +190,11 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       targets: context.targets(text),
       line,
     };
-    addLeaders(task, [...held, ...clause.leaders]);
-    held = [];
+    if (held.length > 0) {
+      addLeaders(task, held);
+      held = [];
+    }
+    addLeaders(task, clause.leaders);
     if (task.deadline?.uncertain) warnings.push({ code: 'deadline-uncertain', message: `完成时限“${task.deadline.text}”：${task.deadline.uncertain}`, line });
     tasks.push(task);
     return task;
@@ -237,7 +240,9 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         duties.push({ lead: unitsOf(d.lead), units: unitsOf(d.units), role: d.role, text: d.text, deadline: context.deadline(d.text), line: d.line });
       }
       k = end;
+      // A table ends the measure being written: text before it is no part of a task after it.
       last = null;
+      pending = [];
       continue;
     }
 

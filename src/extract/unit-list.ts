@@ -65,7 +65,7 @@ function cleanUnit(text: string): string {
  * the last word must be three characters or more, so 各级党委和政府 stays one collective.
  */
 function splitJoined(part: string): string[] {
-  if (!/和|及/.test(part)) return [part];
+  if (!part.includes('和') && !part.includes('及')) return [part];
   const pieces = part.split(/(以及|及|和)/);
   // Every rest ends where the part ends, so whether it ends like a unit is asked once.
   const endsAsUnit = endsLikeUnit(part);
@@ -87,12 +87,18 @@ function splitJoined(part: string): string[] {
   return out;
 }
 
+/** The parts of a group, each split again at 和 / 及 where it joins two units (most hold neither: no copy then). */
+function joinedParts(parts: string[]): string[] {
+  if (!parts.some((p) => p.includes('和') || p.includes('及'))) return parts;
+  return parts.flatMap(splitJoined);
+}
+
 /** Splits one group (units joined by 、) and carries its level prefix. */
 function splitGroup(group: string): UnitName[] {
   const out: UnitName[] = [];
   let base: string | null = null;
   let last: string | null = null;
-  for (const part of splitOutside(group, '、').flatMap(splitJoined)) {
+  for (const part of joinedParts(splitOutside(group, '、'))) {
     const written = cleanUnit(part);
     if (written === '') continue;
     const own = levelPrefix(written);

@@ -117,7 +117,6 @@ function isProse(text: string): boolean {
 
 const SIBLING_REACH = 40;
 
-
 /**
  * For each numbered line: do its nearest siblings (same kind of numbering, within 40 lines) read
  * as sentences — ending one, holding a full stop, or filling the column? Then a short numbered
