@@ -102,6 +102,12 @@ export interface Task {
   leads: Unit[];
   responsible: Unit[];
   cooperating: Unit[];
+  /**
+   * Persons the clause names beside the units (责任领导：张某、李某; 牵头市领导：…), as written.
+   * Present only when the text names some. Not stored in the library yet (the task tables have no
+   * column for it): `duban parse --json` shows it, and a ledger item is drafted without it.
+   */
+  leaders?: string[];
   deadline: Deadline | null;
   targets: Target[];
   /** Original line of the clause (or table row) that closes the task. */

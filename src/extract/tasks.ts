@@ -7,6 +7,7 @@ import type { Paragraph } from '../text/reflow.ts';
 import { lineMarker } from '../text/markers.ts';
 import { findClauses, type Clause } from './clause.ts';
 import { readDuties } from './duties.ts';
+import { ruleNote, type FirstLeads } from './role-rule.ts';
 import { readTable, tableFootnoteUnits } from './table.ts';
 import type { UnitName } from './unit-list.ts';
 
@@ -101,6 +102,25 @@ function tableTitle(placed: readonly Placed[], k: number): string | null {
   return null;
 }
 
+interface Roles {
+  leads: readonly UnitName[];
+  responsible: readonly UnitName[];
+  cooperating: readonly UnitName[];
+}
+
+/**
+ * Units by role under a written rule: when the text names no lead, the first responsible unit
+ * leads and the others take the rule's role for them. Without a rule, or with a lead named, the
+ * roles are as written.
+ */
+function applyRule(rule: FirstLeads | null, roles: Roles): Roles {
+  if (rule === null || roles.leads.length > 0 || roles.responsible.length === 0) return roles;
+  const [first, ...others] = roles.responsible;
+  return rule.others === 'cooperating'
+    ? { leads: [first!], responsible: [], cooperating: [...others, ...roles.cooperating] }
+    : { leads: [first!], responsible: others, cooperating: roles.cooperating };
+}
+
 export interface Extracted {
   tasks: Task[];
   duties: Duty[];
@@ -125,26 +145,66 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     return fromText !== null && fromText.kind !== 'relative' ? fromText : null;
   };
   const unitsOf = (names: readonly UnitName[]): Unit[] => names.map((u) => context.resolve(u.name));
-  const close = (text: string, path: string[], clause: Clause, line: number): void => {
-    const responsible = mergeUnits([...clause.responsible], standing);
+  // The task the last clause closed, and the outline node it was closed in: a clause right after
+  // it, with no text of a measure in between (the next label line under the same measure:
+  // 牵头单位：X / 责任单位：Y / 完成时限：…), adds to that task instead of opening another.
+  let last: { task: Task; node: OutlineItem | null } | null = null;
+  // Persons named on a clause of their own before the clause that closes their task.
+  let held: string[] = [];
+  const addLeaders = (task: Task, persons: readonly string[]): void => {
+    if (persons.length === 0) return;
+    const into = (task.leaders ??= []);
+    for (const p of persons) if (!into.includes(p)) into.push(p);
+  };
+  const addTo = (task: Task, clause: Clause): void => {
+    const add = (into: Unit[], names: readonly UnitName[]) => {
+      for (const u of unitsOf(names)) if (!into.some((x) => x.name === u.name)) into.push(u);
+    };
+    add(task.leads, clause.leads);
+    add(task.responsible, clause.responsible);
+    add(task.cooperating, clause.cooperating);
+    add(task.responsible, clause.standing);
+    addLeaders(task, clause.leaders);
+    if (task.deadline === null && clause.deadline !== null) {
+      task.deadline = context.deadline(clause.deadline);
+      if (task.deadline?.uncertain) warnings.push({ code: 'deadline-uncertain', message: `完成时限“${task.deadline.text}”：${task.deadline.uncertain}`, line: task.line });
+    }
+  };
+  // A rule written in the text (列第一位的为牵头单位，下同; a note of its own) for the tasks after it.
+  let onward: FirstLeads | null = null;
+  // The paragraph just under a table, whose rule (a footnote) is for the table's rows alone.
+  let tableNote = -1;
+  const close = (text: string, path: string[], clause: Clause, line: number): Task => {
+    if (clause.firstLeads !== null && clause.onward) onward = clause.firstLeads;
+    const roles = applyRule(clause.firstLeads ?? onward, clause);
+    // Standing units join the responsible ones unless the clause already gave them a role.
+    const named = standing.length === 0 ? null : new Set([...roles.leads, ...roles.cooperating].map((u) => u.name));
+    const responsible = named === null ? [...roles.responsible] : mergeUnits([...roles.responsible], standing.filter((u) => !named.has(u.name)));
     const task: Task = {
       text,
       path,
-      leads: unitsOf(clause.leads),
+      leads: unitsOf(roles.leads),
       responsible: unitsOf(responsible),
-      cooperating: unitsOf(clause.cooperating),
+      cooperating: unitsOf(roles.cooperating),
       deadline: deadlineOf(clause, text),
       targets: context.targets(text),
       line,
     };
+    if (held.length > 0) {
+      addLeaders(task, held);
+      held = [];
+    }
+    addLeaders(task, clause.leaders);
     if (task.deadline?.uncertain) warnings.push({ code: 'deadline-uncertain', message: `完成时限“${task.deadline.text}”：${task.deadline.uncertain}`, line });
     tasks.push(task);
+    return task;
   };
 
   for (let k = 0; k < placed.length; k++) {
     const { paragraph: p, node, path } = placed[k]!;
     if (node !== pendingNode) {
       pending = [];
+      held = [];
       pendingNode = node;
     }
     if (p.cells !== null) {
@@ -157,15 +217,18 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
       if (rowTasks.length > 0) {
         const note = placed[end + 1]?.paragraph;
         const footnote = note && note.cells === null ? tableFootnoteUnits(note.text) : [];
+        const footRule = note && note.cells === null ? ruleNote(note.text) : null;
+        if (footRule !== null) tableNote = end + 1;
         const title = tableTitle(placed, k);
         const tablePath = title !== null ? [title] : path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
         for (const row of rowTasks) {
+          const roles = applyRule(footRule ?? onward, row);
           tasks.push({
             text: row.text,
             path: tablePath,
-            leads: unitsOf(row.leads),
-            responsible: unitsOf(mergeUnits(mergeUnits([...row.responsible], footnote), standing)),
-            cooperating: unitsOf(row.cooperating),
+            leads: unitsOf(roles.leads),
+            responsible: unitsOf(mergeUnits(mergeUnits([...roles.responsible], footnote), standing)),
+            cooperating: unitsOf(roles.cooperating),
             deadline: row.deadline === null ? null : context.deadline(row.deadline),
             targets: row.targets,
             line: row.line,
@@ -177,6 +240,9 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         duties.push({ lead: unitsOf(d.lead), units: unitsOf(d.units), role: d.role, text: d.text, deadline: context.deadline(d.text), line: d.line });
       }
       k = end;
+      // A table ends the measure being written: text before it is no part of a task after it.
+      last = null;
+      pending = [];
       continue;
     }
 
@@ -184,21 +250,47 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
     const offset = p.text.length - text.length;
     const clauses = findClauses(text);
     if (clauses.length === 0) {
+      // A note that only writes a role rule (注：列在第一位的为牵头单位) is no part of a measure.
+      const rule = ruleNote(text);
+      if (rule !== null) {
+        if (k !== tableNote) onward = rule;
+        continue;
+      }
       pending.push(text);
       if (node === null && looksLikeHeading(p)) lastHeading = p.text;
       continue;
     }
     let from = 0;
     for (const clause of clauses) {
-      if (clause.leads.length + clause.responsible.length + clause.cooperating.length === 0 && clause.deadline === null) {
-        // A standing rule of its own (以下均需…落实，不再列出) closes no task: it applies from here on.
+      const names = clause.leads.length + clause.responsible.length + clause.cooperating.length;
+      if (names === 0 && clause.deadline === null && clause.standing.length === 0 && clause.leaders.length > 0) {
+        // Persons alone (责任领导：张某 on its own line): they belong to the task just closed, or to
+        // the one the next clause closes; the text before them stays part of that measure.
+        if (tidy(joinParts([...pending, text.slice(from, clause.start)])) === '' && last !== null && last.node === node) addLeaders(last.task, clause.leaders);
+        else {
+          pending.push(text.slice(from, clause.start));
+          held.push(...clause.leaders);
+        }
+        from = clause.end;
+        continue;
+      }
+      if (names === 0 && clause.deadline === null) {
+        // A standing rule of its own (以下均需…落实，不再列出; （列第一位的为牵头单位）) closes no
+        // task: it applies from here on.
         mergeUnits(standing, clause.standing);
+        if (clause.firstLeads !== null) onward = clause.firstLeads;
         pending.push(text.slice(from, clause.start));
         from = clause.end;
         continue;
       }
       let taskText = tidy(joinParts([...pending, text.slice(from, clause.start)]));
       pending = [];
+      if (taskText === '' && last !== null && last.node === node) {
+        mergeUnits(standing, clause.standing);
+        addTo(last.task, clause);
+        from = clause.end;
+        continue;
+      }
       if (taskText === '' && node !== null) taskText = node.heading;
       if (!clause.closed) {
         warnings.push({ code: 'clause-unclosed', message: `责任分工缺少右括号：${text.slice(clause.start, clause.start + 40)}`, line: lineAt(p, offset + clause.start) });
@@ -209,7 +301,7 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         if (clause.standing.length === 0) warnings.push({ code: 'clause-without-task', message: `责任分工前没有任务内容：${text.slice(clause.start, clause.start + 40)}`, line: lineAt(p, offset + clause.start) });
       } else {
         const taskPath = path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
-        close(taskText, taskPath, clause, lineAt(p, offset + clause.start));
+        last = { task: close(taskText, taskPath, clause, lineAt(p, offset + clause.start)), node };
       }
       from = clause.end;
     }

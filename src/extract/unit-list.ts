@@ -59,12 +59,46 @@ function cleanUnit(text: string): string {
     .trim();
 }
 
+/**
+ * Splits a name at 和, 及 or 以及 where both sides are units (市财政局及市税务局, 区委和区政府), and
+ * never inside a name (住房和城乡建设局, 工业和信息化局: the text before 和 is no unit). The part after
+ * the last word must be three characters or more, so 各级党委和政府 stays one collective.
+ */
+function splitJoined(part: string): string[] {
+  if (!part.includes('和') && !part.includes('及')) return [part];
+  const pieces = part.split(/(以及|及|和)/);
+  // Every rest ends where the part ends, so whether it ends like a unit is asked once.
+  const endsAsUnit = endsLikeUnit(part);
+  const out: string[] = [];
+  let current = pieces[0]!;
+  let offset = current.length;
+  for (let k = 1; k < pieces.length; k += 2) {
+    const word = pieces[k]!;
+    const next = pieces[k + 1]!;
+    offset += word.length;
+    const restLength = part.length - offset;
+    if (endsAsUnit && current.length >= 2 && endsLikeUnit(current) && restLength >= 3 && !/^[等的]/.test(next)) {
+      out.push(current);
+      current = next;
+    } else current += word + next;
+    offset += next.length;
+  }
+  out.push(current);
+  return out;
+}
+
+/** The parts of a group, each split again at 和 / 及 where it joins two units (most hold neither: no copy then). */
+function joinedParts(parts: string[]): string[] {
+  if (!parts.some((p) => p.includes('和') || p.includes('及'))) return parts;
+  return parts.flatMap(splitJoined);
+}
+
 /** Splits one group (units joined by 、) and carries its level prefix. */
 function splitGroup(group: string): UnitName[] {
   const out: UnitName[] = [];
   let base: string | null = null;
   let last: string | null = null;
-  for (const part of splitOutside(group, '、')) {
+  for (const part of joinedParts(splitOutside(group, '、'))) {
     const written = cleanUnit(part);
     if (written === '') continue;
     const own = levelPrefix(written);

@@ -181,7 +181,24 @@ export function collapseSpaces(text: string): string {
  * need them as evidence — table cells, two-column scrambles — still see them.
  */
 export function normalizeSpaced(line: string): string {
-  return collapseSpaces(widenPunctuation(halfWidthAlnum(line.includes('〔') ? line.replace(TYPESETTING_CODE, '') : line)));
+  return collapseSpaces(widenPunctuation(dropReadings(halfWidthAlnum(line.includes('〔') ? line.replace(TYPESETTING_CODE, '') : line))));
+}
+
+/** A bracketed run of pinyin letters (candidates; dropReadings checks the rest). Bounded: no backtracking blow-up. */
+const READING = /[（(][ a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹ]{1,30}[)）]/g;
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]/;
+
+/**
+ * Pinyin readings that web pages print after a character (發(fā), 经（jīng）开区, also inside a
+ * 文号) are not text: a bracket of pinyin with a tone mark, right after a Han character, goes.
+ * Latin text in brackets without tone marks (生产总值(GDP), (app)) is left alone.
+ */
+export function dropReadings(text: string): string {
+  if (!TONE_MARK.test(text)) return text;
+  return text.replace(READING, (match, offset: number) => {
+    const before = text.charCodeAt(offset - 1);
+    return before >= 0x3400 && before <= 0x9fff && TONE_MARK.test(match) ? '' : match;
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { trackBrackets } from './brackets.ts';
+import { startsWithClauseLabel } from './clause-labels.ts';
 import { endsSentence, isHan, joinWrapped } from './chars.ts';
 import type { TextLine } from './lines.ts';
 import { DOC_TYPE_END, lineMarker, markerKey } from './markers.ts';
@@ -116,9 +117,6 @@ function isProse(text: string): boolean {
 
 const SIBLING_REACH = 40;
 
-/** A line that starts with a clause label such as 配合部门： or 完成时限：. */
-const CLAUSE_LABEL_START = /^(牵头|主体责任|责任|配合|协办|协助|参与|主办|承办)(单位|部门)[：:]|^完成时限[：:]/;
-
 /**
  * For each numbered line: do its nearest siblings (same kind of numbering, within 40 lines) read
  * as sentences — ending one, holding a full stop, or filling the column? Then a short numbered
@@ -154,9 +152,18 @@ function continues(b: Building, next: TextLine, width: number, itemLike: boolean
   const cur = curLine.text;
   // Inside an open bracket a ： or ； separates the parts of one clause (（牵头单位：X；/ 配合单位：Y）),
   // and a 。 may precede the next label (（牵头部门：X。/ 配合部门：Y）).
-  if (b.open.length > 0 && b.para.lines.length < 6 && lineMarker(next) === null && (/[：；]$/.test(cur) || (/。$/.test(cur) && CLAUSE_LABEL_START.test(next.text)))) return true;
+  if (b.open.length > 0 && b.para.lines.length < 6 && lineMarker(next) === null && (/[：；]$/.test(cur) || (/。$/.test(cur) && startsWithClauseLabel(next.text)))) return true;
+  // 责任单位： alone on its line, outside brackets: the units follow on the next.
+  if (b.open.length === 0 && b.para.lines.length === 1 && /[：:]$/.test(cur) && startsWithClauseLabel(cur) && lineMarker(next) === null && !startsWithClauseLabel(next.text)) return true;
   if (endsSentence(cur)) return false;
   if (lineMarker(next) !== null || STRUCTURAL_START.test(next.text)) return false;
+  // Outside brackets, a label line (牵头单位：X / 责任单位：Y / 完成时限：…) under a measure is a
+  // paragraph of its own: the next label starts another, and a label line that neither fills the
+  // column nor ends on a joiner (、，：) is complete — the line after it is the next measure.
+  if (b.open.length === 0 && startsWithClauseLabel(next.text)) return false;
+  if (b.open.length === 0 && startsWithClauseLabel(b.para.lines[0]!.text)) {
+    if (!/[、，,：:；;]$/.test(cur) && cur.length < width - 2 && cur.length < 45) return false;
+  }
   if (BARE_MARKER_ONLY.test(cur)) return true;
   // No line of Chinese prose starts with these: the line continues the one before.
   if (CONTINUATION_START.test(next.text) || SHORT_CLAUSE_START.test(next.text)) return true;
