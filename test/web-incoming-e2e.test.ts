@@ -299,6 +299,40 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
   });
 
   /** Every 收文 page, as the role that uses it: screenshots at both sizes, no sideways scroll, axe-core; the slip as printed. */
+  it('the clerk submits the 拟办 Duban drafted; the leader instructs in their turn and the slip carries it', async () => {
+    const page = await signedIn('clerk');
+    await page.goto(`${base}/incoming/${ids.seed}`);
+    await settle(page);
+    const panel = page.locator('section[aria-labelledby="inc-propose-title"]');
+    // The draft is there to edit: the proposal's text and its lead unit, read from the document.
+    await expect.poll(async () => (await panel.getByLabel('拟办意见').inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(10);
+    await panel.getByLabel('呈批领导').click();
+    await page.locator('.ant-select-dropdown').getByText('leader用户', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await panel.getByRole('button', { name: label('提交拟办') }).click();
+    await expect.poll(async () => (await incoming(page, ids.seed)).state, { timeout: 10_000 }).toBe('proposed');
+    await settle(page);
+    expect(await page.locator('main').innerText()).toContain('已拟办，待领导批示');
+    await page.screenshot({ path: join(shots, 'incoming-proposed-1366.png'), fullPage: true });
+
+    const leader = await signedIn('leader');
+    await leader.goto(`${base}/incoming/${ids.seed}`);
+    await settle(leader);
+    const turn = leader.locator('section[aria-labelledby="inc-instruct-title"]');
+    await turn.getByRole('button', { name: label('批示') }).click();
+    await expect.poll(async () => turn.innerText()).toContain('请写批示');
+    await turn.getByLabel('批示意见').fill('同意拟办意见，请抓紧制定实施方案。');
+    await turn.getByRole('button', { name: label('批示') }).click();
+    await expect.poll(async () => (await incoming(leader, ids.seed)).state, { timeout: 10_000 }).toBe('instructed');
+    await settle(leader);
+    expect(await turn.innerText()).toContain('同意拟办意见，请抓紧制定实施方案。');
+    // The slip on screen carries the instruction in its 领导批示 row, with the leader's name.
+    expect(await leader.locator('.inc-slip').innerText()).toMatch(/同意拟办意见，请抓紧制定实施方案。\s*leader用户/);
+    await leader.screenshot({ path: join(shots, 'incoming-instructed-1366.png'), fullPage: true });
+    const slip = await leader.request.get(`${base}/api/incoming/${ids.seed}/slip.docx`);
+    expect((await openDocx(await slip.body())).text).toContain('同意拟办意见，请抓紧制定实施方案。');
+  });
+
   it('renders every 收文 page at 1366×768 and 375 px without serious accessibility violations', async () => {
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const pages: { name: string; path: string; as: string; drop?: number }[] = [

@@ -128,3 +128,8 @@ export type RegisterResult = z.infer<typeof incoming.RegisterResult>;
 /** Query of GET /api/incoming (the 收文簿), with its numbers as numbers. */
 export type IncomingQuery = Omit<z.input<typeof incoming.IncomingQuery>, 'year' | 'limit' | 'offset'> & { year?: number; limit?: number; offset?: number };
 export type ReviewRequest = z.input<typeof incoming.ReviewBody>;
+export type ProposalDraft = z.infer<typeof incoming.ProposalDraftView>;
+export type ProposeRequest = z.input<typeof incoming.ProposeBody>;
+export type InstructRequest = z.input<typeof incoming.InstructBody>;
+export type InstructionStep = z.infer<typeof incoming.InstructionStepView>;
+export type CirculationRecipient = z.infer<typeof incoming.CirculationView>;

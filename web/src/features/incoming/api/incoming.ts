@@ -1,7 +1,7 @@
 // 收文 over HTTP (/api/incoming): registration by upload, the 收文簿, one registration and 初审.
 // The document a registration was read from lives in the library (/api/documents/:id).
 import { get, post, queryString, upload } from '../../../lib/api-client';
-import type { DocumentView, IncomingQuery, IncomingView, Page, RegisterResult, ReviewRequest } from '../../../lib/api-types';
+import type { DocumentView, IncomingQuery, IncomingView, InstructRequest, Page, ProposalDraft, ProposeRequest, RegisterResult, ReviewRequest } from '../../../lib/api-types';
 
 const BASE = '/api/incoming';
 
@@ -28,6 +28,9 @@ export const registerFiles = (files: readonly File[], options: RegisterOptions, 
 export const fetchIncomingPage = (query: IncomingQuery, signal?: AbortSignal) => get<Page<IncomingView>>(BASE, { ...query }, signal);
 export const fetchIncoming = (id: number, signal?: AbortSignal) => get<IncomingView>(`${BASE}/${id}`, undefined, signal);
 export const reviewIncoming = (id: number, body: ReviewRequest) => post<IncomingView>(`${BASE}/${id}/review`, body);
+export const fetchProposalDraft = (id: number, signal?: AbortSignal) => get<ProposalDraft>(`${BASE}/${id}/proposal-draft`, undefined, signal);
+export const proposeIncoming = (id: number, body: ProposeRequest) => post<IncomingView>(`${BASE}/${id}/propose`, body);
+export const instructIncoming = (id: number, body: InstructRequest) => post<IncomingView>(`${BASE}/${id}/instruct`, body);
 
 /** The 文件批办单 as .docx and the 收文登记簿 as .xlsx (filtered as the 收文簿 is): downloaded with the session cookie. */
 export const slipDocxUrl = (id: number) => `${BASE}/${id}/slip.docx`;

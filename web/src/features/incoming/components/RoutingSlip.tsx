@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { IncomingView } from '../../../lib/api-types';
-import { chineseDate } from '../../../lib/format';
+import { beijingTime, chineseDate } from '../../../lib/format';
 
 /** A cell's text; an empty cell stays empty, as on the paper slip where it is left to be written in. */
 const text = (value: string | null | undefined): ReactNode => (value && value.trim() ? value : null);
@@ -24,6 +24,17 @@ function Attachments({ names }: { names: readonly string[] }) {
       ))}
     </ol>
   );
+}
+
+/**
+ * What the slip's 领导批示 row holds: an instruction the paper slip already carried, then each
+ * leader's act recorded in Duban (批示 with its words, or 圈阅), with the leader and the time.
+ */
+function instructionLines(i: IncomingView): string[] {
+  const acts = i.instructions
+    .filter((s) => s.state === 'done' && (s.action === 'instruct' || s.action === 'circle'))
+    .map((s) => `${s.action === 'circle' ? '圈阅' : (s.text ?? '')}　${s.leaderName}　${beijingTime(s.actedAt).slice(0, 16)}`);
+  return [...(i.leaderInstruction ? [i.leaderInstruction] : []), ...acts];
 }
 
 /**
@@ -78,7 +89,7 @@ export function RoutingSlip({ incoming, extra }: { incoming: IncomingView; extra
           </tr>
           <tr className="inc-slip-tall">
             <Cell label="领导批示" span={5}>
-              <div className="inc-pre">{text(i.leaderInstruction)}</div>
+              <div className="inc-pre">{text(instructionLines(i).join('\n'))}</div>
             </Cell>
           </tr>
           <tr className="inc-slip-tall">
@@ -88,7 +99,7 @@ export function RoutingSlip({ incoming, extra }: { incoming: IncomingView; extra
           </tr>
           <tr className="inc-slip-tall">
             <Cell label="拟办意见" span={5}>
-              <div className="inc-pre">{text(i.proposal?.text)}</div>
+              <div className="inc-pre">{text(i.submittedProposal?.text ?? i.proposal?.text)}</div>
             </Cell>
           </tr>
           <tr>

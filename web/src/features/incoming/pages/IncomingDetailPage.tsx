@@ -10,7 +10,9 @@ import { useApi } from '../../../lib/use-api';
 import { fetchIncoming, slipDocxUrl } from '../api/incoming';
 import { DocumentText } from '../components/DocumentText';
 import { StateTag } from '../components/IncomingTable';
+import { InstructionPanel } from '../components/InstructionPanel';
 import { ProcessingSteps } from '../components/ProcessingSteps';
+import { ProposalPanel } from '../components/ProposalPanel';
 import { ReviewActions } from '../components/ReviewActions';
 import { RoutingSlip } from '../components/RoutingSlip';
 import '../incoming.css';
@@ -44,6 +46,9 @@ function RegistrationFacts({ incoming: i }: { incoming: IncomingView }) {
 function StateNote({ incoming: i }: { incoming: IncomingView }) {
   if (i.state === 'returned') return <Alert type="warning" showIcon title="已退回来文单位" description={`退回理由：${i.stateNote ?? '—'}`} className="no-print" />;
   if (i.state === 'reviewed') return <Alert type="success" showIcon title={`初审为${i.kind ?? ''}`} description={i.stateNote ? `初审意见：${i.stateNote}` : undefined} className="no-print" />;
+  if (i.state === 'proposed') return <Alert type="info" showIcon title="已拟办，待领导批示" description={i.holders.length > 0 ? `现在：${i.holders.join('、')}` : undefined} className="no-print" />;
+  if (i.state === 'instructed') return <Alert type="success" showIcon title="领导已批示" description={i.circulating ? `传阅中：${i.holders.join('、')}` : undefined} className="no-print" />;
+  if (i.state === 'sent-back') return <Alert type="warning" showIcon title="领导退回拟办，请修改后重新提交" className="no-print" />;
   return <Alert type="info" showIcon title="已登记，待初审" className="no-print" />;
 }
 
@@ -95,8 +100,11 @@ export function IncomingDetailPage() {
             <DocumentText documentId={data.documentId} />
           </Col>
         </Row>
-        {/* 拟办, 批示, 传阅 … : their panels go inside ProcessingSteps as children, in the order of the steps. */}
-        <ProcessingSteps incoming={data} />
+        {/* The panels of the steps after 初审, in the order of the steps (传阅 and 分办 to come). */}
+        <ProcessingSteps incoming={data}>
+          {can('incoming.propose') && ((data.state === 'reviewed' && data.kind === '办件') || data.state === 'sent-back') && <ProposalPanel incoming={data} onChanged={incoming.reload} />}
+          {data.instructions.length > 0 && <InstructionPanel incoming={data} onChanged={incoming.reload} />}
+        </ProcessingSteps>
       </div>
     </PageContainer>
   );
