@@ -309,6 +309,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     await panel.getByLabel('呈批领导').click();
     await page.locator('.ant-select-dropdown').getByText('leader用户', { exact: true }).click();
     await page.keyboard.press('Escape');
+    await panel.screenshot({ path: join(shots, 'incoming-propose-form-1366.png') });
     await panel.getByRole('button', { name: label('提交拟办') }).click();
     await expect.poll(async () => (await incoming(page, ids.seed)).state, { timeout: 10_000 }).toBe('proposed');
     await settle(page);
