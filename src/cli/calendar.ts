@@ -25,8 +25,8 @@ function span(days: readonly string[]): string {
 
 /** The year as lines of text: its source, each holiday, the 调休 working days. */
 async function describe(y: YearView): Promise<string> {
-  const [{ weekday }, { beijingDateTime }] = await Promise.all([import('../calendar/iso-date.ts'), import('../calendar/clock.ts')]);
-  const lines = [`${y.year}年  ${SOURCE_LABEL[y.source]}${y.imported ? `  ${beijingDateTime(new Date(y.imported.importedAt)).slice(0, 16)} 由 ${y.imported.importedBy} 导入${y.imported.fileName ? `（${y.imported.fileName}）` : ''}` : ''}`];
+  const [{ weekday }, { beijingDateTime, instantFrom }] = await Promise.all([import('../calendar/iso-date.ts'), import('../calendar/clock.ts')]);
+  const lines = [`${y.year}年  ${SOURCE_LABEL[y.source]}${y.imported ? `  ${beijingDateTime(instantFrom(y.imported.importedAt)).slice(0, 16)} 由 ${y.imported.importedBy} 导入${y.imported.fileName ? `（${y.imported.fileName}）` : ''}` : ''}`];
   for (const h of y.holidays) lines.push(`  ${h.name}\t${span(h.days)}`);
   lines.push(`  调休上班\t${y.workdays.length === 0 ? '无' : y.workdays.map((w) => `${w.date}（周${WEEKDAY[weekday(w.date) - 1]}，${w.name}）`).join('、')}`);
   return lines.join('\n');
