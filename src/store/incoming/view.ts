@@ -4,25 +4,12 @@
 import type { Selectable } from 'kysely';
 import type { RoutingProposal } from '../../types.ts';
 import type { IncomingKind, IncomingState } from '../../workflow/incoming.ts';
-import { pendingLeaders, type InstructionMode, type StepAction, type StepState, type SubmittedProposal } from '../../workflow/instruct.ts';
+import { pendingLeaders, type Step, type SubmittedProposal } from '../../workflow/instruct.ts';
 import { circulating, circulationHolders, type RecipientKind, type RecipientState } from '../../workflow/circulation.ts';
 import type { IncomingDocumentTable } from '../schema.ts';
 
-/** One leader's turn of 批示, with its times. */
-export interface InstructionStepView {
-  id: number;
-  round: number;
-  seq: number;
-  mode: InstructionMode;
-  leader: string;
-  leaderName: string;
-  state: StepState;
-  action: StepAction | null;
-  text: string | null;
-  passedFrom: string | null;
-  createdAt: string;
-  actedAt: string | null;
-}
+/** One leader's turn of 批示, with its times: the core's turn (workflow/instruct.ts) as stored, so with its id. */
+export type InstructionStepView = Omit<Step, 'id'> & { id: number };
 
 /** One recipient of a 传阅: 未读 → 已读 (opened) → 已阅 (marked), with times, reminders, recall. */
 export interface CirculationView {
