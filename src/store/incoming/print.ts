@@ -89,7 +89,7 @@ export function bookRow(v: IncomingView): IncomingRegisterRow {
     channel: v.channel,
     kind: v.kind,
     stateLabel: INCOMING_STATE_LABELS[v.state] ?? v.state,
-    holder: null,
+    holder: v.holders.length > 0 ? v.holders.join('、') : null,
     leadUnit: v.proposal?.lead ?? null,
     dueOn: null,
     archiveNumber: null,
