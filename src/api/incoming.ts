@@ -16,8 +16,8 @@ export const RoutingProposalView = z.object({
 });
 
 export const IncomingState = z
-  .enum(['registered', 'reviewed', 'returned', 'proposed', 'instructed', 'sent-back'])
-  .meta({ description: 'registered 已登记，reviewed 已初审，returned 已退回，proposed 待批示，instructed 已批示，sent-back 退回拟办' });
+  .enum(['registered', 'reviewed', 'returned', 'proposed', 'instructed', 'sent-back', 'assigned', 'concluded', 'archived'])
+  .meta({ description: 'registered 已登记，reviewed 已初审，returned 已退回，proposed 待批示，instructed 已批示，sent-back 退回拟办，assigned 已分办，concluded 已办结，archived 已归档' });
 export const IncomingKind = z.enum(['办件', '阅件']);
 
 export const InstructionMode = z.enum(['sequence', 'parallel']).meta({ description: 'sequence 依次批示，parallel 同时批示' });

@@ -44,6 +44,9 @@ export const PERMISSIONS = [
   'incoming.instruct',
   'incoming.circulate',
   'incoming.receive',
+  'incoming.assign',
+  'incoming.handle',
+  'incoming.archive',
   'leaders.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -76,6 +79,10 @@ export const POLICY: Record<Permission, PolicyRow> = {
   'incoming.circulate': { label: '传阅收文：分送人员或单位、提醒、收回', roles: ['clerk'] },
   // Anyone may be a recipient of a 传阅; each sees only what was sent to them or their unit.
   'incoming.receive': { label: '阅看传阅给本人或本单位的收文', roles: ROLES },
+  'incoming.assign': { label: '分办收文：交本机关单位承办、定办理期限、催办、办结', roles: ['clerk'] },
+  // A unit sees only what was assigned to its own unit (unitScoped), as with 督办 items.
+  'incoming.handle': { label: '承办分办给本单位的收文并答复', roles: ['unit'] },
+  'incoming.archive': { label: '归档收文：编归档号、定保管期限，导出归档文件目录', roles: ['clerk'] },
   'leaders.manage': { label: '维护领导分管表（拟办起草呈阅领导、督办单抄送分管领导）', roles: ['admin'] },
 };
 

@@ -23,7 +23,7 @@ interface Failed {
   first?: { id: number; serial: string };
 }
 
-const line = (v: IncomingView) => `${v.serial}　${v.receivedOn}　${v.fromUnit ?? '（来文单位不详）'}　${v.docNumber ?? '（无文号）'}　${v.title}${v.kind ? `　${v.kind}` : ''}${v.state === 'returned' || v.state === 'proposed' || v.state === 'instructed' || v.state === 'sent-back' ? `　${INCOMING_STATE_LABELS[v.state]}` : ''}${v.circulating ? '　传阅中' : ''}`;
+const line = (v: IncomingView) => `${v.serial}　${v.receivedOn}　${v.fromUnit ?? '（来文单位不详）'}　${v.docNumber ?? '（无文号）'}　${v.title}${v.kind ? `　${v.kind}` : ''}${v.state !== 'registered' && v.state !== 'reviewed' ? `　${INCOMING_STATE_LABELS[v.state]}` : ''}${v.circulating ? '　传阅中' : ''}`;
 
 export function registerIncomingCommand(program: Command, setExit: (code: number) => void): Command {
   const incoming = program.command('incoming').description('收文：签收登记、收文簿、初审、拟办、批示、传阅');
@@ -79,7 +79,7 @@ export function registerIncomingCommand(program: Command, setExit: (code: number
     .description('收文簿：已登记的收文，新的在前')
     .option('--channel <series>', '只列这一系列（党、政 …）')
     .option('--year <year>', '只列这一年')
-    .option('--state <state>', '只列这一状态：registered（已登记）、reviewed（已初审）、returned（已退回）、proposed（待批示）、instructed（已批示）、sent-back（退回拟办）')
+    .option('--state <state>', '只列这一状态：registered（已登记）、reviewed（已初审）、returned（已退回）、proposed（待批示）、instructed（已批示）、sent-back（退回拟办）、assigned（已分办）、concluded（已办结）、archived（已归档）')
     .option('--json', '输出 JSON')
     .option('--xlsx <file>', '把收文登记簿（按同样的筛选）写成 .xlsx')
     .action(async (opts: { channel?: string; year?: string; state?: string; json?: boolean; xlsx?: string }, command: Command) => {

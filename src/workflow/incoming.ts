@@ -8,11 +8,14 @@
  * sent back to the sender with a reason; final — the sender's corrected document is a new
  * registration). reviewed → proposed (待批示: the clerk submitted the 拟办意见, leaders take their
  * turns, src/workflow/instruct.ts) → instructed (已批示: every leader has acted), or → sent-back
- * (退回拟办: a leader sent it back to the clerk, who submits a 拟办 again). 传阅
+ * (退回拟办: a leader sent it back to the clerk, who submits a 拟办 again). instructed → assigned
+ * (已分办: 分办 to own units, each with its deadline; they 承办 and 答复) → concluded (已办结: every
+ * unit has replied and the office closed it). Any finished registration — concluded, an
+ * instructed or reviewed 阅件, a returned one — → archived (已归档, with its 归档号). 传阅
  * (src/workflow/circulation.ts) runs beside these states: "传阅中" is computed, not a state.
  */
-export type IncomingState = 'registered' | 'reviewed' | 'returned' | 'proposed' | 'instructed' | 'sent-back';
-export const INCOMING_STATES: readonly IncomingState[] = ['registered', 'reviewed', 'returned', 'proposed', 'instructed', 'sent-back'];
+export type IncomingState = 'registered' | 'reviewed' | 'returned' | 'proposed' | 'instructed' | 'sent-back' | 'assigned' | 'concluded' | 'archived';
+export const INCOMING_STATES: readonly IncomingState[] = ['registered', 'reviewed', 'returned', 'proposed', 'instructed', 'sent-back', 'assigned', 'concluded', 'archived'];
 export const INCOMING_STATE_LABELS: Record<IncomingState, string> = {
   registered: '已登记',
   reviewed: '已初审',
@@ -20,6 +23,9 @@ export const INCOMING_STATE_LABELS: Record<IncomingState, string> = {
   proposed: '待批示',
   instructed: '已批示',
   'sent-back': '退回拟办',
+  assigned: '已分办',
+  concluded: '已办结',
+  archived: '已归档',
 };
 
 /** 办件: to be handled (拟办, 批示, 分办); 阅件: to be read (传阅) only. */

@@ -147,6 +147,6 @@ export function userStatus(user: UserView, now = Date.now()): UserStatus {
 }
 
 // 收文批办 (the words of src/workflow/incoming.ts)
-export const INCOMING_STATE_LABEL: Record<IncomingState, string> = { registered: '已登记', reviewed: '已初审', returned: '已退回', proposed: '待批示', instructed: '已批示', 'sent-back': '退回拟办' };
-export const INCOMING_STATE_COLOR: Record<IncomingState, string> = { registered: 'blue', reviewed: 'green', returned: 'default', proposed: 'gold', instructed: 'cyan', 'sent-back': 'orange' };
+export const INCOMING_STATE_LABEL: Record<IncomingState, string> = { registered: '已登记', reviewed: '已初审', returned: '已退回', proposed: '待批示', instructed: '已批示', 'sent-back': '退回拟办', assigned: '已分办', concluded: '已办结', archived: '已归档' };
+export const INCOMING_STATE_COLOR: Record<IncomingState, string> = { registered: 'blue', reviewed: 'green', returned: 'default', proposed: 'gold', instructed: 'cyan', 'sent-back': 'orange', assigned: 'purple', concluded: 'success', archived: 'default' };
 export const INCOMING_STATES = Object.keys(INCOMING_STATE_LABEL) as IncomingState[];
