@@ -86,6 +86,8 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'POST /api/supervision/items/:id/terminate': { access: 'supervision.manage', url: '/api/supervision/items/999999/terminate', payload: { version: 1, reason: '不存在' } },
   'POST /api/supervision/items/:id/sign': { access: 'supervision.act', url: '/api/supervision/items/999999/sign' },
   'POST /api/supervision/items/:id/reports': { access: 'supervision.act', url: '/api/supervision/items/999999/reports', payload: { progress: '不存在', percent: 10 } },
+  'POST /api/supervision/items/:id/reports/upload': () => ({ access: 'supervision.act', url: '/api/supervision/items/999999/reports/upload', ...multipart('进展说明.txt', '不存在的事项') }),
+  'GET /api/supervision/attachments/:id': { access: 'supervision.read', url: '/api/supervision/attachments/999999' },
   'POST /api/supervision/items/:id/claim': { access: 'supervision.act', url: '/api/supervision/items/999999/claim', payload: { version: 1, summary: '不存在' } },
   'POST /api/supervision/items/:id/verify': { access: 'supervision.manage', url: '/api/supervision/items/999999/verify', payload: { version: 1, accept: true } },
   'POST /api/supervision/items/:id/extensions': { access: 'supervision.act', url: '/api/supervision/items/999999/extensions', payload: { asked: '2027-01-31', reason: '不存在' } },

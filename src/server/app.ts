@@ -27,6 +27,7 @@ import incomingPrintRoutes from './routes/incoming-print.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
+import supervisionAttachmentRoutes from './routes/supervision-attachments.ts';
 import supervisionOfficeRoutes from './routes/supervision-office.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
@@ -77,6 +78,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
+  await app.register(supervisionAttachmentRoutes);
   await app.register(supervisionOfficeRoutes);
   await app.register(calendarRoutes);
 
