@@ -252,5 +252,16 @@ for (const { dialect, available } of DIALECTS) {
       expect(only.worksheets.map((s) => s.name)).toEqual(['2025-30年']);
       expect((await refusal(archiveCatalogue(store, { year: 2018 }))).message).toContain('2018年收文尚未归档');
     });
+
+    it('a new 全宗号 starts its own 件号 and its own catalogue; what was filed under the old one keeps its 档号', async () => {
+      const { store } = target;
+      await saveArchiveSettings(store, { ...SETTINGS, fondsCode: 'Z009', fondsName: '松河县政府办（新全宗）' }, { actor: admin, clock: testClock });
+      const v = await archiveIncoming(store, await letter(store, 2025), {}, opts);
+      expect(v.archive!.code).toBe('Z009-WS·2025-D10-0001');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await archiveCatalogue(store, { year: 2025 })) as unknown as ArrayBuffer);
+      expect(book.worksheets.map((s) => [s.name, s.getCell(1, 1).value, s.rowCount - 3])).toEqual([['2025-10年', '松河县政府办（新全宗）归档文件目录', 1]]);
+      expect((await listArchived(store, { year: 2025, retention: '10年' })).items.filter((i) => i.fondsCode === 'X001')).toHaveLength(3);
+    });
   });
 }

@@ -110,6 +110,8 @@ export async function readyToArchive(store: Store, limit = 500): Promise<ReadyIt
 }
 
 export interface ArchiveFilter {
+  /** 全宗号: only what was filed under it (an office whose 全宗号 changed keeps the old ones apart). */
+  fondsCode?: string;
   year?: number;
   retention?: Retention;
   limit?: number;
@@ -127,6 +129,7 @@ const retentionOrder = (r: string) => RETENTIONS.indexOf(r as Retention);
 /** The filed registrations in the catalogue's order: 年度, 保管期限 (永久 first), 机构, 件号. */
 export async function listArchived(store: Store, filter: ArchiveFilter = {}): Promise<{ items: ArchivedItem[]; total: number }> {
   let q = store.db.selectFrom('incoming_archives as a').innerJoin('incoming_documents as d', 'd.id', 'a.incoming_id');
+  if (filter.fondsCode !== undefined) q = q.where('a.fonds_code', '=', filter.fondsCode);
   if (filter.year !== undefined) q = q.where('a.year', '=', filter.year);
   if (filter.retention !== undefined) q = q.where('a.retention', '=', filter.retention);
   const rows = await q.selectAll('a').select('d.serial_label').execute();
@@ -137,11 +140,11 @@ export async function listArchived(store: Store, filter: ArchiveFilter = {}): Pr
   return { items: items.slice(offset, offset + (filter.limit ?? 100)), total: items.length };
 }
 
-/** The 归档文件目录 of a 年度 (one 保管期限, or all), one sheet per 保管期限 and 机构. */
+/** The 归档文件目录 of a 年度 (one 保管期限, or all) under the 全宗 in force, one sheet per 保管期限 and 机构. */
 export async function archiveCatalogue(store: Store, filter: { year: number; retention?: Retention }): Promise<Buffer> {
   const settings = await currentArchiveSettings(store.db);
   if (settings === null) throw new IncomingError('conflict', '尚未设置全宗号与全宗名称，无法生成归档文件目录');
-  const { items } = await listArchived(store, { ...filter, limit: 1_000_000 });
+  const { items } = await listArchived(store, { ...filter, fondsCode: settings.fondsCode, limit: 1_000_000 });
   if (items.length === 0) throw new IncomingError('not-found', `${filter.year}年${filter.retention ? `保管期限为${filter.retention}的` : ''}收文尚未归档，没有可导出的归档文件目录`);
   const groups: CatalogueGroup[] = [];
   for (const a of items) {
