@@ -63,6 +63,13 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'GET /api/incoming/circulated-to-me': { access: 'incoming.receive', url: '/api/incoming/circulated-to-me' },
   'POST /api/incoming/:id/circulation/open': { access: 'incoming.receive', url: '/api/incoming/999999/circulation/open' },
   'POST /api/incoming/:id/circulation/read': { access: 'incoming.receive', url: '/api/incoming/999999/circulation/read' },
+  'GET /api/incoming/archive/ready': { access: 'incoming.archive', url: '/api/incoming/archive/ready' },
+  'POST /api/incoming/:id/archive': { access: 'incoming.archive', url: '/api/incoming/999999/archive', payload: { retention: '10年' } },
+  'GET /api/incoming/archive': { access: 'incoming.archive', url: '/api/incoming/archive?year=2026' },
+  'GET /api/incoming/archive.xlsx': { access: 'incoming.archive', url: '/api/incoming/archive.xlsx?year=2026' },
+  'GET /api/incoming/archive-settings': { access: 'incoming.read', url: '/api/incoming/archive-settings' },
+  // Refused (400: the 全宗号 is not one) for the administrator, nothing written for anyone.
+  'PUT /api/incoming/archive-settings': { access: 'archive.settings', url: '/api/incoming/archive-settings', payload: { fondsCode: '全宗', fondsName: '某机关', units: [], defaults: { 办件: '30年', 阅件: '10年', 退回: '10年' } } },
   'GET /api/admin/users': { access: 'users.manage', url: '/api/admin/users' },
   'POST /api/admin/users': { access: 'users.manage', url: '/api/admin/users', payload: { username: 'x', displayName: '无效', roles: ['leader'], password: 'short' } },
   'PATCH /api/admin/users/:id': { access: 'users.manage', url: '/api/admin/users/999999', payload: { displayName: '不存在' } },

@@ -2,6 +2,7 @@
 // the routing slip names them), the answer to an upload (registered and refused files), the 收文簿
 // query and 初审's request. Pure: zod only.
 import { z } from 'zod';
+import { ArchiveRecordView } from './archive-record.ts';
 import { IsoDay, Limit, Offset, page } from './common.ts';
 
 export const RoutingProposalView = z.object({
@@ -108,6 +109,7 @@ export const IncomingView = z.object({
   circulation: z.array(CirculationView).meta({ description: '传阅对象及其状态（含已收回的）' }),
   circulating: z.boolean().meta({ description: '传阅中：尚有未收回的传阅对象未阅' }),
   holders: z.array(z.string()).meta({ description: '此件现在在谁手上：待批示的领导，或尚未阅的传阅对象' }),
+  archive: ArchiveRecordView.nullable().meta({ description: '归档：档号与保管期限等；未归档时为 null' }),
 });
 
 export const RegisterFailure = z.object({

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { IncomingView } from '../store/incoming/view.ts';
 import { INCOMING_STATE_LABELS, INCOMING_STATES, type IncomingState, type ReviewDecision } from '../workflow/incoming.ts';
 import { commandClock } from './clock-option.ts';
+import { registerIncomingArchiveCommands } from './incoming-archive.ts';
 import { registerIncomingWorkflow } from './incoming-workflow.ts';
 import { openStoreOrFail } from './store-target.ts';
 
@@ -151,5 +152,6 @@ export function registerIncomingCommand(program: Command, setExit: (code: number
     });
 
   registerIncomingWorkflow(incoming, setExit);
+  registerIncomingArchiveCommands(incoming, setExit);
   return incoming;
 }

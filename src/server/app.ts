@@ -24,6 +24,7 @@ import calendarRoutes from './routes/calendar.ts';
 import importRoutes from './routes/imports.ts';
 import incomingRoutes from './routes/incoming.ts';
 import incomingPrintRoutes from './routes/incoming-print.ts';
+import incomingArchiveRoutes from './routes/incoming-archive.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
@@ -75,6 +76,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(incomingRoutes);
   await app.register(incomingPrintRoutes);
+  await app.register(incomingArchiveRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);

@@ -505,6 +505,9 @@ export interface Database {
   unit_mailboxes: UnitMailboxTable;
   notice_mail: NoticeMailTable;
   calendar_arrangements: CalendarArrangementTable;
+  incoming_archive_settings: IncomingArchiveSettingsTable;
+  incoming_archive_counters: IncomingArchiveCounterTable;
+  incoming_archives: IncomingArchiveTable;
 }
 
 // Imported holiday arrangements (migration 0017): one row per import, the one in force per year has replaced_at null.
@@ -668,4 +671,60 @@ export interface NoticeMailTable {
   sent: number;
   /** Why it failed (Chinese), from the mailer. */
   error: string | null;
+}
+
+// 归档 of incoming documents (migration 0022). See src/workflow/archive.ts for what the values mean.
+export interface IncomingArchiveSettingsTable {
+  id: Generated<number>;
+  /** 全宗号. */
+  fonds_code: string;
+  /** 全宗名称. */
+  fonds_name: string;
+  /** JSON: { code, name }[], the 机构（问题） classes; [] when the office does not use the level. */
+  units: ColumnType<Json, Json | undefined, Json>;
+  /** JSON: { 办件, 阅件, 退回 } → Retention. */
+  defaults: Json;
+  set_at: string;
+  set_by: string;
+  /** Set when newer settings replaced these; the row in force has null. */
+  replaced_at: string | null;
+}
+
+export interface IncomingArchiveCounterTable {
+  fonds_code: string;
+  year: number;
+  /** Retention: 永久 | 30年 | 10年 */
+  retention: string;
+  /** '' when the office has no 机构（问题） level. */
+  unit_code: string;
+  /** The last 件号 given. */
+  last: number;
+}
+
+export interface IncomingArchiveTable {
+  id: Generated<number>;
+  incoming_id: number;
+  fonds_code: string;
+  year: number;
+  retention: string;
+  /** '' when the office has no 机构（问题） level. */
+  unit_code: string;
+  /** 件号. */
+  item: number;
+  /** 档号 as printed: X001-WS·2026-D30-0012. */
+  code: string;
+  /** 责任者: the 来文单位. */
+  responsible: string | null;
+  doc_number: string | null;
+  /** 题名. */
+  title: string;
+  /** 日期 (YYYY-MM-DD): 成文日期, else 收文日期. */
+  doc_date: string;
+  secrecy: string | null;
+  pages: number | null;
+  note: string | null;
+  /** The settings row in force when it was filed. */
+  settings_id: number;
+  archived_at: string;
+  archived_by: string;
 }

@@ -5,6 +5,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { RecipientKind, RecipientState } from '../../workflow/circulation.ts';
 import type { InstructionMode, StepAction, StepState } from '../../workflow/instruct.ts';
 import type { Database, IncomingDocumentTable, IncomingInstructionTable } from '../schema.ts';
+import { archiveRecordView } from './archive-view.ts';
 import { NO_PROGRESS, toView, type CirculationView, type IncomingProgress, type IncomingView, type InstructionStepView } from './view.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -50,6 +51,7 @@ export async function loadProgress(db: Db, ids: readonly number[]): Promise<Map<
     return p;
   };
   for (const s of steps) of(s.incoming_id).instructions.push(stepView(s));
+  for (const a of await db.selectFrom('incoming_archives').selectAll().where('incoming_id', 'in', ids).execute()) of(a.incoming_id).archive = archiveRecordView(a);
   for (const r of recipients) {
     const view: CirculationView = {
       id: r.id,

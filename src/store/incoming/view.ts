@@ -7,6 +7,7 @@ import type { IncomingKind, IncomingState } from '../../workflow/incoming.ts';
 import { pendingLeaders, type Step, type SubmittedProposal } from '../../workflow/instruct.ts';
 import { circulating, circulationHolders, type RecipientKind, type RecipientState } from '../../workflow/circulation.ts';
 import type { IncomingDocumentTable } from '../schema.ts';
+import type { ArchiveRecordView } from './archive-view.ts';
 
 /** One leader's turn of 批示, with its times: the core's turn (workflow/instruct.ts) as stored, so with its id. */
 export type InstructionStepView = Omit<Step, 'id'> & { id: number };
@@ -33,6 +34,8 @@ export interface CirculationView {
 export interface IncomingProgress {
   instructions: InstructionStepView[];
   circulation: CirculationView[];
+  /** Its 归档 record, once filed (src/store/incoming/archive.ts). */
+  archive?: ArchiveRecordView | null;
 }
 
 export const NO_PROGRESS: IncomingProgress = { instructions: [], circulation: [] };
@@ -86,6 +89,8 @@ export interface IncomingView {
   circulating: boolean;
   /** Who holds it now: the leaders whose turn it is while it waits for 批示, else the recipients of its 传阅 who have not marked it 已阅. */
   holders: string[];
+  /** 归档: its 档号 and 保管期限 once filed, else null. */
+  archive: ArchiveRecordView | null;
 }
 
 export function toView(r: Selectable<IncomingDocumentTable>, progress: IncomingProgress = NO_PROGRESS): IncomingView {
@@ -128,5 +133,6 @@ export function toView(r: Selectable<IncomingDocumentTable>, progress: IncomingP
     circulation: progress.circulation,
     circulating: circulating(progress.circulation),
     holders: state === 'proposed' ? pendingLeaders(progress.instructions) : circulationHolders(progress.circulation),
+    archive: progress.archive ?? null,
   };
 }

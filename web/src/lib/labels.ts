@@ -37,6 +37,7 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'incoming.assign': '分办收文',
   'incoming.handle': '承办本单位收文',
   'incoming.archive': '归档收文',
+  'archive.settings': '维护归档设置',
   'leaders.manage': '维护领导分管表',
 };
 

@@ -9,6 +9,7 @@ const STEPS = ['签收登记', '初审', '拟办', '批示', '传阅', '分办�
 /** Where the registration stands: the index of the step now due, and whether it stopped there. */
 function position(i: IncomingView): { current: number; status: 'process' | 'error' | 'finish' } {
   if (i.state === 'returned') return { current: 1, status: 'error' };
+  if (i.state === 'archived') return { current: 6, status: 'finish' };
   if (i.state === 'registered') return { current: 1, status: 'process' };
   // 拟办 submitted: the leaders' turn; instructed: 传阅 next; sent back: the clerk drafts again.
   if (i.state === 'proposed') return { current: 3, status: 'process' };

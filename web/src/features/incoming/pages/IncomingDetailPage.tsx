@@ -10,6 +10,7 @@ import { useApi } from '../../../lib/use-api';
 import { fetchIncoming, slipDocxUrl } from '../api/incoming';
 import { DocumentText } from '../components/DocumentText';
 import { StateTag } from '../components/IncomingTable';
+import { ArchivePanel } from '../components/ArchivePanel';
 import { InstructionPanel } from '../components/InstructionPanel';
 import { ProcessingSteps } from '../components/ProcessingSteps';
 import { ProposalPanel } from '../components/ProposalPanel';
@@ -49,6 +50,7 @@ function StateNote({ incoming: i }: { incoming: IncomingView }) {
   if (i.state === 'proposed') return <Alert type="info" showIcon title="已拟办，待领导批示" description={i.holders.length > 0 ? `现在：${i.holders.join('、')}` : undefined} className="no-print" />;
   if (i.state === 'instructed') return <Alert type="success" showIcon title="领导已批示" description={i.circulating ? `传阅中：${i.holders.join('、')}` : undefined} className="no-print" />;
   if (i.state === 'sent-back') return <Alert type="warning" showIcon title="领导退回拟办，请修改后重新提交" className="no-print" />;
+  if (i.state === 'archived') return <Alert type="success" showIcon title="已归档" description={i.archive ? `档号：${i.archive.code}，保管期限：${i.archive.retention}` : undefined} className="no-print" />;
   return <Alert type="info" showIcon title="已登记，待初审" className="no-print" />;
 }
 
@@ -104,6 +106,7 @@ export function IncomingDetailPage() {
         <ProcessingSteps incoming={data}>
           {can('incoming.propose') && ((data.state === 'reviewed' && data.kind === '办件') || data.state === 'sent-back') && <ProposalPanel incoming={data} onChanged={incoming.reload} />}
           {data.instructions.length > 0 && <InstructionPanel incoming={data} onChanged={incoming.reload} />}
+          <ArchivePanel incoming={data} onChanged={incoming.reload} />
         </ProcessingSteps>
       </div>
     </PageContainer>
