@@ -9,7 +9,7 @@ import { toSimplified } from '../src/text/simplify.ts';
 const convert = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Pieces that exercise each path: plain simplified text, traditional characters, phrase keys, a compatibility ideograph (U+F9E9), an astral character, ASCII. */
-const PIECES = ['关于', '进一步', '优化营商环境', '實施', '辦公室', '區', '乾隆', '著作', '乾', '著', '里', '\uf9e9', '𠮷', '𤋮', 'ABC-12', '，', '（责任单位：市发展改革委）', '\n', ' ', '發展', '臺灣', '於是'];
+const PIECES = ['\n', '\n\n', '关于', '进一步', '优化营商环境', '實施', '辦公室', '區', '乾隆', '著作', '乾', '著', '里', '\uf9e9', '𠮷', '𤋮', 'ABC-12', '，', '（责任单位：市发展改革委）', '\n', ' ', '發展', '臺灣', '於是'];
 
 describe('toSimplified', () => {
   it('gives what the converter gives on chosen texts', () => {
@@ -22,6 +22,12 @@ describe('toSimplified', () => {
     const text = '通辽市人民政府办公室关于印发实施方案的通知';
     expect(toSimplified(text)).toBe(text);
     expect(convert(text)).toBe(text);
+  });
+
+  it('converts only the lines that need it, with the lines around them as they were', () => {
+    const text = ['第一行没有繁体字', '第二行：內蒙古自治區', '', '第四行也没有', '臺灣', '末行'].join('\n');
+    expect(toSimplified(text)).toBe(convert(text));
+    expect(toSimplified(text).split('\n')).toEqual(['第一行没有繁体字', '第二行：内蒙古自治区', '', '第四行也没有', '台湾', '末行']);
   });
 
   it('gives what the converter gives on random mixtures', () => {

@@ -26,6 +26,7 @@ function keyStarts(): Keys {
   const keys: Keys = { singles: new Set(), pairs: new Map() };
   const add = (key: string | undefined) => {
     if (key === undefined || key === '') return;
+    if (key.includes('\n')) throw new Error('opencc-js: a key holds a line break; toSimplified would convert line by line wrongly');
     const [first, second] = [...key].map((ch) => ch.codePointAt(0)!);
     if (second === undefined) keys.singles.add(first!);
     else {
@@ -56,13 +57,27 @@ function mayMatch(text: string, i: number, cp: number): boolean {
   return after !== undefined && next.has(after);
 }
 
-/** `text` in simplified characters: exactly what OpenCC's t → cn converter gives. */
+/**
+ * `text` in simplified characters: exactly what OpenCC's t → cn converter gives. No key holds a
+ * line break, so no match crosses one and each line converts alone: only the lines where a key
+ * may match go through the converter, the rest of a long text is copied as it is.
+ */
 export function toSimplified(text: string): string {
+  let out = '';
+  let copied = 0;
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) < LOWEST) continue;
     const cp = text.codePointAt(i)!;
-    if (mayMatch(text, i, cp)) return convert(text);
+    if (mayMatch(text, i, cp)) {
+      const start = text.lastIndexOf('\n', i) + 1;
+      const newline = text.indexOf('\n', i);
+      const end = newline < 0 ? text.length : newline;
+      out += text.slice(copied, start) + convert(text.slice(start, end));
+      copied = end;
+      i = end;
+      continue;
+    }
     if (cp > 0xffff) i++;
   }
-  return text;
+  return copied === 0 ? text : out + text.slice(copied);
 }
