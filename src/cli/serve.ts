@@ -27,6 +27,15 @@ interface ServeOpts {
   inbox?: string;
   /** How the supervising office signs its 督办文书 and 通报. */
   office?: string;
+  /** Working days a 分办 gets when neither the clerk nor the document sets a deadline. */
+  assignDays?: string;
+}
+
+/** --assign-days, else DUBAN_ASSIGN_DAYS, else the default; null when not a whole number 1–365. */
+function assignDays(opts: ServeOpts): number | null {
+  const raw = (opts.assignDays ?? process.env.DUBAN_ASSIGN_DAYS)?.trim();
+  if (raw === undefined || raw === '') return DEFAULT_SERVER_SETTINGS.assignWorkingDays;
+  return /^\d{1,3}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 365 ? Number(raw) : null;
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -46,6 +55,7 @@ function optionProblem(opts: ServeOpts): string | null {
   if (!local && !opts.publicUrl && !(opts.allowedHost?.length)) {
     return `监听 ${opts.host} 时须用 --public-url（如 https://duban.example.gov.cn）或 --allowed-host 说明用户访问的主机名，以防 DNS 重绑定攻击`;
   }
+  if (assignDays(opts) === null) return `分办默认办理期限应为 1–365 的工作日数（--assign-days 或 DUBAN_ASSIGN_DAYS），现为“${opts.assignDays ?? process.env.DUBAN_ASSIGN_DAYS}”`;
   return officeProblem(opts.office);
 }
 
@@ -78,8 +88,9 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--public-url <url>', '用户访问督办的地址（经反向代理时；https 时 Cookie 加 Secure）')
     .option('--allowed-host <host...>', '另外允许的主机名（默认只允许 127.0.0.1 与 localhost）')
     .option('--log-dir <dir>', '访问日志目录（默认数据库所在目录下的 logs；也可设 DUBAN_LOG_DIR）')
-    .option('--no-scheduler', '不定时签发督办文书（默认每日北京时间9时及启动时签发）')
+    .option('--no-scheduler', '不定时签发督办文书、不自动催办逾期收文（默认每日北京时间9时及启动时执行）')
     .option(...OFFICE_OPTION)
+    .option('--assign-days <n>', `分办时来文与收文员均未定期限的，默认办理期限（工作日；也可设 DUBAN_ASSIGN_DAYS，默认 ${DEFAULT_SERVER_SETTINGS.assignWorkingDays}）`)
     .option('--inbox <dir>', '收文目录：自动签收登记放入此目录的文件（扫描仪或公文交换系统的输出目录；也可设 DUBAN_INBOX_DIR）')
     .action(async (opts: ServeOpts, command: Command) => {
       const problem = optionProblem(opts);
@@ -138,6 +149,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         logDir,
         webRoot: ensureWebBuild(say),
         office: officeName(opts.office),
+        assignWorkingDays: assignDays(opts)!,
         auth,
       };
 
