@@ -10,6 +10,7 @@ import type { Searcher } from '../store/search-pool.ts';
 import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
 import { commandClock } from './clock-option.ts';
 import { fileProblem } from './failure.ts';
+import { ASSIGN_DAYS_OPTION, assignDaysProblem, assignWorkingDays } from './assign-days-option.ts';
 import { OFFICE_OPTION, officeName, officeProblem } from './office-option.ts';
 import { openStoreOrFail, storeTarget } from './store-target.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -31,12 +32,7 @@ interface ServeOpts {
   assignDays?: string;
 }
 
-/** --assign-days, else DUBAN_ASSIGN_DAYS, else the default; null when not a whole number 1–365. */
-function assignDays(opts: ServeOpts): number | null {
-  const raw = (opts.assignDays ?? process.env.DUBAN_ASSIGN_DAYS)?.trim();
-  if (raw === undefined || raw === '') return DEFAULT_SERVER_SETTINGS.assignWorkingDays;
-  return /^\d{1,3}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 365 ? Number(raw) : null;
-}
+const assignDays = (opts: ServeOpts) => assignWorkingDays(opts.assignDays);
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -55,7 +51,7 @@ function optionProblem(opts: ServeOpts): string | null {
   if (!local && !opts.publicUrl && !(opts.allowedHost?.length)) {
     return `监听 ${opts.host} 时须用 --public-url（如 https://duban.example.gov.cn）或 --allowed-host 说明用户访问的主机名，以防 DNS 重绑定攻击`;
   }
-  if (assignDays(opts) === null) return `分办默认办理期限应为 1–365 的工作日数（--assign-days 或 DUBAN_ASSIGN_DAYS），现为“${opts.assignDays ?? process.env.DUBAN_ASSIGN_DAYS}”`;
+  if (assignDays(opts) === null) return assignDaysProblem(opts.assignDays);
   return officeProblem(opts.office);
 }
 
@@ -90,7 +86,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--log-dir <dir>', '访问日志目录（默认数据库所在目录下的 logs；也可设 DUBAN_LOG_DIR）')
     .option('--no-scheduler', '不定时签发督办文书、不自动催办逾期收文（默认每日北京时间9时及启动时执行）')
     .option(...OFFICE_OPTION)
-    .option('--assign-days <n>', `分办时来文与收文员均未定期限的，默认办理期限（工作日；也可设 DUBAN_ASSIGN_DAYS，默认 ${DEFAULT_SERVER_SETTINGS.assignWorkingDays}）`)
+    .option(...ASSIGN_DAYS_OPTION)
     .option('--inbox <dir>', '收文目录：自动签收登记放入此目录的文件（扫描仪或公文交换系统的输出目录；也可设 DUBAN_INBOX_DIR）')
     .action(async (opts: ServeOpts, command: Command) => {
       const problem = optionProblem(opts);
