@@ -31,6 +31,7 @@ const ScoresPage = lazyPage(() => import('../features/supervision/pages/ScoresPa
 const RulesCalendarPage = lazyPage(() => import('../features/supervision/pages/RulesCalendarPage'), 'RulesCalendarPage');
 const RegisterPage = lazyPage(() => import('../features/incoming/pages/RegisterPage'), 'RegisterPage');
 const RegistryPage = lazyPage(() => import('../features/incoming/pages/RegistryPage'), 'RegistryPage');
+const HandlingPage = lazyPage(() => import('../features/incoming/pages/HandlingPage'), 'HandlingPage');
 const IncomingDetailPage = lazyPage(() => import('../features/incoming/pages/IncomingDetailPage'), 'IncomingDetailPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
@@ -100,6 +101,7 @@ const router = createBrowserRouter([
       { path: 'supervision/rules', element: guarded('supervision.read', <RulesCalendarPage />) },
       { path: 'incoming', element: guarded('incoming.read', <RegistryPage />) },
       { path: 'incoming/register', element: guarded('incoming.register', <RegisterPage />) },
+      { path: 'incoming/handling', element: guarded('incoming.handle', <HandlingPage />) },
       { path: 'incoming/:id', element: guarded('incoming.read', <IncomingDetailPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
