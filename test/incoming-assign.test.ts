@@ -206,8 +206,14 @@ for (const { dialect, available } of DIALECTS) {
       }
       const view = await getIncoming(store, letter.id);
       expect(view.assignments[0]!.urges).toEqual([{ at: '2026-10-23T01:00:00.000Z', by: 'system', auto: true }]);
-      const mine = (await assignedTo(store, EMERGENCY, clock.today())).find((m) => m.incoming.id === letter.id)!;
+      const listed = await assignedTo(store, EMERGENCY, clock.today());
+      const mine = listed.find((m) => m.incoming.id === letter.id)!;
       expect([mine.overdue, mine.daysOverdue]).toEqual([true, 4]);
+      // The concluded one is past its deadline too, unanswered by its 协办 unit, but closed: not overdue, listed after the open one.
+      expect(listed.map((m) => [m.incoming.id, m.overdue])).toEqual([
+        [letter.id, true],
+        [measures.id, false],
+      ]);
       const events = (await auditOf(store, letter.id)).filter((e) => e.action === 'incoming-auto-urge');
       expect(events.map((e) => e.actor)).toEqual(['system']);
       // The store refuses a second automatic 催办 of the same assignment outright.

@@ -176,7 +176,7 @@ export interface AssignedItem {
   /** The unit's own assignment. */
   assignment: AssignmentView;
   overdue: boolean;
-  /** Calendar days past the deadline, 0 when not overdue. */
+  /** Calendar days past the deadline, 0 when not overdue (also once the office concluded it). */
   daysOverdue: number;
 }
 
@@ -193,7 +193,8 @@ export async function assignedTo(store: CommandStore, unit: string, today: strin
     incoming.assignments
       .filter((a) => a.unit === unit)
       .map((assignment) => {
-        const overdue = isOverdue(assignment, today);
+        // A matter the office closed (办结) is overdue for nobody any more.
+        const overdue = incoming.state === 'assigned' && isOverdue(assignment, today);
         return { incoming, assignment, overdue, daysOverdue: overdue ? daysBetween(assignment.deadline, today) : 0 };
       }),
   );

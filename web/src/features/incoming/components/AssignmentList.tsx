@@ -14,15 +14,15 @@ const minute = (iso: string | null) => (iso === null ? '' : beijingTime(iso).sli
 /** Overdue: not answered and past its deadline, on the server's day (the same rule as src/workflow/assignment.ts isOverdue). */
 export const overdue = (a: Pick<Assignment, 'state' | 'deadline'>, today: string) => a.state !== 'replied' && a.deadline < today;
 
-/** One assignment: the unit, 主办 or 协办, its state and deadline, overdue, 签收 and 答复 with who and when, its 催办. */
-export function AssignmentLine({ a, today }: { a: Assignment; today: string }) {
+/** One assignment: the unit, 主办 or 协办, its state and deadline, overdue (while the matter is open), 签收 and 答复 with who and when, its 催办. */
+export function AssignmentLine({ a, today, open }: { a: Assignment; today: string; open: boolean }) {
   return (
     <Space direction="vertical" size={2} className="min-w-0">
       <Space wrap size={4}>
         <Typography.Text strong>{a.unit}</Typography.Text>
         <Tag>{ASSIGNMENT_ROLE_LABEL[a.role]}</Tag>
         <Tag color={ASSIGNMENT_STATE_COLOR[a.state]}>{ASSIGNMENT_STATE_LABEL[a.state]}</Tag>
-        {overdue(a, today) && <Tag color="red">已逾期</Tag>}
+        {open && overdue(a, today) && <Tag color="red">已逾期</Tag>}
         <Typography.Text type="secondary">办理期限 {a.deadline}</Typography.Text>
       </Space>
       {a.acceptedAt && (
@@ -89,27 +89,26 @@ export function AssignmentList({ incoming, onChanged }: { incoming: IncomingView
                 : undefined
             }
           >
-            <AssignmentLine a={a} today={today} />
+            <AssignmentLine a={a} today={today} open={incoming.state === 'assigned'} />
           </List.Item>
         )}
       />
       {incoming.state === 'concluded' && (
         <Alert type="success" showIcon title={`已办结（${incoming.concludedBy ?? ''} ${minute(incoming.concludedAt)}）`} description={incoming.conclusion ?? undefined} />
       )}
-      {clerk && (
-        <Space direction="vertical" className="full-width">
-          <Input.TextArea aria-label="办结意见" placeholder="办结意见（可不填）" value={note} onChange={(e) => setNote(e.target.value)} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
-          {lead?.state === 'replied' ? (
+      {clerk &&
+        (lead?.state === 'replied' ? (
+          <Space direction="vertical" className="full-width">
+            <Input.TextArea aria-label="办结意见" placeholder="办结意见（可不填）" value={note} onChange={(e) => setNote(e.target.value)} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
             <Popconfirm title="确认办结此件？" okText="办结" cancelText="取消" onConfirm={() => void run(() => concludeIncoming(incoming.id, note.trim() || null, incoming.version), '已办结')}>
               <Button type="primary" loading={busy}>
                 办结
               </Button>
             </Popconfirm>
-          ) : (
-            <Typography.Text type="secondary">主办单位答复后可办结</Typography.Text>
-          )}
-        </Space>
-      )}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">主办单位答复后可办结</Typography.Text>
+        ))}
     </section>
   );
 }

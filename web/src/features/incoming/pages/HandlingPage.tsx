@@ -81,7 +81,7 @@ export function HandlingPage() {
                     {[i.incoming.fromUnit, i.incoming.docNumber].filter(Boolean).join(' ')}
                     {i.incoming.state === 'concluded' ? '　已办结' : ''}
                   </Typography.Text>
-                  <AssignmentLine a={i.assignment} today={list.data!.today} />
+                  <AssignmentLine a={i.assignment} today={list.data!.today} open={i.incoming.state === 'assigned'} />
                   {i.incoming.submittedProposal && <Typography.Text>拟办意见：{i.incoming.submittedProposal.text}</Typography.Text>}
                   {i.incoming.instructions.filter((s) => s.text).map((s) => (
                     <Typography.Text key={s.id}>
