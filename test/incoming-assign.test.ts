@@ -8,6 +8,8 @@ import { manualClock } from '../src/calendar/clock.ts';
 import { actOnAssignment, assignDraft, assignedTo, assignIncoming, autoUrgeAssignments, concludeIncoming, urgeAssignment } from '../src/store/incoming/assign.ts';
 import { IncomingError } from '../src/store/incoming/errors.ts';
 import { getIncoming } from '../src/store/incoming/read.ts';
+import { openLedgerFromDocument } from '../src/store/supervision/ledger.ts';
+import { defaultDirectory } from '../src/directory/index.ts';
 import type { IncomingView } from '../src/store/incoming/view.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { addPeople, CLERK, instructedIncoming, MEASURES_NOTICE, PLAIN_LETTER } from './incoming-assign-fixture.ts';
@@ -182,6 +184,25 @@ for (const { dialect, available } of DIALECTS) {
       // The ledger's own 立项 is in the supervision trail.
       const opened = await store.db.selectFrom('audit_events').select(['action', 'actor']).where('entity', '=', 'supervision_ledger').where('entity_id', '=', assigned.ledgerId!).execute();
       expect(opened).toEqual([{ action: 'supervision.ledger.open', actor: CLERK }]);
+    });
+
+    it('links the ledger the 督查室 opened from the same document before, opening none', async () => {
+      const { store } = target;
+      const text = [
+        '通辽市交通运输局关于做好冬季道路除雪保通工作的通知',
+        '通交发〔2026〕58号',
+        '各旗县市区交通运输局：',
+        '一、储备除雪物资。11月15日前完成融雪剂储备。（牵头单位：市交通运输局；配合单位：市应急管理局）',
+        '通辽市交通运输局',
+        '2026年9月22日',
+      ].join('\n');
+      const snow = await instructedIncoming(store, clock, text, '除雪保通通知.txt', { lead: TRANSPORT, cooperating: [] });
+      const opened = await openLedgerFromDocument(store.db, { actor: { name: 'chenke' }, now: clock.now(), today: clock.today(), unit: null }, snow.documentId!, defaultDirectory());
+      const ledgers = (await store.db.selectFrom('supervision_ledgers').select('id').execute()).length;
+      const assigned = await assignIncoming(store, snow.id, { lead: TRANSPORT }, as(CLERK));
+      expect(assigned.ledgerId).toBe(opened);
+      expect((await store.db.selectFrom('supervision_ledgers').select('id').execute()).length).toBe(ledgers);
+      expect(assigned.assignments[0]!.deadline).toBe('2026-11-15');
     });
 
     it('urges automatically once, on the first working day after the deadline, also across a restart', async () => {
