@@ -70,6 +70,13 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'GET /api/incoming/archive-settings': { access: 'incoming.read', url: '/api/incoming/archive-settings' },
   // Refused (400: the 全宗号 is not one) for the administrator, nothing written for anyone.
   'PUT /api/incoming/archive-settings': { access: 'archive.settings', url: '/api/incoming/archive-settings', payload: { fondsCode: '全宗', fondsName: '某机关', units: [], defaults: { 办件: '30年', 阅件: '10年', 退回: '10年' } } },
+  'GET /api/incoming/:id/assign-draft': { access: 'incoming.assign', url: '/api/incoming/999999/assign-draft' },
+  'POST /api/incoming/:id/assign': { access: 'incoming.assign', url: '/api/incoming/999999/assign', payload: { lead: '通辽市交通运输局' } },
+  'POST /api/incoming/:id/assignments/:aid/urge': { access: 'incoming.assign', url: '/api/incoming/999999/assignments/1/urge', payload: {} },
+  'POST /api/incoming/:id/conclude': { access: 'incoming.assign', url: '/api/incoming/999999/conclude', payload: {} },
+  'GET /api/incoming/assigned-to-me': { access: 'incoming.handle', url: '/api/incoming/assigned-to-me' },
+  'POST /api/incoming/:id/assignments/:aid/accept': { access: 'incoming.handle', url: '/api/incoming/999999/assignments/1/accept', payload: {} },
+  'POST /api/incoming/:id/assignments/:aid/reply': { access: 'incoming.handle', url: '/api/incoming/999999/assignments/1/reply', payload: { text: '不存在的收文' } },
   'GET /api/admin/users': { access: 'users.manage', url: '/api/admin/users' },
   'POST /api/admin/users': { access: 'users.manage', url: '/api/admin/users', payload: { username: 'x', displayName: '无效', roles: ['leader'], password: 'short' } },
   'PATCH /api/admin/users/:id': { access: 'users.manage', url: '/api/admin/users/999999', payload: { displayName: '不存在' } },

@@ -10,6 +10,7 @@ import { INCOMING_STATE_LABELS, INCOMING_STATES, type IncomingState, type Review
 import { commandClock } from './clock-option.ts';
 import { registerIncomingArchiveCommands } from './incoming-archive.ts';
 import { registerIncomingWorkflow } from './incoming-workflow.ts';
+import { registerIncomingAssign } from './incoming-assign.ts';
 import { openStoreOrFail } from './store-target.ts';
 
 /** What the command line acts as in the audit trail (as import does). */
@@ -153,5 +154,6 @@ export function registerIncomingCommand(program: Command, setExit: (code: number
 
   registerIncomingWorkflow(incoming, setExit);
   registerIncomingArchiveCommands(incoming, setExit);
+  registerIncomingAssign(incoming, setExit);
   return incoming;
 }

@@ -25,6 +25,7 @@ import importRoutes from './routes/imports.ts';
 import incomingRoutes from './routes/incoming.ts';
 import incomingPrintRoutes from './routes/incoming-print.ts';
 import incomingArchiveRoutes from './routes/incoming-archive.ts';
+import incomingAssignRoutes from './routes/incoming-assign.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
@@ -77,6 +78,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(incomingRoutes);
   await app.register(incomingPrintRoutes);
   await app.register(incomingArchiveRoutes);
+  await app.register(incomingAssignRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);

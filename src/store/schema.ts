@@ -502,6 +502,8 @@ export interface Database {
   incoming_instructions: IncomingInstructionTable;
   incoming_circulations: IncomingCirculationTable;
   incoming_reminders: IncomingReminderTable;
+  incoming_assignments: IncomingAssignmentTable;
+  incoming_urges: IncomingUrgeTable;
   unit_mailboxes: UnitMailboxTable;
   notice_mail: NoticeMailTable;
   calendar_arrangements: CalendarArrangementTable;
@@ -588,6 +590,12 @@ export interface IncomingDocumentTable {
   version: ColumnType<number, number | undefined, number>;
   /** JSON: SubmittedProposal (src/workflow/instruct.ts), the 拟办意见 the clerk submitted (migration 0018). */
   submitted_proposal: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  /** The 督办 ledger its 分办 opened from the document (migration 0021). */
+  ledger_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 办结: when, by whom, with the office's note (migration 0021). */
+  concluded_at: ColumnType<string | null, string | null | undefined, string | null>;
+  concluded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  conclusion: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncomingSerialTable {
@@ -647,6 +655,40 @@ export interface IncomingReminderTable {
   circulation_id: number;
   at: string;
   by: string;
+}
+
+// 分办, 承办 and 催办 (migration 0021). See src/workflow/assignment.ts for what the values mean.
+export interface IncomingAssignmentTable {
+  id: Generated<number>;
+  incoming_id: number;
+  /** Order within the 分办: the 主办 unit first. */
+  seq: number;
+  /** A canonical unit of the directory. */
+  unit: string;
+  /** AssignmentRole: lead | cooperate */
+  role: string;
+  /** AssignmentState: pending | accepted | replied */
+  state: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  /** DeadlineSource: given | document | default */
+  deadline_source: string;
+  assigned_at: string;
+  assigned_by: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  reply: string | null;
+}
+
+export interface IncomingUrgeTable {
+  id: Generated<number>;
+  assignment_id: number;
+  at: string;
+  by: string;
+  /** The scheduler's 催办: auto:<assignment id>, unique; null for the office's own. */
+  auto_key: string | null;
 }
 
 // Mail of 督办文书 (migration 0020).

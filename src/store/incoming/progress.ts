@@ -6,6 +6,7 @@ import type { RecipientKind, RecipientState } from '../../workflow/circulation.t
 import type { InstructionMode, StepAction, StepState } from '../../workflow/instruct.ts';
 import type { Database, IncomingDocumentTable, IncomingInstructionTable } from '../schema.ts';
 import { archiveRecordView } from './archive-view.ts';
+import { loadAssignments } from './assignments-read.ts';
 import { NO_PROGRESS, toView, type CirculationView, type IncomingProgress, type IncomingView, type InstructionStepView } from './view.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -47,7 +48,7 @@ export async function loadProgress(db: Db, ids: readonly number[]): Promise<Map<
           .execute();
   const of = (id: number) => {
     let p = out.get(id);
-    if (!p) out.set(id, (p = { instructions: [], circulation: [] }));
+    if (!p) out.set(id, (p = { instructions: [], circulation: [], assignments: [] }));
     return p;
   };
   for (const s of steps) of(s.incoming_id).instructions.push(stepView(s));
@@ -71,6 +72,7 @@ export async function loadProgress(db: Db, ids: readonly number[]): Promise<Map<
     };
     of(r.incoming_id).circulation.push(view);
   }
+  for (const [id, assignments] of await loadAssignments(db, ids)) of(id).assignments = assignments;
   return out;
 }
 

@@ -19,6 +19,7 @@ import {
   ProfileOutlined,
   ScheduleOutlined,
   SearchOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -68,6 +69,7 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/incoming/register', label: '收文登记', icon: <FileAddOutlined />, permission: 'incoming.register' },
       { path: '/incoming', label: '收文簿', icon: <FileTextOutlined />, permission: 'incoming.read' },
+      { path: '/incoming/handling', label: '我的承办', icon: <SolutionOutlined />, permission: 'incoming.handle' },
       { path: '/incoming/archive', label: '归档', icon: <InboxOutlined />, permission: 'incoming.archive' },
     ],
   },

@@ -14,6 +14,9 @@ function position(i: IncomingView): { current: number; status: 'process' | 'erro
   // 拟办 submitted: the leaders' turn; instructed: 传阅 next; sent back: the clerk drafts again.
   if (i.state === 'proposed') return { current: 3, status: 'process' };
   if (i.state === 'instructed') return { current: 4, status: 'process' };
+  // Assigned: the units 承办 and 答复; concluded: 归档 is next.
+  if (i.state === 'assigned') return { current: 5, status: 'process' };
+  if (i.state === 'concluded') return { current: 6, status: 'process' };
   return { current: 2, status: 'process' };
 }
 
