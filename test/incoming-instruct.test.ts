@@ -256,7 +256,7 @@ for (const { dialect, available } of DIALECTS) {
       // 分办 to the two bureaus of the 拟办, by the date the text sets (12月20日): the document's two
       // measures open its 督办 ledger in the same step.
       clock.advance(60 * 60_000);
-      const assigned = await assignIncoming(store, id, { lead: draft.lead, cooperating: draft.cooperating }, as('zhangli', { version: done.version }));
+      const assigned = await assignIncoming(store, id, { lead: draft.lead!, cooperating: draft.cooperating }, as('zhangli', { version: done.version }));
       expect(assigned).toMatchObject({ state: 'assigned', holders: ['通辽市住房和城乡建设局', '通辽市发展和改革委员会'] });
       expect(assigned.assignments.map((a) => [a.unit, a.role, a.state, a.deadline, a.deadlineSource])).toEqual([
         ['通辽市住房和城乡建设局', 'lead', 'pending', '2026-12-20', 'document'],
