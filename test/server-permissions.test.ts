@@ -60,6 +60,8 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'POST /api/incoming/:id/circulate': { access: 'incoming.circulate', url: '/api/incoming/999999/circulate', payload: { users: ['leader'] } },
   'POST /api/incoming/:id/circulation/:rid/remind': { access: 'incoming.circulate', url: '/api/incoming/999999/circulation/1/remind', payload: {} },
   'POST /api/incoming/:id/circulation/:rid/recall': { access: 'incoming.circulate', url: '/api/incoming/999999/circulation/1/recall', payload: {} },
+  'GET /api/incoming/recipients': { access: 'incoming.circulate', url: '/api/incoming/recipients' },
+  'GET /api/incoming/leaders': { access: 'incoming.instruct', url: '/api/incoming/leaders' },
   'GET /api/incoming/circulated-to-me': { access: 'incoming.receive', url: '/api/incoming/circulated-to-me' },
   'POST /api/incoming/:id/circulation/open': { access: 'incoming.receive', url: '/api/incoming/999999/circulation/open' },
   'POST /api/incoming/:id/circulation/read': { access: 'incoming.receive', url: '/api/incoming/999999/circulation/read' },

@@ -24,6 +24,7 @@ import calendarRoutes from './routes/calendar.ts';
 import importRoutes from './routes/imports.ts';
 import incomingRoutes from './routes/incoming.ts';
 import incomingPrintRoutes from './routes/incoming-print.ts';
+import incomingPeopleRoutes from './routes/incoming-people.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
@@ -74,6 +75,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(incomingRoutes);
   await app.register(incomingPrintRoutes);
+  await app.register(incomingPeopleRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
