@@ -31,6 +31,10 @@ const ScoresPage = lazyPage(() => import('../features/supervision/pages/ScoresPa
 const RulesCalendarPage = lazyPage(() => import('../features/supervision/pages/RulesCalendarPage'), 'RulesCalendarPage');
 const RegisterPage = lazyPage(() => import('../features/incoming/pages/RegisterPage'), 'RegisterPage');
 const RegistryPage = lazyPage(() => import('../features/incoming/pages/RegistryPage'), 'RegistryPage');
+const TodoPage = lazyPage(() => import('../features/incoming/pages/TodoPage'), 'TodoPage');
+const CirculatedPage = lazyPage(() => import('../features/incoming/pages/CirculatedPage'), 'CirculatedPage');
+const CirculatedReadPage = lazyPage(() => import('../features/incoming/pages/CirculatedPage'), 'CirculatedReadPage');
+const OfficeLeadersPage = lazyPage(() => import('../features/admin/pages/OfficeLeadersPage'), 'OfficeLeadersPage');
 const IncomingDetailPage = lazyPage(() => import('../features/incoming/pages/IncomingDetailPage'), 'IncomingDetailPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
@@ -100,7 +104,11 @@ const router = createBrowserRouter([
       { path: 'supervision/rules', element: guarded('supervision.read', <RulesCalendarPage />) },
       { path: 'incoming', element: guarded('incoming.read', <RegistryPage />) },
       { path: 'incoming/register', element: guarded('incoming.register', <RegisterPage />) },
+      { path: 'incoming/todo', element: guarded('incoming.receive', <TodoPage />) },
+      { path: 'incoming/circulated', element: guarded('incoming.receive', <CirculatedPage />) },
+      { path: 'incoming/circulated/:id', element: guarded('incoming.receive', <CirculatedReadPage />) },
       { path: 'incoming/:id', element: guarded('incoming.read', <IncomingDetailPage />) },
+      { path: 'admin/leaders', element: guarded('leaders.manage', <OfficeLeadersPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

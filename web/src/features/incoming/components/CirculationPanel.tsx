@@ -1,10 +1,11 @@
 import { BellOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Grid, Select, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CirculationRecipient, IncomingView, RecipientUser } from '../../../lib/api-types';
+import { useAuth } from '../../../lib/auth';
 import { useCan } from '../../../lib/authorization';
 import { beijingTime } from '../../../lib/format';
-import { circulateIncoming, fetchRecipientUsers, recallRecipient, remindRecipient, searchDirectoryUnits } from '../api/incoming';
+import { circulateIncoming, fetchRecipientUsers, openCirculated, recallRecipient, remindRecipient, searchDirectoryUnits } from '../api/incoming';
 import { useIncomingAction } from './use-incoming-action';
 import '../incoming-flow.css';
 
@@ -101,6 +102,18 @@ export function CirculationPanel({ incoming, onChanged }: { incoming: IncomingVi
   const [targets, setTargets] = useState<string[]>([]);
   const [users, setUsers] = useState<RecipientUser[]>([]);
   const open = manage && mayCirculate(incoming);
+  const { me } = useAuth();
+  const opened = useRef(false);
+
+  // A recipient who opens 收文详情 has opened the document: 未读 → 已读, as on 传阅给我.
+  const mine = incoming.circulation.find(
+    (c) => c.recalledAt === null && ((c.kind === 'user' && c.recipient === me?.user.username) || (c.kind === 'unit' && c.recipient === me?.user.unit)),
+  );
+  useEffect(() => {
+    if (mine?.state !== 'unread' || opened.current || !can('incoming.receive')) return;
+    opened.current = true;
+    openCirculated(incoming.id).then(onChanged, () => {});
+  }, [mine?.state, incoming.id, onChanged, can]);
 
   useEffect(() => {
     if (!open) return;
