@@ -62,6 +62,7 @@ const EXAMPLES: Record<string, Example | (() => Example)> = {
   'POST /api/incoming/:id/circulation/:rid/recall': { access: 'incoming.circulate', url: '/api/incoming/999999/circulation/1/recall', payload: {} },
   'GET /api/incoming/recipients': { access: 'incoming.circulate', url: '/api/incoming/recipients' },
   'GET /api/incoming/leaders': { access: 'incoming.instruct', url: '/api/incoming/leaders' },
+  'GET /api/directory/units': { access: 'library.read', url: `/api/directory/units?q=${encodeURIComponent('住房')}` },
   'GET /api/incoming/circulated-to-me': { access: 'incoming.receive', url: '/api/incoming/circulated-to-me' },
   'POST /api/incoming/:id/circulation/open': { access: 'incoming.receive', url: '/api/incoming/999999/circulation/open' },
   'POST /api/incoming/:id/circulation/read': { access: 'incoming.receive', url: '/api/incoming/999999/circulation/read' },

@@ -201,3 +201,5 @@ export const LeaderChoice = z.object({
   areas: z.array(z.string()).meta({ description: '分管领域（领导分管表）' }),
 });
 export const LeaderChoices = z.object({ leaders: z.array(LeaderChoice) });
+export const DirectoryUnitChoice = z.object({ name: z.string().meta({ description: '单位目录中的规范名称' }), jurisdiction: z.string(), aliases: z.array(z.string()) });
+export const DirectoryUnitsQuery = z.object({ q: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(200).default(30) });

@@ -139,3 +139,4 @@ export type RecipientUser = z.infer<typeof incoming.RecipientUser>;
 export type LeaderChoice = z.infer<typeof incoming.LeaderChoice>;
 export type OfficeLeader = z.infer<typeof admin.OfficeLeaderView>;
 export type OfficeLeadersSave = z.input<typeof admin.OfficeLeadersBody>;
+export type DirectoryUnitChoice = z.infer<typeof incoming.DirectoryUnitChoice>;

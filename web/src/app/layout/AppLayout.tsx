@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag } from 'antd';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useIncomingCounts } from '../../features/incoming/api/todo';
@@ -26,9 +26,16 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
             key: i.path,
             icon: i.icon,
             label: (
-              <Link to={i.path} onClick={onNavigate} aria-label={n > 0 ? `${i.label}（${i.badge === 'unread' ? '未读' : '待办'} ${n}）` : undefined}>
+              <Link to={i.path} onClick={onNavigate}>
                 {i.label}
-                {n > 0 && <Badge count={n} size="small" color="#cf1322" className="nav-badge" aria-hidden="true" />}
+                {n > 0 && (
+                  // Read out as 待办（3 件）, 传阅给我（1 份未读）: the brackets and words are for the screen reader only.
+                  <span className="nav-badge">
+                    <span className="visually-hidden">（</span>
+                    {n}
+                    <span className="visually-hidden">{i.badge === 'unread' ? ' 份未读）' : ' 件）'}</span>
+                  </span>
+                )}
               </Link>
             ),
           };

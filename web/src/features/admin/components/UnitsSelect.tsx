@@ -1,6 +1,6 @@
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { searchUnits } from '../api/admin';
+import { searchDirectoryUnits } from '../api/office-leaders';
 
 /** Several of the directory's canonical names, searched on the server as one types (UnitSelect chooses one). */
 export function UnitsSelect({ value, onChange, id }: { value?: string[]; onChange?: (v: string[]) => void; id?: string }) {
@@ -12,7 +12,7 @@ export function UnitsSelect({ value, onChange, id }: { value?: string[]; onChang
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setLoading(true);
-      searchUnits(q, controller.signal)
+      searchDirectoryUnits(q, controller.signal)
         .then((units) => setOptions(units.map((u) => u.name)))
         .catch(() => setOptions([]))
         .finally(() => setLoading(false));

@@ -5,7 +5,7 @@ import { get, post, queryString, upload } from '../../../lib/api-client';
 import type {
   CirculatedItem,
   CirculateRequest,
-  DirectoryUnit,
+  DirectoryUnitChoice,
   DocumentView,
   IncomingQuery,
   IncomingView,
@@ -61,7 +61,7 @@ export const remindRecipient = (id: number, rid: number, version: number) => pos
 export const recallRecipient = (id: number, rid: number, version: number) => post<IncomingView>(`${BASE}/${id}/circulation/${rid}/recall`, { version });
 export const fetchRecipientUsers = (signal?: AbortSignal) => get<{ users: RecipientUser[] }>(`${BASE}/recipients`, undefined, signal);
 /** The directory's canonical units (what a 传阅 to a unit names), searched as one types. */
-export const searchDirectoryUnits = (q: string, signal?: AbortSignal) => get<DirectoryUnit[]>('/api/units', { q: q || undefined, limit: 30 }, signal);
+export const searchDirectoryUnits = (q: string, signal?: AbortSignal) => get<DirectoryUnitChoice[]>('/api/directory/units', { q: q || undefined, limit: 30 }, signal);
 
 /** 传阅, the recipient's side: what reached me or my unit, opening it (已读) and marking it 已阅. */
 export const fetchCirculatedToMe = (signal?: AbortSignal) => get<{ items: CirculatedItem[] }>(`${BASE}/circulated-to-me`, undefined, signal);

@@ -197,7 +197,7 @@ export function CirculationPanel({ incoming, onChanged }: { incoming: IncomingVi
   return (
     <section aria-labelledby="inc-circ-title" className="inc-panel">
       <Typography.Title level={3} id="inc-circ-title" className="inc-panel-title">
-        传阅 {incoming.circulating && <Tag color="processing">传阅中</Tag>}
+        传阅 {incoming.circulating && <Tag color="geekblue">传阅中</Tag>}
       </Typography.Title>
       <Alert
         type={incoming.holders.length > 0 ? 'info' : 'success'}

@@ -20,7 +20,7 @@ function StateTags({ incoming }: { incoming: IncomingView }) {
   return (
     <span className="inc-state-tags">
       <StateTag incoming={incoming} />
-      {incoming.circulating && <Tag color="processing">传阅中</Tag>}
+      {incoming.circulating && <Tag color="geekblue">传阅中</Tag>}
     </span>
   );
 }
@@ -37,16 +37,17 @@ const serialLink = (i: IncomingView) => (
   </Link>
 );
 
+// The widths leave the title about 190 px at 1366 px (the content is 1110 px wide beside the menu).
 const columns: TableColumnsType<IncomingView> = [
-  { title: '运转号', key: 'serial', width: 120, render: (_v, i) => serialLink(i) },
-  { title: '收文日期', key: 'receivedOn', width: 130, render: (_v, i) => chineseDate(i.receivedOn) },
-  { title: '来文单位', key: 'fromUnit', width: 190, render: (_v, i) => dash(i.fromUnit) },
-  { title: '文号', key: 'docNumber', width: 170, render: (_v, i) => dash(i.docNumber) },
+  { title: '运转号', key: 'serial', width: 110, render: (_v, i) => serialLink(i) },
+  { title: '收文日期', key: 'receivedOn', width: 120, render: (_v, i) => chineseDate(i.receivedOn) },
+  { title: '来文单位', key: 'fromUnit', width: 160, render: (_v, i) => dash(i.fromUnit) },
+  { title: '文号', key: 'docNumber', width: 150, render: (_v, i) => dash(i.docNumber) },
   { title: '标题', key: 'title', render: (_v, i) => <Typography.Paragraph ellipsis={{ rows: 2 }} className="inc-title-cell">{i.title}</Typography.Paragraph> },
-  { title: '紧急程度', key: 'urgency', width: 90, render: (_v, i) => (i.urgency ? <Tag color="red">{i.urgency}</Tag> : '—') },
-  { title: '密级', key: 'secrecy', width: 80, render: (_v, i) => dash(i.secrecy) },
-  { title: '状态', key: 'state', width: 110, render: (_v, i) => <StateTags incoming={i} /> },
-  { title: '当前持有', key: 'holders', width: 150, render: (_v, i) => <Holders incoming={i} /> },
+  { title: '紧急程度', key: 'urgency', width: 80, render: (_v, i) => (i.urgency ? <Tag color="red">{i.urgency}</Tag> : '—') },
+  { title: '密级', key: 'secrecy', width: 64, render: (_v, i) => dash(i.secrecy) },
+  { title: '状态', key: 'state', width: 100, render: (_v, i) => <StateTags incoming={i} /> },
+  { title: '当前持有', key: 'holders', width: 130, render: (_v, i) => <Holders incoming={i} /> },
 ];
 
 /** On a phone: one column, each registration stacked (运转号 and state, title, then sender and number). */
@@ -86,7 +87,7 @@ export function IncomingTable({ items, loading, pagination }: { items: IncomingV
       dataSource={items}
       loading={loading}
       pagination={pagination}
-      scroll={narrow ? undefined : { x: 1150 }}
+      scroll={narrow ? undefined : { x: 1100 }}
       locale={{ emptyText: '没有符合条件的收文' }}
       onRow={(i) => ({
         onClick: (e) => {

@@ -44,7 +44,7 @@ function TodoSection({ list }: { list: TodoList }) {
                 </Link>
                 <StateTag incoming={i} />
                 {i.urgency && <Tag color="red">{i.urgency}</Tag>}
-                {i.circulating && <Tag color="processing">传阅中</Tag>}
+                {i.circulating && <Tag color="geekblue">传阅中</Tag>}
                 <span className="inc-todo-title">{i.title}</span>
                 <Typography.Text type="secondary">
                   {chineseDate(i.receivedOn)} · {i.fromUnit ?? '—'}
