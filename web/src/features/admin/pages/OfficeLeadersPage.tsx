@@ -46,7 +46,7 @@ function LeaderModal({ leader, onCancel, onSave }: { leader: Row | null; onCance
           <Input placeholder="如：副区长" />
         </Form.Item>
         <Form.Item name="areas" label="分管领域" extra="输入后按回车添加；* 表示全部领域">
-          <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder="如：教育、供暖" open={false} suffixIcon={null} />
+          <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder="如：教育、供暖" notFoundContent={null} />
         </Form.Item>
         <Form.Item name="units" label="分管单位">
           <UnitsSelect />
