@@ -188,7 +188,7 @@ export function CirculationPanel({ incoming, onChanged }: { incoming: IncomingVi
       { title: '传阅对象', key: 'who', width: 200, render: (_v, r) => who(r) },
       { title: '状态', key: 'state', width: 90, render: (_v, r) => <RecipientState r={r} /> },
       { title: '时间', key: 'times', render: (_v, r) => <Times r={r} /> },
-      { title: '提醒', key: 'reminders', width: 190, render: (_v, r) => reminders(r) },
+      { title: '提醒', key: 'reminders', width: 220, render: (_v, r) => reminders(r) },
       ...(manage ? [{ title: '操作', key: 'acts', width: 160, render: (_v: unknown, r: CirculationRecipient) => acts(r) }] : []),
     ];
   })();
@@ -226,7 +226,7 @@ export function CirculationPanel({ incoming, onChanged }: { incoming: IncomingVi
           columns={columns}
           dataSource={incoming.circulation}
           pagination={false}
-          scroll={narrow ? undefined : { x: 760 }}
+          scroll={narrow ? undefined : { x: 790 }}
         />
       )}
     </section>

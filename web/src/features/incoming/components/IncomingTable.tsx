@@ -39,10 +39,10 @@ const serialLink = (i: IncomingView) => (
 
 // The widths leave the title about 190 px at 1366 px (the content is 1110 px wide beside the menu).
 const columns: TableColumnsType<IncomingView> = [
-  { title: '运转号', key: 'serial', width: 110, render: (_v, i) => serialLink(i) },
-  { title: '收文日期', key: 'receivedOn', width: 120, render: (_v, i) => chineseDate(i.receivedOn) },
-  { title: '来文单位', key: 'fromUnit', width: 160, render: (_v, i) => dash(i.fromUnit) },
-  { title: '文号', key: 'docNumber', width: 150, render: (_v, i) => dash(i.docNumber) },
+  { title: '运转号', key: 'serial', width: 104, render: (_v, i) => serialLink(i) },
+  { title: '收文日期', key: 'receivedOn', width: 116, render: (_v, i) => chineseDate(i.receivedOn) },
+  { title: '来文单位', key: 'fromUnit', width: 156, render: (_v, i) => dash(i.fromUnit) },
+  { title: '文号', key: 'docNumber', width: 164, render: (_v, i) => dash(i.docNumber) },
   { title: '标题', key: 'title', render: (_v, i) => <Typography.Paragraph ellipsis={{ rows: 2 }} className="inc-title-cell">{i.title}</Typography.Paragraph> },
   { title: '紧急程度', key: 'urgency', width: 80, render: (_v, i) => (i.urgency ? <Tag color="red">{i.urgency}</Tag> : '—') },
   { title: '密级', key: 'secrecy', width: 64, render: (_v, i) => dash(i.secrecy) },
