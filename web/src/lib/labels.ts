@@ -34,6 +34,9 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'incoming.instruct': '批示收文',
   'incoming.circulate': '传阅收文',
   'incoming.receive': '阅看传阅件',
+  'incoming.assign': '分办收文',
+  'incoming.handle': '承办收文',
+  'incoming.archive': '归档收文',
   'leaders.manage': '维护领导分管表',
 };
 
