@@ -2,7 +2,7 @@
 // table reader sees them as it sees tab-separated rows. Web pages copied as text lose a table's
 // grid in two ways:
 //   • Markdown / pipe rows: `| 序号 | 任务 | 牵头单位 | 责任单位 | 完成时限 |`, with or without the
-//     `|---|---|` rule under the header (pipeCells, read in src/text/lines.ts);
+//     `|---|---|` rule under the header (src/text/pipe-rows.ts, read in src/text/lines.ts);
 //   • one cell per line: the header's cells on lines of their own (序号 / 重点任务 / 牵头单位 /
 //     责任单位 / 完成时限), then each row's cells on successive lines, with category rows (一、…) on
 //     lines of their own between the rows (rebuildFlatTables).
@@ -11,17 +11,6 @@
 import { closeSpaces } from './chars.ts';
 import type { TextLine } from './lines.ts';
 import { categoryLabel, columnOf, endsLikeUnit, isUnitColumn, type ColumnKind } from './table-columns.ts';
-
-/** The cells of a pipe row (`| a | b |`, also with full-width ｜), or null for any other line. */
-export function pipeCells(line: string): string[] | null {
-  const t = line.trim();
-  if (t.length < 3 || !/^[|｜]/.test(t) || !/[|｜]$/.test(t)) return null;
-  const cells = t.slice(1, -1).split(/[|｜]/);
-  return cells.length >= 2 || categoryLabel(cells[0]!) !== null ? cells : null;
-}
-
-/** The rule under a pipe table's header: `|---|:---:|` (two tests, so no pattern can backtrack). */
-export const isPipeRule = (line: string): boolean => /^[\s|｜:：\-—–=]+$/.test(line) && /[-—–=]/.test(line);
 
 const MAX_HEADER = 9;
 /** A header cell on a line of its own: short, no punctuation, a word the column vocabulary knows. */

@@ -2,7 +2,7 @@
 // Page markers, the garbled foreign-script cover line and table rules are layout, not text:
 // they are dropped here but remembered (LineAccount), so no original line goes missing.
 import { closeSpaces, foreignScriptShare, normalizeSpaced, simplifyText } from './chars.ts';
-import { isPipeRule, pipeCells } from './flat-tables.ts';
+import { isPipeRule, pipeCells } from './pipe-rows.ts';
 
 export interface TextLine {
   /** 1-based line number in the original input. */
