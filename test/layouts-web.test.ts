@@ -194,6 +194,12 @@ describe('web page heads', () => {
   it('reads label/value pairs and furniture, and nothing else, as the page’s', () => {
     expect(Object.fromEntries(metaPairs('索引号：MB1/2025-01 主题分类：城乡建设 发文字号：无 有效性：有效')!)).toEqual({ 索引号: 'MB1/2025-01', 主题分类: '城乡建设', 发文字号: '无', 有效性: '有效' });
     expect(metaPairs('加强组织领导：各单位要高度重视。')).toBeNull();
+    // The catalogue as a page's grid copied with its bars, inside a line or as a pipe row.
+    const barred = splitLines('索引号: | 11341602MB/202504-00328 | 信息分类: | 规范性文件 |\n| 发布机构： | 某区人民政府办公室 | 发文字号： | 无 |').lines;
+    expect(barred.map((l) => Object.fromEntries(metaPairs(l.text)!))).toEqual([
+      { 索引号: '11341602MB/202504-00328', 信息分类: '规范性文件' },
+      { 发布机构: '某区人民政府办公室', 发文字号: '无' },
+    ]);
     expect(isFurniture('【字体：大 中 小】 【打印本页】 【关闭窗口】')).toBe(true);
     expect(isFurniture('打印本页　关闭窗口')).toBe(true);
     expect(isFurniture('关闭违规企业12家')).toBe(false);
