@@ -191,6 +191,20 @@ describe('web page heads', () => {
     expect(doc.tasks.map((t) => ledger(t).cooperating)).toEqual([[], ['区财政局']]);
   });
 
+  it('gives each page of a file of several pages its own head', () => {
+    const result = parse('web-two-pages.txt');
+    const docs = result.documents;
+    expect(docs.map((d) => [d.docNumber, d.date, d.line, d.endLine])).toEqual([
+      ['岚政办发〔2025〕30号', '2025-08-01', 1, 9],
+      // The second breadcrumb repeats the first: it is dropped as a running header (line 10).
+      ['岚政办发〔2025〕33号', '2025-08-12', 11, 18],
+    ]);
+    expect(result.accounting.dropped).toContainEqual({ reason: 'running-header', lines: [10] });
+    expect(result.accounting.unplaced).toEqual([]);
+    expect(docs.map((d) => d.tasks.map((t) => ledger(t).leads.concat(ledger(t).responsible)))).toEqual([[['市教育局']], [['市水务局', '各县区人民政府']]]);
+    expect(JSON.stringify(docs[0]!.outline)).not.toMatch(/索引号|首页/);
+  });
+
   it('reads label/value pairs and furniture, and nothing else, as the page’s', () => {
     expect(Object.fromEntries(metaPairs('索引号：MB1/2025-01 主题分类：城乡建设 发文字号：无 有效性：有效')!)).toEqual({ 索引号: 'MB1/2025-01', 主题分类: '城乡建设', 发文字号: '无', 有效性: '有效' });
     expect(metaPairs('加强组织领导：各单位要高度重视。')).toBeNull();

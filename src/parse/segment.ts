@@ -11,7 +11,7 @@ import { dateLine } from './dates.ts';
 import { docNumberAtStart } from './doc-number.ts';
 import { endsLikeOrgan, issuerFromMark, startsLikeOrgan } from './issuer.ts';
 import { looksLikeAddressees } from './recipients.ts';
-import { isPageChrome, readWebHead, WEB_META, type WebHead } from './web-head.ts';
+import { isPageChrome, isPageHeadLine, readWebHead, WEB_META, type WebHead } from './web-head.ts';
 
 export { WEB_META };
 
@@ -323,6 +323,10 @@ export function segment(lines: readonly TextLine[], continuation?: Continuation)
     while (start - 1 >= floor && issuerFromMark(lines[start - 1]!.text) !== null) start--;
     // So do the 份号, 密级 and 紧急程度 marks above it.
     while (start - 1 >= floor && HEAD_MARK.test(lines[start - 1]!.text.trim())) start--;
+    // So does a portal page's head right above it (a file of several pages copied one after
+    // another): breadcrumbs, the metadata block, 发布时间 lines; the furniture under the page
+    // before (【打印本页】) stays with it.
+    if (a > 0) while (start - 1 >= floor && isPageHeadLine(lines[start - 1]!)) start--;
     const groups = groupsAbove(lines, start, floor);
     const anchor = docNumber === null ? null : index;
     documents.push({ start: groups[0] ?? start, end: nextBoundary, anchor, docNumber, anchorRest: rest, title, groups, fragment: false });

@@ -65,6 +65,11 @@ export function isPageChrome(l: TextLine): boolean {
   return BREADCRUMB.test(l.text) || WEB_META.test(l.text) || isFurniture(l.text) || metaPairs(l.text) !== null;
 }
 
+/** A line that opens a page rather than closing one: breadcrumbs, metadata, 发布时间 lines (no furniture). */
+export function isPageHeadLine(l: TextLine): boolean {
+  return BREADCRUMB.test(l.text) || metaPairs(l.text) !== null || (WEB_META.test(l.text) && !isFurniture(l.text));
+}
+
 export interface WebHead {
   /** Index of the head's last line (its chrome and metadata), -1 when the text has none. */
   end: number;
