@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { registerIncoming } from '../src/store/incoming/register.ts';
 import { reviewIncoming } from '../src/store/incoming/review.ts';
 import { letterText } from './archive-documents.ts';
-import { axeViolations, HAVE_CHROMIUM, label, settle, SHOTS as shots, VIEWPORTS, warnWithoutChromium, webHarness } from './web-harness.ts';
+import { checkPage, HAVE_CHROMIUM, label, settle, SHOTS as shots, VIEWPORTS, warnWithoutChromium, webHarness } from './web-harness.ts';
 
 warnWithoutChromium('归档');
 
@@ -151,11 +151,7 @@ describe.skipIf(!HAVE_CHROMIUM)('归档 in Chromium', () => {
           await page.getByRole('dialog', { name: '归档' }).waitFor();
           await page.waitForTimeout(400);
         }
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (overflow > 1) findings.push(`${p.name} @${vp.tag}: the page is ${overflow}px wider than the window`);
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`) });
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}-full.png`), fullPage: true });
-        for (const v of await axeViolations(page)) findings.push(`${p.name} @${vp.tag}: ${v}`);
+        findings.push(...(await checkPage(page, p.name, vp.tag)));
       }
     }
     expect(findings).toEqual([]);

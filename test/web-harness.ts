@@ -57,6 +57,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * A page as the sweep of a test file checks it: a screenshot of the window and of the whole page
+ * (SHOTS/NAME-TAG.png, -full.png), then what is wrong with it — wider than the window, axe-core's
+ * serious and critical violations — each finding named with the page and the viewport.
+ */
+export async function checkPage(page: Page, name: string, tag: string): Promise<string[]> {
+  const findings: string[] = [];
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) findings.push(`${name} @${tag}: the page is ${overflow}px wider than the window`);
+  await page.screenshot({ path: join(SHOTS, `${name}-${tag}.png`) });
+  await page.screenshot({ path: join(SHOTS, `${name}-${tag}-full.png`), fullPage: true });
+  for (const v of await axeViolations(page)) findings.push(`${name} @${tag}: ${v}`);
+  return findings;
+}
+
 /** A GET with the page's own session, as the page's code would make it. */
 export const api = <T,>(page: Page, path: string) =>
   page.evaluate(async (p) => {
@@ -68,6 +83,8 @@ export interface WebUser {
   username: string;
   roles: Role[];
   unit?: string | null;
+  /** Default: the user name followed by 用户. */
+  displayName?: string;
 }
 
 export interface WebHarness {
@@ -94,7 +111,7 @@ export function webHarness(options: { now?: string; users: readonly WebUser[]; s
       if (built.status !== 0) throw new Error(`npm run build:web failed: ${built.stderr}`);
     }
     for (const u of options.users) {
-      await createUser(fresh.store.db, { username: u.username, displayName: `${u.username}用户`, roles: u.roles, unit: u.unit ?? null, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
+      await createUser(fresh.store.db, { username: u.username, displayName: u.displayName ?? `${u.username}用户`, roles: u.roles, unit: u.unit ?? null, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
     }
     await options.setup?.(fresh.store, clock);
     // Sign-ins are many and quick here: the per-minute limit of real use would refuse them.

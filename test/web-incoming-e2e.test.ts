@@ -6,32 +6,19 @@
 // 办件 by keyboard; returns the other with a reason. A leader reads but sees no 初审 buttons.
 // Screenshots of every 收文 page at 1366×768 and 375 px, axe-core on each; the slip printed to PDF
 // and read back.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../src/auth/users.ts';
-import { manualClock } from '../src/calendar/clock.ts';
 import { addWorkingDays } from '../src/calendar/index.ts';
 import { readBytes } from '../src/input/read.ts';
-import { buildServer } from '../src/server/app.ts';
 import { openDocx } from './docx-open.ts';
 import { addPeople, instructedIncoming, MEASURES_NOTICE } from './incoming-assign-fixture.ts';
-import { freshStore } from './store-targets.ts';
+import { api, axeViolations, checkPage, HAVE_CHROMIUM, label, PASSWORD, ROOT as root, settle, SHOTS as shots, VIEWPORTS, warnWithoutChromium, webHarness } from './web-harness.ts';
 
-const root = join(import.meta.dirname, '..');
-const dist = join(root, 'web', 'dist');
-const shots = join(root, 'test-artifacts', 'screenshots');
 const seed = join(root, '..', 'shared', 'seeds', '002_8f04a4cc19cf5a4c.txt');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`${CHROMIUM} is missing: the 收文 web tests are SKIPPED (apt-get install -y chromium fonts-noto-cjk).`);
-
-const PASSWORD = 'Web-Passw0rd!';
+warnWithoutChromium('收文');
 
 /** A notice of a county bureau, numbered n; head goes above it (a 密级 or 紧急程度 mark). */
 const notice = (n: number, head = '') =>
@@ -47,33 +34,6 @@ const notice = (n: number, head = '') =>
     '北原县交通运输局',
     `2026年11月${10 + n}日`,
   ].join('\n');
-
-const VIEWPORTS = [
-  { tag: '1366', width: 1366, height: 768 },
-  { tag: '375', width: 375, height: 812 },
-] as const;
-
-/** Loaded: no request for a while, and no skeleton or spinner left. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(200);
-  await page.waitForLoadState('networkidle');
-  await page
-    .waitForFunction(() => document.querySelector('#root > *') && !document.querySelector('.ant-skeleton, .ant-spin-spinning, .page-loading'), null, { timeout: 10_000 })
-    .catch(() => {});
-  await page.waitForTimeout(300);
-}
-
-/** A button's name ends with its label, which Ant Design spaces out when it has two characters (办 件); an icon's name may come first. */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
-
-/** axe-core on the page as it is: its serious and critical violations, in words. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 interface IncomingJson {
   id: number;
@@ -95,56 +55,18 @@ async function drop(page: Page, files: { name: string; text: string }[]): Promis
   for (const event of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(event, { dataTransfer: transfer });
 }
 
-describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', () => {
-  const fresh = freshStore('sqlite');
-  const clock = manualClock('2026-12-03T09:30:00+08:00');
+describe.skipIf(!HAVE_CHROMIUM || !existsSync(seed))('收文批办 in Chromium', () => {
   const seedText = existsSync(seed) ? readFileSync(seed, 'utf8') : '';
-  let app: FastifyInstance;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const ids = { seed: 0, own: 0 };
-
-  beforeAll(async () => {
-    if (!existsSync(join(dist, 'index.html'))) {
-      const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-      if (built.status !== 0) throw new Error(`npm run build:web failed: ${built.stderr}`);
-    }
-    const make = (username: string, roles: ('clerk' | 'leader')[]) =>
-      createUser(fresh.store.db, { username, displayName: `${username}用户`, roles, unit: null, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
-    await make('clerk', ['clerk']);
-    await make('leader', ['leader']);
-    app = await buildServer({ store: fresh.store, clock, settings: { webRoot: dist, auth: { ...DEFAULT_AUTH_SETTINGS, loginsPerMinute: 1000 } } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(shots, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
+  const web = webHarness({
+    users: [
+      { username: 'clerk', roles: ['clerk'] },
+      { username: 'leader', roles: ['leader'] },
+    ],
   });
+  const signedIn = web.signedIn;
+  const { clock } = web;
 
-  async function signedIn(username: string, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
-    // axe-core is injected as a script: the page's CSP (no inline scripts) is bypassed for it.
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(`${base}/`);
-    return page;
-  }
-
-  const api = <T,>(page: Page, path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      return { status: r.status, body: (await r.json().catch(() => null)) as unknown };
-    }, path) as Promise<{ status: number; body: T }>;
   const incoming = async (page: Page, id: number) => (await api<IncomingJson>(page, `/api/incoming/${id}`)).body;
 
   it('a clerk drops seed 002 and a classified notice: the slip beside the text, and the refusal with its reason', async () => {
@@ -192,7 +114,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
 
   it('a second upload in the 政 series: the new notice numbered there, seed 002 reported with a link to its first registration', async () => {
     const page = await signedIn('clerk');
-    await page.goto(`${base}/incoming/register`);
+    await page.goto(`${web.base}/incoming/register`);
     await settle(page);
     await page.getByLabel('渠道').fill('政');
     await page.getByLabel('来文方式').fill('纸质');
@@ -267,7 +189,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     expect(await page.getByRole('button', { name: '改为阅件' }).count()).toBe(1);
 
     // 退回 the other: refused without a reason, done with one.
-    await page.goto(`${base}/incoming/${ids.own}`);
+    await page.goto(`${web.base}/incoming/${ids.own}`);
     await settle(page);
     await page.getByRole('button', { name: label('退回') }).click();
     const back = page.getByRole('dialog');
@@ -287,10 +209,10 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     const menu = await page.getByRole('navigation', { name: '主导航' }).innerText();
     expect(menu).toContain('收文簿');
     expect(menu).not.toContain('收文登记');
-    await page.goto(`${base}/incoming/${ids.own}`);
+    await page.goto(`${web.base}/incoming/${ids.own}`);
     await settle(page);
     expect(await page.locator('.inc-slip').innerText()).toContain('（政）1号');
-    await page.goto(`${base}/incoming`);
+    await page.goto(`${web.base}/incoming`);
     await settle(page);
     await page.getByRole('link', { name: /（党）198号/ }).click();
     await page.waitForURL(new RegExp(`/incoming/${ids.seed}$`));
@@ -304,7 +226,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     expect(href).toBe(`/api/incoming/${ids.seed}/slip.docx`);
     const docx = await page.evaluate(async (p) => Array.from(new Uint8Array(await (await fetch(p)).arrayBuffer())), href!);
     expect((await openDocx(Buffer.from(docx))).text).toContain('（党）198号');
-    await page.goto(`${base}/incoming/register`);
+    await page.goto(`${web.base}/incoming/register`);
     await settle(page);
     expect(await page.locator('main').innerText()).toContain('无权访问');
   });
@@ -312,7 +234,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
   /** Every 收文 page, as the role that uses it: screenshots at both sizes, no sideways scroll, axe-core; the slip as printed. */
   it('the clerk submits the 拟办 Duban drafted; the leader instructs in their turn and the slip carries it', async () => {
     const page = await signedIn('clerk');
-    await page.goto(`${base}/incoming/${ids.seed}`);
+    await page.goto(`${web.base}/incoming/${ids.seed}`);
     await settle(page);
     const panel = page.locator('section[aria-labelledby="inc-propose-title"]');
     // The draft is there to edit: the proposal's text and its lead unit, read from the document.
@@ -328,7 +250,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     await page.screenshot({ path: join(shots, 'incoming-proposed-1366.png'), fullPage: true });
 
     const leader = await signedIn('leader');
-    await leader.goto(`${base}/incoming/${ids.seed}`);
+    await leader.goto(`${web.base}/incoming/${ids.seed}`);
     await settle(leader);
     const turn = leader.locator('section[aria-labelledby="inc-instruct-title"]');
     await turn.getByRole('button', { name: label('批示') }).click();
@@ -341,12 +263,11 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     // The slip on screen carries the instruction in its 领导批示 row, with the leader's name.
     expect(await leader.locator('.inc-slip').innerText()).toMatch(/同意拟办意见，请抓紧制定实施方案。\s*leader用户/);
     await leader.screenshot({ path: join(shots, 'incoming-instructed-1366.png'), fullPage: true });
-    const slip = await leader.request.get(`${base}/api/incoming/${ids.seed}/slip.docx`);
+    const slip = await leader.request.get(`${web.base}/api/incoming/${ids.seed}/slip.docx`);
     expect((await openDocx(await slip.body())).text).toContain('同意拟办意见，请抓紧制定实施方案。');
   });
 
   it('renders every 收文 page at 1366×768 and 375 px without serious accessibility violations', async () => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const pages: { name: string; path: string; as: string; drop?: number }[] = [
       { name: 'incoming-register', path: '/incoming/register', as: 'clerk' },
       { name: 'incoming-register-done', path: '/incoming/register', as: 'clerk', drop: 3 },
@@ -366,7 +287,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
           page = await signedIn(p.as, vp);
           sessions.set(p.as, page);
         }
-        await page.goto(`${base}${p.path}`);
+        await page.goto(`${web.base}${p.path}`);
         await settle(page);
         if (p.drop !== undefined) {
           await drop(page, [{ name: `第${p.drop + n}批养护通知.txt`, text: notice(p.drop + n++) }]);
@@ -374,21 +295,12 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
           await expect.poll(async () => page.getByRole('region', { name: '登记结果' }).innerText().catch(() => ''), { timeout: 30_000 }).toContain('登记 1 份');
           await settle(page);
         }
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (overflow > 1) findings.push(`${p.name} @${vp.tag}: the page is ${overflow}px wider than the window`);
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`) });
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}-full.png`), fullPage: true });
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        for (const v of violations) findings.push(`${p.name} @${vp.tag}: ${v}`);
+        findings.push(...(await checkPage(page, p.name, vp.tag)));
       }
     }
     // On paper: the slip without the menu, the buttons or the steps.
     const page = await signedIn('clerk');
-    await page.goto(`${base}/incoming/${ids.seed}`);
+    await page.goto(`${web.base}/incoming/${ids.seed}`);
     await settle(page);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-sider').isVisible()).toBe(false);
@@ -409,9 +321,9 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
   it('the clerk assigns to two units from the detail page; the unit signs and replies under 我的承办; the clerk urges and concludes', async () => {
     const TRANSPORT = '通辽市交通运输局';
     const EMERGENCY = '通辽市应急管理局';
-    await createUser(fresh.store.db, { username: 'jtj', displayName: '交通局经办人', roles: ['unit'], unit: TRANSPORT, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
-    await addPeople(fresh.store, clock);
-    const id = (await instructedIncoming(fresh.store, clock, MEASURES_NOTICE, '桥梁隐患排查通知.txt', { lead: TRANSPORT, cooperating: [EMERGENCY] })).id;
+    await createUser(web.store.db, { username: 'jtj', displayName: '交通局经办人', roles: ['unit'], unit: TRANSPORT, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
+    await addPeople(web.store, clock);
+    const id = (await instructedIncoming(web.store, clock, MEASURES_NOTICE, '桥梁隐患排查通知.txt', { lead: TRANSPORT, cooperating: [EMERGENCY] })).id;
     const findings: string[] = [];
     const check = async (page: Page, name: string) => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -424,7 +336,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     const draft = (await api<{ deadline: string; deadlineSource: string; workingDays: number }>(page, `/api/incoming/${id}/assign-draft`)).body;
     // The document's own date (20 October) has passed on 3 December: the default working days apply.
     expect([draft.deadlineSource, draft.workingDays]).toEqual(['default', 15]);
-    await page.goto(`${base}/incoming/${id}`);
+    await page.goto(`${web.base}/incoming/${id}`);
     await settle(page);
     const panel = page.locator('section[aria-labelledby="inc-assign-title"]');
     await expect.poll(async () => panel.getByLabel('办理期限').inputValue(), { timeout: 10_000 }).toBe(draft.deadline);
@@ -450,8 +362,8 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     for (const vp of VIEWPORTS) {
       const unit = await signedIn('jtj', vp);
       if (vp.tag === '1366') await unit.locator('.app-sider').getByRole('link', { name: '我的承办' }).click();
-      else await unit.goto(`${base}/incoming/handling`);
-      await unit.waitForURL(`${base}/incoming/handling`);
+      else await unit.goto(`${web.base}/incoming/handling`);
+      await unit.waitForURL(`${web.base}/incoming/handling`);
       await settle(unit);
       const text = await unit.locator('main').innerText();
       expect(text).toContain('桥梁安全隐患排查');
@@ -474,7 +386,7 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
 
     // The clerk (signed in again: weeks have passed) sees the reply and the overdue 协办 unit, urges it and concludes the matter.
     const clerk = await signedIn('clerk');
-    await clerk.goto(`${base}/incoming/${id}`);
+    await clerk.goto(`${web.base}/incoming/${id}`);
     await settle(clerk);
     const done = clerk.locator('section[aria-labelledby="inc-assignments-title"]');
     expect(await done.innerText()).toContain('已完成全市桥梁逐座排查，发现隐患 3 处，均已限期整改。');

@@ -7,31 +7,17 @@
 // circulates to two people and one unit; the recipients see it in 传阅给我 and open it or mark it
 // 已阅; the clerk sees the states change, reminds one and recalls another, and the 收文簿 shows
 // 传阅中 and who holds it. Screenshots at 1366×768 and 375 px and axe-core on every page touched.
-import { existsSync, mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth/policy.ts';
-import { createUser } from '../src/auth/users.ts';
-import { manualClock } from '../src/calendar/clock.ts';
-import { buildServer } from '../src/server/app.ts';
 import { submitIncomingProposal } from '../src/store/incoming/propose.ts';
 import { registerIncoming } from '../src/store/incoming/register.ts';
 import { reviewIncoming } from '../src/store/incoming/review.ts';
-import { freshStore } from './store-targets.ts';
+import { api, checkPage, HAVE_CHROMIUM, label, settle, SHOTS as shots, VIEWPORTS, warnWithoutChromium, webHarness } from './web-harness.ts';
 
-const root = join(import.meta.dirname, '..');
-const dist = join(root, 'web', 'dist');
-const shots = join(root, 'test-artifacts', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`${CHROMIUM} is missing: the 收文 flow web tests are SKIPPED (apt-get install -y chromium fonts-noto-cjk).`);
+warnWithoutChromium('收文 flow');
 
-const PASSWORD = 'Flow-Passw0rd!';
 /** The unit circulated to, and the one the recalled person sits in: canonical units of the built-in directory. */
 const UNIT = '通辽市交通运输局';
 const OTHER_UNIT = '通辽市财政局';
@@ -50,33 +36,16 @@ const letter = (n: number, theme: string) =>
     `2026年11月${n + 2}日`,
   ].join('\n');
 
-const VIEWPORTS = [
-  { tag: '1366', width: 1366, height: 768 },
-  { tag: '375', width: 375, height: 812 },
-] as const;
-
 /** The people of the office: user name, display name, roles, unit. */
-const PEOPLE: { username: string; name: string; roles: Role[]; unit: string | null }[] = [
-  { username: 'clerk', name: '收文员小周', roles: ['clerk'], unit: null },
-  { username: 'lead1', name: '甲主任', roles: ['leader'], unit: null },
-  { username: 'lead2', name: '乙副主任', roles: ['leader'], unit: null },
-  { username: 'reader', name: '丙督查', roles: ['supervisor'], unit: null },
-  { username: 'staff', name: '丁科员', roles: ['unit'], unit: OTHER_UNIT },
-  { username: 'traffic', name: '戊干事', roles: ['unit'], unit: UNIT },
-  { username: 'admin', name: '系统管理员', roles: ['admin'], unit: null },
+const PEOPLE: { username: string; displayName: string; roles: Role[]; unit: string | null }[] = [
+  { username: 'clerk', displayName: '收文员小周', roles: ['clerk'], unit: null },
+  { username: 'lead1', displayName: '甲主任', roles: ['leader'], unit: null },
+  { username: 'lead2', displayName: '乙副主任', roles: ['leader'], unit: null },
+  { username: 'reader', displayName: '丙督查', roles: ['supervisor'], unit: null },
+  { username: 'staff', displayName: '丁科员', roles: ['unit'], unit: OTHER_UNIT },
+  { username: 'traffic', displayName: '戊干事', roles: ['unit'], unit: UNIT },
+  { username: 'admin', displayName: '系统管理员', roles: ['admin'], unit: null },
 ];
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(200);
-  await page.waitForLoadState('networkidle');
-  await page
-    .waitForFunction(() => document.querySelector('#root > *') && !document.querySelector('.ant-skeleton, .ant-spin-spinning, .page-loading'), null, { timeout: 10_000 })
-    .catch(() => {});
-  await page.waitForTimeout(300);
-}
-
-/** A button's name ends with its label, which Ant Design spaces out when it has two characters; an icon's name may come first. */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
 
 interface Recipient {
   id: number;
@@ -96,69 +65,30 @@ interface IncomingJson {
   instructions: { leader: string; state: string; action: string | null; text: string | null; passedFrom: string | null }[];
 }
 
-describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管表 in Chromium', () => {
-  const fresh = freshStore('sqlite');
-  const clock = manualClock('2026-12-04T10:00:00+08:00');
-  let app: FastifyInstance;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+describe.skipIf(!HAVE_CHROMIUM)('收文: 批示, 传阅, 待办 and 领导分管表 in Chromium', () => {
   /** passed: to be passed on and 圈阅; sentBack: to be returned; fresh: waiting for 初审; lead2: waiting for 乙副主任 (the 批示 form's screenshots). */
   const ids = { passed: 0, sentBack: 0, fresh: 0, lead2: 0 };
-
-  beforeAll(async () => {
-    if (!existsSync(join(dist, 'index.html'))) {
-      const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-      if (built.status !== 0) throw new Error(`npm run build:web failed: ${built.stderr}`);
-    }
-    const now = clock.now();
-    for (const p of PEOPLE)
-      await createUser(fresh.store.db, { username: p.username, displayName: p.name, roles: p.roles, unit: p.unit, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now });
-    const actor = { name: 'clerk' };
-    const register = async (n: number, theme: string) =>
-      (await registerIncoming(fresh.store, { bytes: Buffer.from(letter(n, theme)), name: `${theme}.txt` }, { actor, clock, series: '政' })).incoming.id;
-    const propose = async (id: number, leader: string) => {
-      await reviewIncoming(fresh.store, id, { kind: '办件' }, { actor, clock });
-      await submitIncomingProposal(fresh.store, id, { text: '请领导阅示。', leaders: [leader], mode: 'sequence' }, { actor, clock });
-    };
-    ids.passed = await register(1, '道路运输安全');
-    ids.sentBack = await register(2, '公交场站消防');
-    ids.fresh = await register(3, '冬季除雪保畅');
-    ids.lead2 = await register(4, '客运站安检');
-    await propose(ids.passed, 'lead1');
-    await propose(ids.sentBack, 'lead1');
-    await propose(ids.lead2, 'lead2');
-
-    app = await buildServer({ store: fresh.store, clock, settings: { webRoot: dist, auth: { ...DEFAULT_AUTH_SETTINGS, loginsPerMinute: 1000 } } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(shots, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
+  const web = webHarness({
+    now: '2026-12-04T10:00:00+08:00',
+    users: PEOPLE,
+    setup: async (store, clock) => {
+      const actor = { name: 'clerk' };
+      const register = async (n: number, theme: string) => (await registerIncoming(store, { bytes: Buffer.from(letter(n, theme)), name: `${theme}.txt` }, { actor, clock, series: '政' })).incoming.id;
+      const propose = async (id: number, leader: string) => {
+        await reviewIncoming(store, id, { kind: '办件' }, { actor, clock });
+        await submitIncomingProposal(store, id, { text: '请领导阅示。', leaders: [leader], mode: 'sequence' }, { actor, clock });
+      };
+      ids.passed = await register(1, '道路运输安全');
+      ids.sentBack = await register(2, '公交场站消防');
+      ids.fresh = await register(3, '冬季除雪保畅');
+      ids.lead2 = await register(4, '客运站安检');
+      await propose(ids.passed, 'lead1');
+      await propose(ids.sentBack, 'lead1');
+      await propose(ids.lead2, 'lead2');
+    },
   });
+  const signedIn = web.signedIn;
 
-  async function signedIn(username: string, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(`${base}/`);
-    return page;
-  }
-
-  const api = <T,>(page: Page, path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      return { status: r.status, body: (await r.json().catch(() => null)) as unknown };
-    }, path) as Promise<{ status: number; body: T }>;
   /** The registration as the store has it, read by the clerk's session. */
   let clerkPage: Page;
   const incoming = async (id: number) => (await api<IncomingJson>(clerkPage, `/api/incoming/${id}`)).body;
@@ -244,7 +174,7 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
     expect(await turn.getByRole('button', { name: label('圈阅') }).count()).toBe(0);
 
     // 退回拟办 the other: the reason is required.
-    await page.goto(`${base}/incoming/${ids.sentBack}`);
+    await page.goto(`${web.base}/incoming/${ids.sentBack}`);
     await settle(page);
     await turn.getByRole('button', { name: /退回拟办/ }).click();
     const back = page.getByRole('dialog');
@@ -257,14 +187,14 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
     expect((await incoming(ids.sentBack)).instructions[0]).toMatchObject({ action: 'return', text: '请补充盟直各部门的分工后再报' });
 
     // Nothing waits for this leader any more.
-    await page.goto(`${base}/incoming/todo`);
+    await page.goto(`${web.base}/incoming/todo`);
     await settle(page);
     expect(await todoList(page, '待我批示').locator('.ant-list-item').count()).toBe(0);
   });
 
   it('the second leader finds it in 待办 and 圈阅s it with one click', async () => {
     const page = await signedIn('lead2');
-    await page.goto(`${base}/incoming/todo`);
+    await page.goto(`${web.base}/incoming/todo`);
     await settle(page);
     const mine = todoList(page, '待我批示');
     expect(await mine.innerText()).toContain('道路运输安全');
@@ -279,7 +209,7 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
 
   it("the clerk's 待办 lists the registration to 初审, the 拟办 sent back and the instructed one, each linked to its 收文详情", async () => {
     const page = clerkPage;
-    await page.goto(`${base}/incoming/todo`);
+    await page.goto(`${web.base}/incoming/todo`);
     await settle(page);
     const titles = async (title: string) => (await todoList(page, title).locator('.inc-todo-title').allInnerTexts()).map((t) => t.replace(/^青原盟行政公署办公室关于开展|专项检查的函$/g, ''));
     expect(await titles('待初审')).toEqual(['冬季除雪保畅']);
@@ -289,7 +219,7 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
     await page.screenshot({ path: join(shots, 'incoming-flow-todo-clerk-1366.png'), fullPage: true });
     await todoList(page, '退回拟办').getByRole('link', { name: /公交场站消防/ }).click();
     await page.waitForURL(new RegExp(`/incoming/${ids.sentBack}$`));
-    await page.goto(`${base}/incoming/todo`);
+    await page.goto(`${web.base}/incoming/todo`);
     await settle(page);
     await todoList(page, '已批示，待分办或传阅').getByRole('link', { name: /道路运输安全/ }).click();
     await page.waitForURL(new RegExp(`/incoming/${ids.passed}$`));
@@ -349,12 +279,12 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
 
     // The unit's user: in 待办 (传阅待阅), then on 传阅给我 as sent to the unit.
     const traffic = await signedIn('traffic');
-    await traffic.goto(`${base}/incoming/todo`);
+    await traffic.goto(`${web.base}/incoming/todo`);
     await settle(traffic);
     expect(await todoList(traffic, '传阅待阅').innerText()).toContain('道路运输安全');
     expect(await todoList(traffic, '待我批示').count()).toBe(0);
     await traffic.screenshot({ path: join(shots, 'incoming-flow-todo-unit-1366.png'), fullPage: true });
-    await traffic.goto(`${base}/incoming/circulated`);
+    await traffic.goto(`${web.base}/incoming/circulated`);
     await settle(traffic);
     expect(await traffic.locator('.inc-circ-item').first().innerText()).toContain('传阅给本单位');
     await traffic.locator('.inc-circ-item').first().getByRole('link').click();
@@ -366,7 +296,7 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
 
   it('the clerk sees the states change, reminds the unit and recalls from the other person (both confirmed); the 收文簿 shows 传阅中 and the holder', async () => {
     const page = clerkPage;
-    await page.goto(`${base}/incoming/${ids.passed}`);
+    await page.goto(`${web.base}/incoming/${ids.passed}`);
     await settle(page);
     const panel = page.locator('section[aria-labelledby="inc-circ-title"]');
     const rowOf = (name: string) => panel.locator('.ant-table-tbody .ant-table-row').filter({ hasText: name });
@@ -400,12 +330,12 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
     // The recalled person no longer sees it.
     const staff = await signedIn('staff');
     expect((await api<{ items: unknown[] }>(staff, '/api/incoming/circulated-to-me')).body.items).toEqual([]);
-    await staff.goto(`${base}/incoming/circulated`);
+    await staff.goto(`${web.base}/incoming/circulated`);
     await settle(staff);
     expect(await staff.locator('main').innerText()).toContain('没有传阅给您的收文');
 
     // The 收文簿: 传阅中 and who holds it, on the circulated row only.
-    await page.goto(`${base}/incoming`);
+    await page.goto(`${web.base}/incoming`);
     await settle(page);
     const row = page.locator('.ant-table-tbody .ant-table-row').filter({ hasText: '道路运输安全' });
     expect(await row.innerText()).toContain('传阅中');
@@ -415,7 +345,6 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
   });
 
   it('renders every page of these steps at 1366×768 and 375 px without serious accessibility violations', async () => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const pages: { name: string; path: string; as: string }[] = [
       { name: 'incoming-flow-todo-clerk', path: '/incoming/todo', as: 'clerk' },
       { name: 'incoming-flow-todo-leader', path: '/incoming/todo', as: 'lead2' },
@@ -436,23 +365,14 @@ describe.skipIf(!haveChromium)('收文: 批示, 传阅, 待办 and 领导分管�
           page = await signedIn(p.as, vp);
           sessions.set(p.as, page);
         }
-        await page.goto(`${base}${p.path}`);
+        await page.goto(`${web.base}${p.path}`);
         await settle(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (overflow > 1) findings.push(`${p.name} @${vp.tag}: the page is ${overflow}px wider than the window`);
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`) });
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}-full.png`), fullPage: true });
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        for (const v of violations) findings.push(`${p.name} @${vp.tag}: ${v}`);
+        findings.push(...(await checkPage(page, p.name, vp.tag)));
       }
     }
     // The 领导分管表's dialog and the 传阅 chooser open, on a phone.
     const admin = await signedIn('admin', VIEWPORTS[1]);
-    await admin.goto(`${base}/admin/leaders`);
+    await admin.goto(`${web.base}/admin/leaders`);
     await settle(admin);
     await admin.getByRole('button', { name: /编辑乙副主任/ }).click();
     await settle(admin);

@@ -4,29 +4,16 @@
 // signs, reports and claims completion; the office verifies; another unit cannot open the item.
 // Screenshots of every supervision page at 1366×768 and 375 px (test-artifacts/screenshots, not
 // committed); axe-core on each.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.ts';
-import { createUser } from '../src/auth/users.ts';
-import { manualClock } from '../src/calendar/clock.ts';
-import { buildServer } from '../src/server/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { importPaths } from '../src/store/import.ts';
-import { freshStore } from './store-targets.ts';
+import { api, checkPage, HAVE_CHROMIUM, label, settle, SHOTS as shots, VIEWPORTS, warnWithoutChromium, webHarness } from './web-harness.ts';
 
-const root = join(import.meta.dirname, '..');
-const dist = join(root, 'web', 'dist');
-const shots = join(root, 'test-artifacts', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`${CHROMIUM} is missing: the supervision web tests are SKIPPED (apt-get install -y chromium fonts-noto-cjk).`);
+warnWithoutChromium('supervision');
 
-const PASSWORD = 'Web-Passw0rd!';
 const HOUSING = '通辽市住房和城乡建设局';
 const EDUCATION = '通辽市教育局';
 const DOC_NUMBER = '通政办发〔2026〕90号';
@@ -44,24 +31,6 @@ const NOTICE = [
   '2026年12月1日',
 ].join('\n');
 
-const VIEWPORTS = [
-  { tag: '1366', width: 1366, height: 768 },
-  { tag: '375', width: 375, height: 812 },
-] as const;
-
-/** Loaded: no request for a while, and no skeleton or spinner left. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(200);
-  await page.waitForLoadState('networkidle');
-  await page
-    .waitForFunction(() => document.querySelector('#root > *') && !document.querySelector('.ant-skeleton, .ant-spin-spinning, .page-loading'), null, { timeout: 10_000 })
-    .catch(() => {});
-  await page.waitForTimeout(300);
-}
-
-/** A button's name ends with its label, which Ant Design spaces out when it has two characters (交 办); an icon's name may come first. */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
-
 interface ItemJson {
   id: number;
   seq: number;
@@ -70,63 +39,25 @@ interface ItemJson {
   units: { role: string; name: string; canonical: string | null; signedAt: string | null }[];
 }
 
-describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
-  const fresh = freshStore('sqlite');
-  const clock = manualClock('2026-12-03T09:30:00+08:00');
-  let app: FastifyInstance;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+describe.skipIf(!HAVE_CHROMIUM)('督查督办 in Chromium', () => {
   let documentId = 0;
   let ledgerId = 0;
   const items: Record<'housing' | 'education' | 'service', number> = { housing: 0, education: 0, service: 0 };
-
-  beforeAll(async () => {
-    if (!existsSync(join(dist, 'index.html'))) {
-      const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-      if (built.status !== 0) throw new Error(`npm run build:web failed: ${built.stderr}`);
-    }
-    const dir = mkdtempSync(join(tmpdir(), 'duban-sv-web-'));
-    writeFileSync(join(dir, '供热保障通知.txt'), NOTICE);
-    await importPaths(fresh.store, [dir], clock);
-    documentId = (await fresh.store.db.selectFrom('documents').select('id').where('doc_number', '=', DOC_NUMBER).executeTakeFirstOrThrow()).id;
-    const make = (username: string, roles: ('supervisor' | 'unit' | 'leader')[], unit: string | null = null) =>
-      createUser(fresh.store.db, { username, displayName: `${username}用户`, roles, unit, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
-    await make('office', ['supervisor']);
-    await make('housing', ['unit'], HOUSING);
-    await make('education', ['unit'], EDUCATION);
-    await make('leader', ['leader']);
-    app = await buildServer({ store: fresh.store, clock, settings: { webRoot: dist, auth: { ...DEFAULT_AUTH_SETTINGS, loginsPerMinute: 1000 } } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(shots, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
+  const web = webHarness({
+    users: [
+      { username: 'office', roles: ['supervisor'] },
+      { username: 'housing', roles: ['unit'], unit: HOUSING },
+      { username: 'education', roles: ['unit'], unit: EDUCATION },
+      { username: 'leader', roles: ['leader'] },
+    ],
+    setup: async (store, clock) => {
+      const dir = mkdtempSync(join(tmpdir(), 'duban-sv-web-'));
+      writeFileSync(join(dir, '供热保障通知.txt'), NOTICE);
+      await importPaths(store, [dir], clock);
+      documentId = (await store.db.selectFrom('documents').select('id').where('doc_number', '=', DOC_NUMBER).executeTakeFirstOrThrow()).id;
+    },
   });
-
-  async function signedIn(username: string, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
-    // axe-core is injected as a script: the page's CSP (no inline scripts) is bypassed for it.
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(`${base}/`);
-    return page;
-  }
-
-  const api = <T,>(page: Page, path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      return { status: r.status, body: (await r.json().catch(() => null)) as unknown };
-    }, path) as Promise<{ status: number; body: T }>;
+  const signedIn = web.signedIn;
 
   const ledgerItems = async (page: Page) => (await api<{ items: ItemJson[] }>(page, `/api/supervision/ledgers/${ledgerId}`)).body.items;
 
@@ -137,7 +68,7 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     expect(menu).toContain('审批');
     expect(menu).not.toContain('我的任务');
 
-    await page.goto(`${base}/documents/${documentId}`);
+    await page.goto(`${web.base}/documents/${documentId}`);
     await settle(page);
     await page.getByRole('button', { name: /立项督办/ }).click();
     await page.waitForURL(/\/supervision\/ledgers\/\d+$/);
@@ -256,7 +187,7 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
 
   it('another unit asks for more time on its own item', async () => {
     const page = await signedIn('education');
-    await page.goto(`${base}/supervision/items/${items.education}`);
+    await page.goto(`${web.base}/supervision/items/${items.education}`);
     await settle(page);
     await page.getByRole('button', { name: label('签收') }).click();
     await page.locator('.ant-popover').getByRole('button', { name: label('签收') }).click();
@@ -284,7 +215,7 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     await dialog.getByLabel('核验意见').fill('经核查，整改到位。');
     await dialog.getByRole('button', { name: label('提交') }).click();
     await expect.poll(async () => (await api<ItemJson>(page, `/api/supervision/items/${items.housing}`)).body.state, { timeout: 10_000 }).toBe('done');
-    await page.goto(`${base}/supervision/items/${items.housing}`);
+    await page.goto(`${web.base}/supervision/items/${items.housing}`);
     await settle(page);
     expect(await page.locator('main').innerText()).toContain('已办结');
     expect(await page.locator('.sv-item-desc').innerText()).toMatch(/责任领导\s*王某/);
@@ -292,7 +223,7 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
 
   it('the office sets a unit’s 文书邮箱 on the notices page; a unit user has no such button', async () => {
     const page = await signedIn('office');
-    await page.goto(`${base}/supervision/notices`);
+    await page.goto(`${web.base}/supervision/notices`);
     await settle(page);
     await page.getByRole('button', { name: /文书邮箱/ }).click();
     const dialog = page.getByRole('dialog', { name: '文书邮箱' });
@@ -307,21 +238,21 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     const listed = await api<{ unit: string; address: string }[]>(page, '/api/supervision/mailboxes');
     expect(listed.body).toMatchObject([{ unit: HOUSING, address: 'zjj@tongliao.example' }]);
     const unit = await signedIn('housing');
-    await unit.goto(`${base}/supervision/notices`);
+    await unit.goto(`${web.base}/supervision/notices`);
     await settle(unit);
     expect(await unit.getByRole('button', { name: /文书邮箱/ }).count()).toBe(0);
   });
 
   it("a unit user cannot open another unit's item: the page says 未找到 and the API answers 404", async () => {
     const page = await signedIn('housing');
-    await page.goto(`${base}/supervision/items/${items.education}`);
+    await page.goto(`${web.base}/supervision/items/${items.education}`);
     await settle(page);
     const main = await page.locator('main').innerText();
     expect(main).toContain('未找到');
     expect(main).not.toContain('中小学校');
     expect((await api(page, `/api/supervision/items/${items.education}`)).status).toBe(404);
     // The ledger list shows the unit its own items only.
-    await page.goto(`${base}/supervision`);
+    await page.goto(`${web.base}/supervision`);
     await settle(page);
     const list = await page.locator('.ant-table-tbody').innerText();
     expect(list).toContain('供热管网');
@@ -331,7 +262,6 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
 
   /** Every supervision page, as the role that uses it: screenshots at both sizes, no sideways scroll, axe-core. */
   it('renders every supervision page at 1366×768 and 375 px without serious accessibility violations', async () => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const pages: { name: string; path: string; as: string }[] = [
       { name: 'supervision-list', path: '/supervision', as: 'office' },
       { name: 'supervision-list-filtered', path: `/supervision?ledger=${ledgerId}&state=working`, as: 'office' },
@@ -355,18 +285,9 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
           page = await signedIn(p.as, vp);
           sessions.set(p.as, page);
         }
-        await page.goto(`${base}${p.path}`);
+        await page.goto(`${web.base}${p.path}`);
         await settle(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (overflow > 1) findings.push(`${p.name} @${vp.tag}: the page is ${overflow}px wider than the window`);
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`) });
-        await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}-full.png`), fullPage: true });
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        for (const v of violations) findings.push(`${p.name} @${vp.tag}: ${v}`);
+        findings.push(...(await checkPage(page, p.name, vp.tag)));
       }
     }
     expect(findings).toEqual([]);
