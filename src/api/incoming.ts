@@ -2,7 +2,7 @@
 // the routing slip names them), the answer to an upload (registered and refused files), the 收文簿
 // query and 初审's request. Pure: zod only.
 import { z } from 'zod';
-import { IsoDay, Limit, Offset, page } from './common.ts';
+import { Id, IsoDay, Limit, Offset, page, Year } from './common.ts';
 
 export const RoutingProposalView = z.object({
   submitTo: z.array(z.string()),
@@ -127,7 +127,7 @@ export const RegisterQuery = z.object({
 
 export const IncomingQuery = z.object({
   series: z.string().max(12).optional(),
-  year: z.coerce.number().int().min(1949).max(2200).optional(),
+  year: Year(1949, 2200),
   state: IncomingState.optional(),
   circulating: z
     .enum(['true', 'false'])
@@ -182,7 +182,7 @@ export const CirculateBody = z.object({
   version: Version,
 });
 
-export const RecipientParams = z.object({ id: z.coerce.number().int().positive(), rid: z.coerce.number().int().positive() });
+export const RecipientParams = z.object({ id: Id(), rid: Id() });
 export const VersionBody = z.object({ version: Version });
 
 export const CirculatedItem = z.object({ incoming: IncomingView, recipient: CirculationView });
