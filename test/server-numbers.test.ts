@@ -27,6 +27,8 @@ for (const { dialect, available } of DIALECTS) {
       ['/api/chronicle?limit=V', 'limit', 'leader', '3'],
       ['/api/incoming?year=V', 'year', 'clerk', '2026'],
       ['/api/incoming?limit=V', 'limit', 'clerk', '20'],
+      ['/api/incoming/archive?year=V', 'year', 'clerk', '2026'],
+      ['/api/incoming/archive?offset=V', 'offset', 'clerk', '0'],
       ['/api/admin/audit?offset=V', 'offset', 'admin', '1'],
       ['/api/supervision/items?ledgerId=V', 'ledgerId', 'supervisor', '7'],
       ['/api/supervision/notices?limit=V', 'limit', 'supervisor', '50'],
@@ -57,15 +59,22 @@ for (const { dialect, available } of DIALECTS) {
       expect((high.body as { error: string }).error).toMatch(/limit.*不能大于 200/);
       const zero = await get('/api/incoming?limit=0', 'clerk');
       expect((zero.body as { error: string }).error).toMatch(/limit.*不能小于 1/);
+      // The archive's catalogue needs its year, as plain digits.
+      const catalogue = await get('/api/incoming/archive.xlsx?year=0x7EA', 'clerk');
+      expect(catalogue.status).toBe(400);
+      expect((catalogue.body as { error: string }).error).toMatch(/year.*应为十进制整数/);
       // A leading zero is not how a number is written either.
       expect((await get('/api/documents?offset=010', 'leader')).status).toBe(400);
     });
 
-    it('reads the ids of a path strictly too (one registration, one recipient)', async () => {
+    it('reads the ids of a path strictly too (a registration, a recipient, an assignment, an item)', async () => {
       for (const bad of ['1e0', '0x1', '1.0', '+1', '01']) {
         const r = await post(`/api/incoming/1/circulation/${q(bad)}/remind`, 'clerk');
         expect(r.status, bad).toBe(400);
         expect((r.body as { error: string }).error).toMatch(/rid.*编号应为正整数/);
+        const urged = await post(`/api/incoming/1/assignments/${q(bad)}/urge`, 'clerk');
+        expect(urged.status, bad).toBe(400);
+        expect((urged.body as { error: string }).error).toMatch(/aid.*编号应为正整数/);
         const item = await get(`/api/supervision/items/${q(bad)}`, 'supervisor');
         expect(item.status, bad).toBe(400);
         expect((item.body as { error: string }).error).toMatch(/编号应为正整数/);

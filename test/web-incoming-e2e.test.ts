@@ -16,9 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.ts';
 import { createUser } from '../src/auth/users.ts';
 import { manualClock } from '../src/calendar/clock.ts';
+import { addWorkingDays } from '../src/calendar/index.ts';
 import { readBytes } from '../src/input/read.ts';
 import { buildServer } from '../src/server/app.ts';
 import { openDocx } from './docx-open.ts';
+import { addPeople, instructedIncoming, MEASURES_NOTICE } from './incoming-assign-fixture.ts';
 import { freshStore } from './store-targets.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -63,6 +65,15 @@ async function settle(page: Page): Promise<void> {
 
 /** A button's name ends with its label, which Ant Design spaces out when it has two characters (办 件); an icon's name may come first. */
 const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
+
+/** axe-core on the page as it is: its serious and critical violations, in words. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 interface IncomingJson {
   id: number;
@@ -395,4 +406,97 @@ describe.skipIf(!haveChromium || !existsSync(seed))('收文批办 in Chromium', 
     expect(findings).toEqual([]);
     // Fourteen pages with axe-core took 140–230 s on a shared two-core machine: room to spare.
   }, 480_000);
+  it('the clerk assigns to two units from the detail page; the unit signs and replies under 我的承办; the clerk urges and concludes', async () => {
+    const TRANSPORT = '通辽市交通运输局';
+    const EMERGENCY = '通辽市应急管理局';
+    await createUser(fresh.store.db, { username: 'jtj', displayName: '交通局经办人', roles: ['unit'], unit: TRANSPORT, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
+    await addPeople(fresh.store, clock);
+    const id = (await instructedIncoming(fresh.store, clock, MEASURES_NOTICE, '桥梁隐患排查通知.txt', { lead: TRANSPORT, cooperating: [EMERGENCY] })).id;
+    const findings: string[] = [];
+    const check = async (page: Page, name: string) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 1) findings.push(`${name}: the page is ${overflow}px wider than the window`);
+      for (const v of await axeViolations(page)) findings.push(`${name}: ${v}`);
+    };
+
+    // 分办 on 收文详情: the units of the 拟办 and the computed deadline are there to keep.
+    const page = await signedIn('clerk');
+    const draft = (await api<{ deadline: string; deadlineSource: string; workingDays: number }>(page, `/api/incoming/${id}/assign-draft`)).body;
+    // The document's own date (20 October) has passed on 3 December: the default working days apply.
+    expect([draft.deadlineSource, draft.workingDays]).toEqual(['default', 15]);
+    await page.goto(`${base}/incoming/${id}`);
+    await settle(page);
+    const panel = page.locator('section[aria-labelledby="inc-assign-title"]');
+    await expect.poll(async () => panel.getByLabel('办理期限').inputValue(), { timeout: 10_000 }).toBe(draft.deadline);
+    const fields = await panel.innerText();
+    expect(fields).toContain(TRANSPORT);
+    expect(fields).toContain(EMERGENCY);
+    expect(fields).toContain('将同时立项督办台账');
+    await panel.screenshot({ path: join(shots, 'incoming-assign-form-1366.png') });
+    await check(page, 'incoming-assign-form @1366');
+    await panel.getByRole('button', { name: label('分办') }).click();
+    await expect.poll(async () => (await incoming(page, id)).state, { timeout: 10_000 }).toBe('assigned');
+    await settle(page);
+    const list = page.locator('section[aria-labelledby="inc-assignments-title"]');
+    const ledgerId = (await api<{ ledgerId: number | null }>(page, `/api/incoming/${id}`)).body.ledgerId;
+    expect(ledgerId).toEqual(expect.any(Number));
+    expect(await list.innerText()).toContain(`已立项督办台账（第 ${ledgerId} 号）`);
+    expect(await list.innerText()).toMatch(new RegExp(`${TRANSPORT}\\s*主办\\s*待承办\\s*办理期限 ${draft.deadline}`));
+    expect(await list.innerText()).toContain('主办单位答复后可办结');
+    await page.screenshot({ path: join(shots, 'incoming-assigned-1366.png'), fullPage: true });
+
+    // The first working day after the deadline: overdue, and the unit opens 我的承办 from the menu.
+    clock.set(`${addWorkingDays(draft.deadline, 1)}T09:30:00+08:00`);
+    for (const vp of VIEWPORTS) {
+      const unit = await signedIn('jtj', vp);
+      if (vp.tag === '1366') await unit.locator('.app-sider').getByRole('link', { name: '我的承办' }).click();
+      else await unit.goto(`${base}/incoming/handling`);
+      await unit.waitForURL(`${base}/incoming/handling`);
+      await settle(unit);
+      const text = await unit.locator('main').innerText();
+      expect(text).toContain('桥梁安全隐患排查');
+      expect(text).toContain('已逾期');
+      expect(text).not.toContain(EMERGENCY);
+      await unit.screenshot({ path: join(shots, `incoming-handling-${vp.tag}.png`), fullPage: true });
+      await check(unit, `incoming-handling @${vp.tag}`);
+      if (vp.tag !== '375') continue;
+      // On the phone: 签收, then 答复 with the reply form.
+      await unit.getByRole('button', { name: label('签收') }).click();
+      await expect.poll(async () => unit.getByRole('radio', { name: /承办中（1）/ }).count(), { timeout: 10_000 }).toBe(1);
+      await unit.locator('.inc-handling-switch').getByText(/承办中/).click();
+      await unit.getByRole('button', { name: label('答复') }).click();
+      const dialog = unit.getByRole('dialog');
+      await dialog.getByLabel('答复内容').fill('已完成全市桥梁逐座排查，发现隐患 3 处，均已限期整改。');
+      await unit.screenshot({ path: join(shots, 'incoming-reply-375.png') });
+      await dialog.getByRole('button', { name: /提交答复/ }).click();
+      await expect.poll(async () => unit.getByRole('radio', { name: /已答复（1）/ }).count(), { timeout: 10_000 }).toBe(1);
+    }
+
+    // The clerk (signed in again: weeks have passed) sees the reply and the overdue 协办 unit, urges it and concludes the matter.
+    const clerk = await signedIn('clerk');
+    await clerk.goto(`${base}/incoming/${id}`);
+    await settle(clerk);
+    const done = clerk.locator('section[aria-labelledby="inc-assignments-title"]');
+    expect(await done.innerText()).toContain('已完成全市桥梁逐座排查，发现隐患 3 处，均已限期整改。');
+    expect(await done.innerText()).toMatch(new RegExp(`${EMERGENCY}\\s*协办\\s*待承办\\s*已逾期`));
+    await done.getByRole('button', { name: label('催办') }).click();
+    await expect.poll(async () => (await api<{ assignments: { urges: unknown[] }[] }>(clerk, `/api/incoming/${id}`)).body.assignments[1]!.urges.length, { timeout: 10_000 }).toBe(1);
+    await settle(clerk);
+    await done.getByLabel('办结意见').fill('排查完成，整改转入督办台账跟踪。');
+    await done.getByRole('button', { name: label('办结') }).click();
+    await clerk.locator('.ant-popconfirm').getByRole('button', { name: label('办结') }).click();
+    await expect.poll(async () => (await incoming(clerk, id)).state, { timeout: 10_000 }).toBe('concluded');
+    await settle(clerk);
+    expect(await done.innerText()).toContain('排查完成，整改转入督办台账跟踪。');
+    // Closed: nobody is overdue any more, nothing to urge.
+    expect(await done.innerText()).not.toContain('已逾期');
+    expect(await done.getByRole('button', { name: label('催办') }).count()).toBe(0);
+    for (const vp of VIEWPORTS) {
+      await clerk.setViewportSize({ width: vp.width, height: vp.height });
+      await settle(clerk);
+      await clerk.screenshot({ path: join(shots, `incoming-concluded-${vp.tag}.png`), fullPage: true });
+      await check(clerk, `incoming-concluded @${vp.tag}`);
+    }
+    expect(findings).toEqual([]);
+  }, 300_000);
 });

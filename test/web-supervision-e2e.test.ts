@@ -5,7 +5,7 @@
 // Screenshots of every supervision page at 1366×768 and 375 px (test-artifacts/screenshots, not
 // committed); axe-core on each.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -213,9 +213,30 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     await report.getByLabel('工作进展').fill('已完成全市老旧管网逐段登记，共排查管网126公里，发现隐患17处，已整改15处。');
     await report.getByLabel('问题困难').fill('两处隐患涉及道路开挖，需冬季过后施工。');
     await report.getByLabel('完成百分比').fill('90');
+    // Attachments: a file the rule refuses is named at once and not taken; two good ones are.
+    const picker = report.locator('input[type=file]');
+    await picker.setInputFiles({ name: '整改说明.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    expect(await report.locator('.ant-form-item-explain-error').innerText()).toContain('“整改说明.exe”的类型不能上传');
+    const photo = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31 + 7) % 256));
+    await picker.setInputFiles([
+      { name: '管网排查照片.jpg', mimeType: 'image/jpeg', buffer: photo },
+      { name: '隐患整改清单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('清单') },
+    ]);
+    await expect.poll(async () => report.locator('.ant-upload-list-item').count()).toBe(2);
+    await expect.poll(async () => report.locator('.ant-form-item-explain-error').count()).toBe(0);
+    await report.screenshot({ path: join(shots, 'supervision-report-attachments-1366.png') });
     await report.getByRole('button', { name: label('报送') }).click();
     await expect.poll(async () => page.locator('.sv-report').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.locator('.sv-report').innerText()).toContain('发现隐患17处');
+    const shown = await page.locator('.sv-report').innerText();
+    expect(shown).toContain('发现隐患17处');
+    expect(shown).toContain('管网排查照片.jpg');
+    expect(shown).toContain('隐患整改清单.xlsx');
+    // The link downloads the very bytes that were attached.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.sv-attachments a', { hasText: '管网排查照片.jpg' }).click()]);
+    expect(download.suggestedFilename()).toBe('管网排查照片.jpg');
+    const saved = join(shots, '..', 'downloaded-attachment.jpg');
+    await download.saveAs(saved);
+    expect(Buffer.compare(readFileSync(saved), photo)).toBe(0);
 
     await page.getByRole('button', { name: /申请办结/ }).click();
     const claim = page.getByRole('dialog');

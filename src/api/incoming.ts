@@ -2,6 +2,7 @@
 // the routing slip names them), the answer to an upload (registered and refused files), the 收文簿
 // query and 初审's request. Pure: zod only.
 import { z } from 'zod';
+import { ArchiveRecordView } from './archive-record.ts';
 import { Id, IsoDay, Limit, Offset, page, Year } from './common.ts';
 
 export const RoutingProposalView = z.object({
@@ -70,6 +71,27 @@ export const CirculationView = z.object({
   reminders: z.array(z.object({ at: z.string(), by: z.string() })),
 });
 
+export const AssignmentRole = z.enum(['lead', 'cooperate']).meta({ description: 'lead 主办，cooperate 协办' });
+export const AssignmentState = z.enum(['pending', 'accepted', 'replied']).meta({ description: 'pending 待承办，accepted 承办中（已签收），replied 已答复' });
+export const DeadlineSource = z.enum(['given', 'document', 'default']).meta({ description: 'given 收文员指定，document 来文要求的日期，default 默认工作日数' });
+
+export const AssignmentView = z.object({
+  id: z.number().int(),
+  unit: z.string().meta({ description: '承办单位（单位目录中的规范名称）' }),
+  role: AssignmentRole,
+  state: AssignmentState,
+  deadline: IsoDay.meta({ description: '办理期限' }),
+  deadlineSource: DeadlineSource,
+  assignedAt: z.string(),
+  assignedBy: z.string(),
+  acceptedAt: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  repliedBy: z.string().nullable(),
+  reply: z.string().nullable().meta({ description: '答复内容' }),
+  urges: z.array(z.object({ at: z.string(), by: z.string(), auto: z.boolean().meta({ description: '逾期后由系统自动催办' }) })).meta({ description: '催办记录' }),
+});
+
 export const IncomingView = z.object({
   id: z.number().int(),
   serial: z.string().meta({ description: '运转号，如（党）198号' }),
@@ -107,7 +129,13 @@ export const IncomingView = z.object({
   instructions: z.array(InstructionStepView).meta({ description: '各位领导的批示环节（各轮，按顺序）' }),
   circulation: z.array(CirculationView).meta({ description: '传阅对象及其状态（含已收回的）' }),
   circulating: z.boolean().meta({ description: '传阅中：尚有未收回的传阅对象未阅' }),
-  holders: z.array(z.string()).meta({ description: '此件现在在谁手上：待批示的领导，或尚未阅的传阅对象' }),
+  holders: z.array(z.string()).meta({ description: '此件现在在谁手上：待批示的领导，或尚未阅的传阅对象，分办后尚未答复的承办单位' }),
+  archive: ArchiveRecordView.nullable().meta({ description: '归档：档号与保管期限等；未归档时为 null' }),
+  assignments: z.array(AssignmentView).meta({ description: '分办的承办单位（主办在前），各带办理期限、状态与催办' }),
+  ledgerId: z.number().int().nullable().meta({ description: '分办时由来文的工作措施立项的督办台账' }),
+  concludedAt: z.string().nullable(),
+  concludedBy: z.string().nullable(),
+  conclusion: z.string().nullable().meta({ description: '办结意见' }),
 });
 
 export const RegisterFailure = z.object({

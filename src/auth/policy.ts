@@ -19,7 +19,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** What each role does, for the README, the sign-in help and the administration page. */
 export const ROLE_DUTIES: Record<Role, string> = {
-  admin: '管理用户、角色、单位绑定与会话，导入文件与节假日安排通知，查看审计日志',
+  admin: '管理用户、角色、单位绑定与会话，导入文件与节假日安排通知，维护归档设置，查看审计日志',
   clerk: '导入与登记收到的文件，拟办、传阅收文，查阅政策文件库',
   leader: '查阅政策文件库，批示收文，查看督办台账与进展',
   supervisor: '导入文件，立项交办督办事项，核验办结，审批延期，发出三单一函与通报，导入节假日安排通知',
@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   'incoming.assign',
   'incoming.handle',
   'incoming.archive',
+  'archive.settings',
   'leaders.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -83,6 +84,8 @@ export const POLICY: Record<Permission, PolicyRow> = {
   // A unit sees only what was assigned to its own unit (unitScoped), as with 督办 items.
   'incoming.handle': { label: '承办分办给本单位的收文并答复', roles: ['unit'] },
   'incoming.archive': { label: '归档收文：编归档号、定保管期限，导出归档文件目录', roles: ['clerk'] },
+  // The 全宗号 comes from the archives and is set once for the office, like its users and calendar.
+  'archive.settings': { label: '维护归档设置（全宗号、全宗名称、机构（问题）、默认保管期限）', roles: ['admin'] },
   'leaders.manage': { label: '维护领导分管表（拟办起草呈阅领导、督办单抄送分管领导）', roles: ['admin'] },
 };
 

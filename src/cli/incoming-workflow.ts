@@ -8,9 +8,9 @@ import { commandClock } from './clock-option.ts';
 import { openStoreOrFail } from './store-target.ts';
 
 /** The command line's actor when --as is not given (as registration's). */
-const DEFAULT_ACTOR = 'import';
+export const DEFAULT_ACTOR = 'import';
 
-const list = (v: string | undefined) => (v === undefined ? undefined : v.split(/[,，、]/).map((s) => s.trim()).filter((s) => s !== ''));
+export const list = (v: string | undefined) => (v === undefined ? undefined : v.split(/[,，、]/).map((s) => s.trim()).filter((s) => s !== ''));
 
 function summary(v: IncomingView): string {
   const holders = v.holders.length > 0 ? `　在：${v.holders.join('、')}` : '';
@@ -18,7 +18,7 @@ function summary(v: IncomingView): string {
 }
 
 /** Runs one command on an existing store: a refusal is one Chinese line and exit 2. */
-async function run(command: Command, setExit: (code: number) => void, json: boolean | undefined, act: (store: import('../store/open.ts').Store, clock: import('../calendar/clock.ts').Clock) => Promise<unknown>): Promise<void> {
+export async function run(command: Command, setExit: (code: number) => void, json: boolean | undefined, act: (store: import('../store/open.ts').Store, clock: import('../calendar/clock.ts').Clock) => Promise<unknown>): Promise<void> {
   const clock = commandClock(command, setExit);
   if (clock === null) return;
   const store = await openStoreOrFail(command, setExit, 'existing');
@@ -39,7 +39,7 @@ async function run(command: Command, setExit: (code: number) => void, json: bool
   }
 }
 
-function badUsage(message: string, setExit: (code: number) => void): void {
+export function badUsage(message: string, setExit: (code: number) => void): void {
   process.stderr.write(`duban: ${message}\n`);
   setExit(2);
 }

@@ -8,7 +8,9 @@ import type { Command } from 'commander';
 import type { IncomingView } from '../store/incoming/view.ts';
 import { INCOMING_STATE_LABELS, INCOMING_STATES, type IncomingState, type ReviewDecision } from '../workflow/incoming.ts';
 import { commandClock } from './clock-option.ts';
+import { registerIncomingArchiveCommands } from './incoming-archive.ts';
 import { registerIncomingWorkflow } from './incoming-workflow.ts';
+import { registerIncomingAssign } from './incoming-assign.ts';
 import { openStoreOrFail } from './store-target.ts';
 
 /** What the command line acts as in the audit trail (as import does). */
@@ -151,5 +153,7 @@ export function registerIncomingCommand(program: Command, setExit: (code: number
     });
 
   registerIncomingWorkflow(incoming, setExit);
+  registerIncomingArchiveCommands(incoming, setExit);
+  registerIncomingAssign(incoming, setExit);
   return incoming;
 }

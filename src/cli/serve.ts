@@ -10,6 +10,7 @@ import type { Searcher } from '../store/search-pool.ts';
 import { allowedHostsFor, DEFAULT_SERVER_SETTINGS, LOCAL_HOSTS, type ServerSettings } from '../server/settings.ts';
 import { commandClock } from './clock-option.ts';
 import { fileProblem } from './failure.ts';
+import { ASSIGN_DAYS_OPTION, assignDaysProblem, assignWorkingDays } from './assign-days-option.ts';
 import { OFFICE_OPTION, officeName, officeProblem } from './office-option.ts';
 import { openStoreOrFail, storeTarget } from './store-target.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -27,7 +28,11 @@ interface ServeOpts {
   inbox?: string;
   /** How the supervising office signs its 督办文书 and 通报. */
   office?: string;
+  /** Working days a 分办 gets when neither the clerk nor the document sets a deadline. */
+  assignDays?: string;
 }
+
+const assignDays = (opts: ServeOpts) => assignWorkingDays(opts.assignDays);
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -46,6 +51,7 @@ function optionProblem(opts: ServeOpts): string | null {
   if (!local && !opts.publicUrl && !(opts.allowedHost?.length)) {
     return `监听 ${opts.host} 时须用 --public-url（如 https://duban.example.gov.cn）或 --allowed-host 说明用户访问的主机名，以防 DNS 重绑定攻击`;
   }
+  if (assignDays(opts) === null) return assignDaysProblem(opts.assignDays);
   return officeProblem(opts.office);
 }
 
@@ -78,8 +84,9 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
     .option('--public-url <url>', '用户访问督办的地址（经反向代理时；https 时 Cookie 加 Secure）')
     .option('--allowed-host <host...>', '另外允许的主机名（默认只允许 127.0.0.1 与 localhost）')
     .option('--log-dir <dir>', '访问日志目录（默认数据库所在目录下的 logs；也可设 DUBAN_LOG_DIR）')
-    .option('--no-scheduler', '不定时签发督办文书（默认每日北京时间9时及启动时签发）')
+    .option('--no-scheduler', '不定时签发督办文书、不自动催办逾期收文（默认每日北京时间9时及启动时执行）')
     .option(...OFFICE_OPTION)
+    .option(...ASSIGN_DAYS_OPTION)
     .option('--inbox <dir>', '收文目录：自动签收登记放入此目录的文件（扫描仪或公文交换系统的输出目录；也可设 DUBAN_INBOX_DIR）')
     .action(async (opts: ServeOpts, command: Command) => {
       const problem = optionProblem(opts);
@@ -138,6 +145,7 @@ export function registerServeCommand(program: Command, setExit: (code: number) =
         logDir,
         webRoot: ensureWebBuild(say),
         office: officeName(opts.office),
+        assignWorkingDays: assignDays(opts)!,
         auth,
       };
 

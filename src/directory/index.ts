@@ -11,4 +11,4 @@ export { defaultDirectory, loadDirectory, readDirectoryFile, builtinDirectoryFil
 export { compileDirectory } from './compile.ts';
 export { parseDirectoryFile, checkDirectoryFile } from './format.ts';
 export { normalizeName } from './normalize.ts';
-export { listUnits, isKnownUnit, type ListedUnit } from './listing.ts';
+export { listUnits, isKnownUnit, DIVISION_ORGAN, type ListedUnit } from './listing.ts';

@@ -1,9 +1,7 @@
 // Names arrive as the text writes them: traditional or simplified, half- or full-width
 // brackets, stray spaces, a trailing 、 or 。. Every name and every data key goes through the
 // same normalisation, so lookups are plain map hits.
-import * as OpenCC from 'opencc-js/t2cn';
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+import { toSimplified } from '../text/simplify.ts';
 
 const WIDE: Record<string, string> = { '(': '（', ')': '）', '<': '〈', '>': '〉', '[': '〔', ']': '〕', '［': '〔', '］': '〕' };
 /** Punctuation that separates names in a list; never part of a name's edges. */

@@ -24,9 +24,12 @@ import calendarRoutes from './routes/calendar.ts';
 import importRoutes from './routes/imports.ts';
 import incomingRoutes from './routes/incoming.ts';
 import incomingPrintRoutes from './routes/incoming-print.ts';
+import incomingArchiveRoutes from './routes/incoming-archive.ts';
+import incomingAssignRoutes from './routes/incoming-assign.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
+import supervisionAttachmentRoutes from './routes/supervision-attachments.ts';
 import supervisionOfficeRoutes from './routes/supervision-office.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
@@ -74,9 +77,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(incomingRoutes);
   await app.register(incomingPrintRoutes);
+  await app.register(incomingArchiveRoutes);
+  await app.register(incomingAssignRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
+  await app.register(supervisionAttachmentRoutes);
   await app.register(supervisionOfficeRoutes);
   await app.register(calendarRoutes);
 

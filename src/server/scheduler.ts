@@ -1,5 +1,5 @@
-// The scheduler inside `duban serve`: the supervision tick (三单一函) every day at 09:00 Beijing
-// time and once at start, so a server that was down catches up as soon as it is back. It runs
+// The scheduler inside `duban serve`: the supervision tick (三单一函) and the automatic 催办 of
+// 收文 assignments past their deadline every day at 09:00 Beijing time and once at start, so a server that was down catches up as soon as it is back. It runs
 // every day, not only working days: the tick itself knows the calendar (a rest day has nothing to
 // tick, and the next working day catches up). Runs never overlap — the start run and the first
 // timed run are chained — and a failed run is logged and tried again at the next time.
@@ -8,6 +8,7 @@ import type { Clock } from '../calendar/clock.ts';
 import type { Store } from '../store/open.ts';
 import { deliverNotices, type NoticeSender } from '../store/supervision/mail.ts';
 import { runTick, type TickResult } from '../store/supervision-tick.ts';
+import { autoUrgeAssignments } from '../store/incoming/assign.ts';
 
 export const TICK_PATTERN = '0 0 9 * * *';
 export const TICK_TIMEZONE = 'Asia/Shanghai';
@@ -69,7 +70,7 @@ export interface SupervisionSchedulerOptions extends Partial<Omit<SchedulerOptio
  * could not send); results and failures said through `log`.
  */
 export function startSupervisionScheduler(
-  store: Pick<Store, 'db'>,
+  store: Pick<Store, 'db' | 'dialect'>,
   clock: Clock,
   log: { info: (o: object, msg: string) => void; warn?: (o: object, msg: string) => void; error: (o: object, msg: string) => void },
   options: SupervisionSchedulerOptions = {},
@@ -80,6 +81,8 @@ export function startSupervisionScheduler(
     run: async () => {
       const result: TickResult = await runTick(store, { clock });
       if (result.days.length > 0) log.info({ days: result.days, notices: result.notices.length }, `督办文书：检查 ${result.days.length} 个工作日，签发 ${result.notices.length} 件`);
+      const urged = await autoUrgeAssignments(store, clock);
+      if (urged.length > 0) log.info({ urged: urged.length }, `收文催办：逾期未答复的承办 ${urged.length} 项已自动催办`);
       if (mail === undefined || !mail.sender.configured) return;
       const delivered = await deliverNotices(store.db, mail.sender, mail.office, clock);
       if (delivered.sent.length > 0) log.info({ sent: delivered.sent.length }, `督办文书：邮件发出 ${delivered.sent.length} 件`);

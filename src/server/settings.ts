@@ -2,6 +2,7 @@
 // public library is open, limits, where logs go, and the sign-in settings. One object, made from
 // the command line and the environment by the CLI; the server reads nothing else.
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/settings.ts';
+import { DEFAULT_ASSIGN_WORKING_DAYS } from '../workflow/assignment.ts';
 
 export interface ServerSettings {
   /** Host names (no port) the server answers to; a request naming another is refused (DNS rebinding). */
@@ -21,6 +22,8 @@ export interface ServerSettings {
   webRoot: string | null;
   /** The supervising office as it signs its notices and bulletins (某某区人民政府督查室). */
   office: string;
+  /** The working days a 分办 gets when neither the clerk nor the document sets a deadline. */
+  assignWorkingDays: number;
   auth: AuthSettings;
 }
 
@@ -36,6 +39,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   logDir: null,
   webRoot: null,
   office: '督查室',
+  assignWorkingDays: DEFAULT_ASSIGN_WORKING_DAYS,
   auth: DEFAULT_AUTH_SETTINGS,
 };
 

@@ -502,9 +502,14 @@ export interface Database {
   incoming_instructions: IncomingInstructionTable;
   incoming_circulations: IncomingCirculationTable;
   incoming_reminders: IncomingReminderTable;
+  incoming_assignments: IncomingAssignmentTable;
+  incoming_urges: IncomingUrgeTable;
   unit_mailboxes: UnitMailboxTable;
   notice_mail: NoticeMailTable;
   calendar_arrangements: CalendarArrangementTable;
+  incoming_archive_settings: IncomingArchiveSettingsTable;
+  incoming_archive_counters: IncomingArchiveCounterTable;
+  incoming_archives: IncomingArchiveTable;
 }
 
 // Imported holiday arrangements (migration 0017): one row per import, the one in force per year has replaced_at null.
@@ -585,6 +590,12 @@ export interface IncomingDocumentTable {
   version: ColumnType<number, number | undefined, number>;
   /** JSON: SubmittedProposal (src/workflow/instruct.ts), the 拟办意见 the clerk submitted (migration 0018). */
   submitted_proposal: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  /** The 督办 ledger its 分办 opened from the document (migration 0021). */
+  ledger_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 办结: when, by whom, with the office's note (migration 0021). */
+  concluded_at: ColumnType<string | null, string | null | undefined, string | null>;
+  concluded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  conclusion: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncomingSerialTable {
@@ -646,6 +657,40 @@ export interface IncomingReminderTable {
   by: string;
 }
 
+// 分办, 承办 and 催办 (migration 0021). See src/workflow/assignment.ts for what the values mean.
+export interface IncomingAssignmentTable {
+  id: Generated<number>;
+  incoming_id: number;
+  /** Order within the 分办: the 主办 unit first. */
+  seq: number;
+  /** A canonical unit of the directory. */
+  unit: string;
+  /** AssignmentRole: lead | cooperate */
+  role: string;
+  /** AssignmentState: pending | accepted | replied */
+  state: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  /** DeadlineSource: given | document | default */
+  deadline_source: string;
+  assigned_at: string;
+  assigned_by: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  reply: string | null;
+}
+
+export interface IncomingUrgeTable {
+  id: Generated<number>;
+  assignment_id: number;
+  at: string;
+  by: string;
+  /** The scheduler's 催办: auto:<assignment id>, unique; null for the office's own. */
+  auto_key: string | null;
+}
+
 // Mail of 督办文书 (migration 0020).
 export interface UnitMailboxTable {
   id: Generated<number>;
@@ -668,4 +713,60 @@ export interface NoticeMailTable {
   sent: number;
   /** Why it failed (Chinese), from the mailer. */
   error: string | null;
+}
+
+// 归档 of incoming documents (migration 0022). See src/workflow/archive.ts for what the values mean.
+export interface IncomingArchiveSettingsTable {
+  id: Generated<number>;
+  /** 全宗号. */
+  fonds_code: string;
+  /** 全宗名称. */
+  fonds_name: string;
+  /** JSON: { code, name }[], the 机构（问题） classes; [] when the office does not use the level. */
+  units: ColumnType<Json, Json | undefined, Json>;
+  /** JSON: { 办件, 阅件, 退回 } → Retention. */
+  defaults: Json;
+  set_at: string;
+  set_by: string;
+  /** Set when newer settings replaced these; the row in force has null. */
+  replaced_at: string | null;
+}
+
+export interface IncomingArchiveCounterTable {
+  fonds_code: string;
+  year: number;
+  /** Retention: 永久 | 30年 | 10年 */
+  retention: string;
+  /** '' when the office has no 机构（问题） level. */
+  unit_code: string;
+  /** The last 件号 given. */
+  last: number;
+}
+
+export interface IncomingArchiveTable {
+  id: Generated<number>;
+  incoming_id: number;
+  fonds_code: string;
+  year: number;
+  retention: string;
+  /** '' when the office has no 机构（问题） level. */
+  unit_code: string;
+  /** 件号. */
+  item: number;
+  /** 档号 as printed: X001-WS·2026-D30-0012. */
+  code: string;
+  /** 责任者: the 来文单位. */
+  responsible: string | null;
+  doc_number: string | null;
+  /** 题名. */
+  title: string;
+  /** 日期 (YYYY-MM-DD): 成文日期, else 收文日期. */
+  doc_date: string;
+  secrecy: string | null;
+  pages: number | null;
+  note: string | null;
+  /** The settings row in force when it was filed. */
+  settings_id: number;
+  archived_at: string;
+  archived_by: string;
 }

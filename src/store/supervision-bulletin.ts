@@ -33,7 +33,7 @@ export function checkMonth(month: string): string {
 /** Every item that was ever issued (drafts and dropped drafts are not the ledger's yet). */
 async function issuedItems(db: Db): Promise<ItemFacts[]> {
   const ids = (await db.selectFrom('supervision_items').select('id').where('state', 'not in', ['draft', 'dropped']).orderBy('id').execute()).map((r) => r.id);
-  return loadItemFacts(db, ids);
+  return loadItemFacts(db, ids, { reportTexts: false });
 }
 
 /** The month's bulletin: its published snapshot, or (not yet published) computed now. */

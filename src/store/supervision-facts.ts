@@ -20,21 +20,41 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const json = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
 
+export interface LoadOptions {
+  /**
+   * false: the reports come without what they say (progress, problems, coordination and next
+   * steps are empty), for the readers that only count and date them — the tick, the bulletin and
+   * the scores, over every item — and spare reading the texts of tens of thousands of reports.
+   */
+  reportTexts?: boolean;
+}
+
 /** Items of the given ids, in the order of the ids (unknown ids are left out). */
-export async function loadItemFacts(db: Db, ids: readonly number[]): Promise<ItemFacts[]> {
+export async function loadItemFacts(db: Db, ids: readonly number[], options: LoadOptions = {}): Promise<ItemFacts[]> {
   if (ids.length === 0) return [];
   const out: ItemFacts[] = [];
+  const texts = options.reportTexts ?? true;
   // SQLite binds at most 32,766 parameters; stay far below it.
-  for (let i = 0; i < ids.length; i += 5_000) out.push(...(await loadChunk(db, ids.slice(i, i + 5_000))));
+  for (let i = 0; i < ids.length; i += 5_000) out.push(...(await loadChunk(db, ids.slice(i, i + 5_000), texts)));
   const byId = new Map(out.map((f) => [f.id, f]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-async function loadChunk(db: Db, ids: number[]): Promise<ItemFacts[]> {
+const REPORT_DATES = ['item_id', 'unit', 'period', 'submitted_at', 'percent'] as const;
+const REPORT_TEXTS = ['progress', 'problems', 'coordination', 'next_steps'] as const;
+
+async function loadChunk(db: Db, ids: number[], texts: boolean): Promise<ItemFacts[]> {
   const [items, units, reports, extensions, notices] = await Promise.all([
     db.selectFrom('supervision_items').selectAll().where('id', 'in', ids).execute(),
     db.selectFrom('supervision_item_units').selectAll().where('item_id', 'in', ids).where('removed_at', 'is', null).orderBy('item_id').orderBy('seq').execute(),
-    db.selectFrom('supervision_reports').selectAll().where('item_id', 'in', ids).orderBy('item_id').orderBy('submitted_at').orderBy('id').execute(),
+    db
+      .selectFrom('supervision_reports')
+      .select(texts ? [...REPORT_DATES, ...REPORT_TEXTS] : REPORT_DATES)
+      .where('item_id', 'in', ids)
+      .orderBy('item_id')
+      .orderBy('submitted_at')
+      .orderBy('id')
+      .execute() as Promise<({ [K in (typeof REPORT_DATES)[number]]: Database['supervision_reports'][K] } & Partial<{ [K in (typeof REPORT_TEXTS)[number]]: string }>)[]>,
     db.selectFrom('supervision_extensions').selectAll().where('item_id', 'in', ids).orderBy('item_id').orderBy('id').execute(),
     db.selectFrom('supervision_notices').selectAll().where('item_id', 'in', ids).orderBy('item_id').orderBy('date').orderBy('id').execute(),
   ]);
@@ -54,10 +74,10 @@ async function loadChunk(db: Db, ids: number[]): Promise<ItemFacts[]> {
       unit: r.unit,
       period: r.period,
       submittedAt: r.submitted_at,
-      progress: r.progress,
-      problems: r.problems,
-      coordination: r.coordination,
-      nextSteps: r.next_steps,
+      progress: r.progress ?? '',
+      problems: r.problems ?? '',
+      coordination: r.coordination ?? '',
+      nextSteps: r.next_steps ?? '',
       percent: r.percent,
       attachments: [],
     }),

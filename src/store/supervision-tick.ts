@@ -64,7 +64,7 @@ export async function runTick(store: { db: Kysely<Database> }, options: TickOpti
   const ids = (
     await db.selectFrom('supervision_items').select('id').where('state', 'in', [...OPEN_STATES]).where('deadline', 'is not', null).where('issued_on', 'is not', null).orderBy('id').execute()
   ).map((r) => r.id);
-  const items = await loadItemFacts(db, ids);
+  const items = await loadItemFacts(db, ids, { reportTexts: false });
   const byId = new Map(items.map((i) => [i.id, i]));
   const issued: Notice[] = [];
   for (const day of days) {

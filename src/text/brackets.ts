@@ -6,11 +6,24 @@ export const CLOSER_OF: Readonly<Record<string, string>> = {
 };
 const OPENER_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CLOSER_OF).map(([o, c]) => [c, o]));
 
+/**
+ * Which UTF-16 code units are marks at all (1 opener, 2 closer): every mark is in the BMP, so the
+ * scans below read code units and look at the tables only for a mark — almost every character of
+ * a text is none, and the scans run over every line of every document.
+ */
+const MARK = new Uint8Array(0x10000);
+for (const [o, c] of Object.entries(CLOSER_OF)) {
+  MARK[o.charCodeAt(0)] = 1;
+  MARK[c.charCodeAt(0)] = 2;
+}
+
 /** Pushes the closers of the marks `text` opens onto `stack` and pops the ones it closes (a mismatched closer is ignored). */
 export function trackBrackets(stack: string[], text: string): string[] {
-  for (const ch of text) {
-    const closer = CLOSER_OF[ch];
-    if (closer !== undefined) stack.push(closer);
+  for (let i = 0; i < text.length; i++) {
+    const mark = MARK[text.charCodeAt(i)];
+    if (mark === 0) continue;
+    const ch = text[i]!;
+    if (mark === 1) stack.push(CLOSER_OF[ch]!);
     else if (stack.length > 0 && ch === stack[stack.length - 1]) stack.pop();
   }
   return stack;
@@ -36,9 +49,9 @@ export function splitOutside(text: string, seps: string): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    const closer = CLOSER_OF[ch];
-    if (closer !== undefined) stack.push(closer);
-    else if (stack.length > 0 && ch === stack[stack.length - 1]) stack.pop();
+    const mark = MARK[text.charCodeAt(i)];
+    if (mark === 1) stack.push(CLOSER_OF[ch]!);
+    else if (mark === 2 && stack.length > 0 && ch === stack[stack.length - 1]) stack.pop();
     else if (stack.length === 0 && seps.includes(ch)) {
       out.push(text.slice(start, i));
       start = i + 1;

@@ -1,8 +1,6 @@
 // Character classes and the line-level normalisation every later stage relies on.
 // All functions here are pure and linear in the length of their input.
-import * as OpenCC from 'opencc-js/t2cn';
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+import { toSimplified } from './simplify.ts';
 
 /** Han ideographs (BMP and the common extension blocks) and the CJK symbol/punctuation block. */
 export function isHan(ch: string): boolean {

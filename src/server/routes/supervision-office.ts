@@ -7,7 +7,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../api/common.ts';
 import { BulletinView, Dispatch, DispatchQuery, Inbox, InboxQuery, MonthParams, PublishedBulletin, RulesBody, RulesView, Scores, TickView, UnitMailbox, UnitMailboxBody, YearParams } from '../../api/supervision-office.ts';
-import { unitScoped } from '../../auth/policy.ts';
 import { bulletinDocument, scoresView, scoresWorkbook } from '../../store/supervision-assessment.ts';
 import { dispatchTable, dispatchWorkbook } from '../../store/supervision-dispatch.ts';
 import { monthBulletin, publishBulletin } from '../../store/supervision-bulletin.ts';
@@ -18,6 +17,7 @@ import { listNotices, markNoticeRead, noticeDocument } from '../../store/supervi
 import { isKnownUnit } from '../../directory/index.ts';
 import { DEFAULT_RULES } from '../../workflow/rules.ts';
 import { actorOf } from './request-context.ts';
+import { supervisionContext } from './supervision-context.ts';
 
 const tags = ['督查督办'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -30,10 +30,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export default async function supervisionOfficeRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.store.db;
-  const scopeOf = (request: FastifyRequest) => {
-    const user = request.auth!.user;
-    return unitScoped(user) ? (user.unit ?? '') : null;
-  };
+  const { scopeOf } = supervisionContext(app);
   const command = (request: FastifyRequest) => ({ actor: actorOf(request), now: app.clock.now(), today: app.clock.today(), unit: scopeOf(request) });
   const withLists = async <T extends object>(b: T) => ({ ...b, lists: (await loadRules(db)).lists });
 

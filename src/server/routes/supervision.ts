@@ -1,7 +1,7 @@
 // 督查督办's routes. Who may call each is the policy table's (supervision.read / .manage / .act);
 // which items a unit user sees and acts on is decided by the store's commands from their unit
 // (another unit's item does not exist to them: 404). Each write is one audited transaction.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../api/common.ts';
@@ -28,11 +28,8 @@ import {
   VerifyBody,
   Workbench,
 } from '../../api/supervision.ts';
-import { unitScoped } from '../../auth/policy.ts';
-import { loadRules } from '../../store/supervision-rules.ts';
-import { lightsBy } from '../../workflow/lights.ts';
 import * as sv from '../../store/supervision/index.ts';
-import { actorOf } from './request-context.ts';
+import { supervisionContext } from './supervision-context.ts';
 
 const tags = ['督查督办'];
 const read = { access: 'supervision.read' as const };
@@ -44,21 +41,7 @@ export default async function supervisionRoutes(fastify: FastifyInstance): Promi
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.store.db;
 
-  const command = (request: FastifyRequest): sv.Command => ({
-    actor: actorOf(request),
-    now: app.clock.now(),
-    today: app.clock.today(),
-    unit: request.auth?.user.unit ?? null,
-  });
-  // Lights follow the office's rules in force (an administrator may have changed them).
-  const reading = async (request: FastifyRequest): Promise<sv.ReadContext> => {
-    const user = request.auth!.user;
-    return { today: app.clock.today(), scope: unitScoped(user) ? (user.unit ?? '') : null, lightOf: lightsBy(await loadRules(db)) };
-  };
-  const item = async (request: FastifyRequest, id: number) => {
-    const { reports: _r, extensions: _e, notices: _n, history: _h, ...view } = await sv.itemDetail(db, id, await reading(request));
-    return view;
-  };
+  const { command, reading, item } = supervisionContext(app);
 
   app.get('/api/supervision/ledgers', { config: read, schema: { summary: '台账列表', tags, response: { 200: z.array(LedgerSummary) } } }, async () => sv.listLedgers(db, app.clock.today()));
 

@@ -41,7 +41,7 @@ interface Changed {
   set?: Omit<Updateable<IncomingDocumentTable>, 'id' | 'version' | 'updated_at'>;
 }
 
-export async function incomingCommand(store: Store, id: number, options: CommandOptions, verb: string, apply: (ctx: CommandContext) => Promise<Applied>): Promise<IncomingView> {
+export async function incomingCommand(store: Pick<Store, 'db' | 'dialect'>, id: number, options: CommandOptions, verb: string, apply: (ctx: CommandContext) => Promise<Applied>): Promise<IncomingView> {
   return store.db.transaction().execute(async (trx) => {
     // On PostgreSQL the row is locked as it is read, so two commands on one registration at once
     // (two leaders of a parallel round) take turns and the second sees the first's write; SQLite's

@@ -92,7 +92,7 @@ export function bookRow(v: IncomingView): IncomingRegisterRow {
     holder: v.holders.length > 0 ? v.holders.join('、') : null,
     leadUnit: v.proposal?.lead ?? null,
     dueOn: null,
-    archiveNumber: null,
+    archiveNumber: v.archive?.code ?? null,
   };
 }
 

@@ -5,6 +5,8 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { RecipientKind, RecipientState } from '../../workflow/circulation.ts';
 import type { InstructionMode, StepAction, StepState } from '../../workflow/instruct.ts';
 import type { Database, IncomingDocumentTable, IncomingInstructionTable } from '../schema.ts';
+import { archiveRecordView } from './archive-view.ts';
+import { loadAssignments } from './assignments-read.ts';
 import { NO_PROGRESS, toView, type CirculationView, type IncomingProgress, type IncomingView, type InstructionStepView } from './view.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,10 +48,11 @@ export async function loadProgress(db: Db, ids: readonly number[]): Promise<Map<
           .execute();
   const of = (id: number) => {
     let p = out.get(id);
-    if (!p) out.set(id, (p = { instructions: [], circulation: [] }));
+    if (!p) out.set(id, (p = { instructions: [], circulation: [], assignments: [] }));
     return p;
   };
   for (const s of steps) of(s.incoming_id).instructions.push(stepView(s));
+  for (const a of await db.selectFrom('incoming_archives').selectAll().where('incoming_id', 'in', ids).execute()) of(a.incoming_id).archive = archiveRecordView(a);
   for (const r of recipients) {
     const view: CirculationView = {
       id: r.id,
@@ -69,6 +72,7 @@ export async function loadProgress(db: Db, ids: readonly number[]): Promise<Map<
     };
     of(r.incoming_id).circulation.push(view);
   }
+  for (const [id, assignments] of await loadAssignments(db, ids)) of(id).assignments = assignments;
   return out;
 }
 

@@ -6,7 +6,9 @@ import type { RoutingProposal } from '../../types.ts';
 import type { IncomingKind, IncomingState } from '../../workflow/incoming.ts';
 import { pendingLeaders, type Step, type SubmittedProposal } from '../../workflow/instruct.ts';
 import { circulating, circulationHolders, type RecipientKind, type RecipientState } from '../../workflow/circulation.ts';
+import type { AssignmentRole, AssignmentState, DeadlineSource } from '../../workflow/assignment.ts';
 import type { IncomingDocumentTable } from '../schema.ts';
+import type { ArchiveRecordView } from './archive-view.ts';
 
 /** One leader's turn of 批示, with its times: the core's turn (workflow/instruct.ts) as stored, so with its id. */
 export type InstructionStepView = Omit<Step, 'id'> & { id: number };
@@ -29,13 +31,36 @@ export interface CirculationView {
   reminders: { at: string; by: string }[];
 }
 
-/** What happened after 初审: the submitted 拟办, the leaders' turns, the 传阅 (progress.ts loads it). */
+/** One unit a registration is assigned to (分办): 待承办 → 承办中 (签收) → 已答复, with its deadline and its 催办. */
+export interface AssignmentView {
+  id: number;
+  /** A canonical unit of the directory. */
+  unit: string;
+  role: AssignmentRole;
+  state: AssignmentState;
+  deadline: string;
+  deadlineSource: DeadlineSource;
+  assignedAt: string;
+  assignedBy: string;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  reply: string | null;
+  /** Every 催办, the office's and the scheduler's (auto). */
+  urges: { at: string; by: string; auto: boolean }[];
+}
+
+/** What happened after 初审: the submitted 拟办, the leaders' turns, the 传阅, the 分办 (progress.ts loads it). */
 export interface IncomingProgress {
   instructions: InstructionStepView[];
   circulation: CirculationView[];
+  /** Its 归档 record, once filed (src/store/incoming/archive.ts). */
+  archive?: ArchiveRecordView | null;
+  assignments: AssignmentView[];
 }
 
-export const NO_PROGRESS: IncomingProgress = { instructions: [], circulation: [] };
+export const NO_PROGRESS: IncomingProgress = { instructions: [], circulation: [], assignments: [] };
 
 export interface IncomingView {
   id: number;
@@ -84,8 +109,18 @@ export interface IncomingView {
   circulation: CirculationView[];
   /** 传阅中: a recipient not recalled has not marked it 已阅. */
   circulating: boolean;
-  /** Who holds it now: the leaders whose turn it is while it waits for 批示, else the recipients of its 传阅 who have not marked it 已阅. */
+  /** Who holds it now: the leaders whose turn it is while it waits for 批示, else the recipients of its 传阅 who have not marked it 已阅, and, once assigned, the units that have not replied. */
   holders: string[];
+  /** 归档: its 档号 and 保管期限 once filed, else null. */
+  archive: ArchiveRecordView | null;
+  /** The units it is assigned to (分办), the 主办 unit first. */
+  assignments: AssignmentView[];
+  /** The 督办 ledger its 分办 opened from the document's measures, or null. */
+  ledgerId: number | null;
+  /** 办结: when and by whom, with the office's note. */
+  concludedAt: string | null;
+  concludedBy: string | null;
+  conclusion: string | null;
 }
 
 export function toView(r: Selectable<IncomingDocumentTable>, progress: IncomingProgress = NO_PROGRESS): IncomingView {
@@ -127,6 +162,12 @@ export function toView(r: Selectable<IncomingDocumentTable>, progress: IncomingP
     instructions: progress.instructions,
     circulation: progress.circulation,
     circulating: circulating(progress.circulation),
-    holders: state === 'proposed' ? pendingLeaders(progress.instructions) : circulationHolders(progress.circulation),
+    holders: state === 'proposed' ? pendingLeaders(progress.instructions) : [...new Set([...circulationHolders(progress.circulation), ...(state === 'assigned' ? progress.assignments.filter((a) => a.state !== 'replied').map((a) => a.unit) : [])])],
+    archive: progress.archive ?? null,
+    assignments: progress.assignments,
+    ledgerId: r.ledger_id ?? null,
+    concludedAt: r.concluded_at ?? null,
+    concludedBy: r.concluded_by ?? null,
+    conclusion: r.conclusion ?? null,
   };
 }

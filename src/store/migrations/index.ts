@@ -28,6 +28,8 @@ import { migration as auditChain } from './0016_audit_chain.ts';
 import { migration as calendar } from './0017_calendar.ts';
 import { migration as incomingInstruct } from './0018_incoming_instruct.ts';
 import { migration as noticeMail } from './0020_notice_mail.ts';
+import { migration as incomingAssign } from './0021_incoming_assign.ts';
+import { migration as incomingArchive } from './0022_incoming_archive.ts';
 
 export type { Dialect };
 
@@ -51,5 +53,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0017_calendar': calendar(dialect),
     '0018_incoming_instruct': incomingInstruct(dialect),
     '0020_notice_mail': noticeMail(dialect),
+    '0021_incoming_assign': incomingAssign(dialect),
+    '0022_incoming_archive': incomingArchive(dialect),
   };
 }

@@ -76,7 +76,11 @@ export function itemSnapshot(f: ItemFacts): Record<string, unknown> {
   };
 }
 
-/** A change, one transaction: load, check, apply, write, audit; or nothing at all. */
-export function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+/**
+ * A change, one transaction: load, check, apply, write, audit; or nothing at all. Called inside a
+ * transaction already (分办 of a 收文 opens its ledger in its own transaction), it joins that one.
+ */
+export function inTransaction<T>(db: Db | Trx, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db as Trx);
   return db.transaction().execute(work);
 }

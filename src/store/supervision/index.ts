@@ -6,3 +6,4 @@ export { signItem, reportProgress, claimDone, verifyDone, requestExtension, deci
 export { listLedgers, ledgerDetail, listItems, itemDetail, workbench, approvals, isOverdue, type ReadContext, type LightOf, type ItemFilter, type ItemRead } from './read.ts';
 export { unitLookup, ledgerUnitLookup } from './units.ts';
 export { ledgerWorkbook } from './ledger-export.ts';
+export { attachmentFile, type AttachmentFile } from './attachments.ts';

@@ -102,17 +102,24 @@ async function ledgerRow(trx: Trx, id: number) {
   return row;
 }
 
+/** The ledger a document was 立项 in already (by its identity, so also a re-import of it), or null. */
+export async function ledgerOfDocument(trx: Trx, doc: { id: number; identity_key: string | null; text_fingerprint: string | null }): Promise<number | null> {
+  const key = doc.identity_key ?? (doc.text_fingerprint === null ? null : `text:${doc.text_fingerprint}`);
+  const existing = await trx
+    .selectFrom('supervision_ledgers')
+    .select('id')
+    .where((eb) => (key === null ? eb('document_id', '=', doc.id) : eb.or([eb('document_key', '=', key), eb('document_id', '=', doc.id)])))
+    .executeTakeFirst();
+  return existing?.id ?? null;
+}
+
 /** 立项 from a document: one draft item per extracted task. A document has one ledger. */
-export async function openLedgerFromDocument(db: Db, c: Command, documentId: number, directory: Directory): Promise<number> {
+export async function openLedgerFromDocument(db: Db | Trx, c: Command, documentId: number, directory: Directory): Promise<number> {
   return inTransaction(db, async (trx) => {
     const doc = await trx.selectFrom('documents').select(['id', 'title', 'doc_number', 'issuers', 'identity_key', 'text_fingerprint']).where('id', '=', documentId).executeTakeFirst();
     if (doc === undefined) throw new SupervisionError('文件不存在', 404);
     const key = doc.identity_key ?? (doc.text_fingerprint === null ? null : `text:${doc.text_fingerprint}`);
-    const existing = await trx
-      .selectFrom('supervision_ledgers')
-      .select('id')
-      .where((eb) => (key === null ? eb('document_id', '=', doc.id) : eb.or([eb('document_key', '=', key), eb('document_id', '=', doc.id)])))
-      .executeTakeFirst();
+    const existing = await ledgerOfDocument(trx, doc).then((id) => (id === null ? undefined : { id }));
     if (existing !== undefined) throw new SupervisionError(`该文件已立项（台账 ${existing.id}），请在台账中继续办理`, 409);
     // The document's units are resolved where the document speaks: its issuer's jurisdiction.
     const jurisdiction = jurisdictionOf(json<string[]>(doc.issuers, []), doc.doc_number, directory);

@@ -1,6 +1,6 @@
 // Names of units, as people and documents write them, against the directory: a unit's canonical
 // name, a collective's members, or nothing (the office must name the unit before 交办).
-import { isKnownUnit, jurisdictionOf, resolveUnit, type Directory } from '../../directory/index.ts';
+import { DIVISION_ORGAN, isKnownUnit, jurisdictionOf, resolveUnit, type Directory } from '../../directory/index.ts';
 import type { UnitLookup } from '../../workflow/draft.ts';
 import type { Db, Trx } from './common.ts';
 
@@ -20,10 +20,17 @@ function lookupOnce(directory: Directory, jurisdiction: string | null, name: str
   // A canonical name typed or picked from the directory's list is itself.
   if (isKnownUnit(directory, name)) return { canonical: name };
   const r = resolveUnit(name, jurisdiction, directory);
+  // A county-level division named as a unit (科尔沁区, 科尔沁区人民政府, 科左中旗) is its government,
+  // named as the members of 各旗县市区人民政府 are, so both readings reach the same unit user.
+  if (r.kind === 'unit' && r.category === 'division' && r.canonical !== null) return { canonical: `${r.canonical}${DIVISION_ORGAN}` };
   if (r.kind === 'unit') return { canonical: r.canonical };
   // 各旗县市区人民政府 → each division's 人民政府: the directory knows the divisions, and each of
   // their governments answers for the item on its own.
-  if (r.kind === 'collective' && r.members !== undefined && r.members.length > 0) return { canonical: null, members: r.members.map((m) => (r.organ && !m.endsWith(r.organ) ? m + r.organ : m)) };
+  // A collective that names no organ (各旗县市区) means the governments too.
+  if (r.kind === 'collective' && r.members !== undefined && r.members.length > 0) {
+    const organ = r.organ ?? DIVISION_ORGAN;
+    return { canonical: null, members: r.members.map((m) => (m.endsWith(organ) ? m : m + organ)) };
+  }
   if (r.kind === 'open' || r.kind === 'collective') return { canonical: null, open: true };
   return { canonical: null };
 }

@@ -31,6 +31,9 @@ const ScoresPage = lazyPage(() => import('../features/supervision/pages/ScoresPa
 const RulesCalendarPage = lazyPage(() => import('../features/supervision/pages/RulesCalendarPage'), 'RulesCalendarPage');
 const RegisterPage = lazyPage(() => import('../features/incoming/pages/RegisterPage'), 'RegisterPage');
 const RegistryPage = lazyPage(() => import('../features/incoming/pages/RegistryPage'), 'RegistryPage');
+const ArchivePage = lazyPage(() => import('../features/incoming/pages/ArchivePage'), 'ArchivePage');
+const ArchiveSettingsPage = lazyPage(() => import('../features/incoming/pages/ArchiveSettingsPage'), 'ArchiveSettingsPage');
+const HandlingPage = lazyPage(() => import('../features/incoming/pages/HandlingPage'), 'HandlingPage');
 const IncomingDetailPage = lazyPage(() => import('../features/incoming/pages/IncomingDetailPage'), 'IncomingDetailPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
@@ -100,6 +103,9 @@ const router = createBrowserRouter([
       { path: 'supervision/rules', element: guarded('supervision.read', <RulesCalendarPage />) },
       { path: 'incoming', element: guarded('incoming.read', <RegistryPage />) },
       { path: 'incoming/register', element: guarded('incoming.register', <RegisterPage />) },
+      { path: 'incoming/archive', element: guarded('incoming.archive', <ArchivePage />) },
+      { path: 'incoming/archive-settings', element: guarded('archive.settings', <ArchiveSettingsPage />) },
+      { path: 'incoming/handling', element: guarded('incoming.handle', <HandlingPage />) },
       { path: 'incoming/:id', element: guarded('incoming.read', <IncomingDetailPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -123,13 +123,16 @@ export interface UploadHandle<T> {
 }
 
 /**
- * A multipart upload through XMLHttpRequest, because fetch reports no upload progress.
+ * A multipart upload through XMLHttpRequest, because fetch reports no upload progress; `fields`
+ * are sent beside the files (a report's text with its attachments).
  * onProgress gets the share of bytes sent (0–1); the server's work after that is not measured.
  */
-export function upload<T>(path: string, files: readonly File[], field: string, onProgress: (sent: number) => void): UploadHandle<T> {
+export function upload<T>(path: string, files: readonly File[], field: string, onProgress: (sent: number) => void, fields: Record<string, string> = {}): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<T>((resolve, reject) => {
     const form = new FormData();
+    // The fields go first, so the server has them before the files' bytes.
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     for (const file of files) form.append(field, file, file.name);
     xhr.open('POST', path);
     xhr.withCredentials = false; // same origin: the cookie goes anyway

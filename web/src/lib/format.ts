@@ -45,3 +45,11 @@ export function lineRange(line: number | null | undefined, endLine: number | nul
   if (line === null || line === undefined) return null;
   return endLine && endLine !== line ? `第 ${line}–${endLine} 行` : `第 ${line} 行`;
 }
+
+/** A file's size as people read it: 812 字节, 35 KB, 4.2 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  const mb = bytes / 1024 / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}

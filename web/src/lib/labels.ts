@@ -1,6 +1,6 @@
 // The Chinese words the UI shows for the contract's codes. One table per vocabulary, imported
 // wherever the code is shown, so a label never differs between two pages.
-import type { Appointment, ImportOutcome, IncomingState, ItemState, Light, LinkView, LedgerSummary, NoticeView, Permission, Role, SearchKind, UnitRole, UserView, Validity } from './api-types';
+import type { Appointment, AssignmentRole, AssignmentState, DeadlineSource, ImportOutcome, IncomingState, ItemState, Light, LinkView, LedgerSummary, NoticeView, Permission, Role, SearchKind, UnitRole, UserView, Validity } from './api-types';
 
 /** What a document without a title is called wherever its title would be. */
 export const UNTITLED = '（无标题）';
@@ -34,6 +34,10 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'incoming.instruct': '批示收文',
   'incoming.circulate': '传阅收文',
   'incoming.receive': '阅看传阅件',
+  'incoming.assign': '分办、催办、办结收文',
+  'incoming.handle': '承办本单位收文并答复',
+  'incoming.archive': '归档收文',
+  'archive.settings': '维护归档设置',
   'leaders.manage': '维护领导分管表',
 };
 
@@ -150,3 +154,7 @@ export function userStatus(user: UserView, now = Date.now()): UserStatus {
 export const INCOMING_STATE_LABEL: Record<IncomingState, string> = { registered: '已登记', reviewed: '已初审', returned: '已退回', proposed: '待批示', instructed: '已批示', 'sent-back': '退回拟办', assigned: '已分办', concluded: '已办结', archived: '已归档' };
 export const INCOMING_STATE_COLOR: Record<IncomingState, string> = { registered: 'blue', reviewed: 'green', returned: 'default', proposed: 'gold', instructed: 'cyan', 'sent-back': 'orange', assigned: 'purple', concluded: 'success', archived: 'default' };
 export const INCOMING_STATES = Object.keys(INCOMING_STATE_LABEL) as IncomingState[];
+export const ASSIGNMENT_STATE_LABEL: Record<AssignmentState, string> = { pending: '待承办', accepted: '承办中', replied: '已答复' };
+export const ASSIGNMENT_STATE_COLOR: Record<AssignmentState, string> = { pending: 'blue', accepted: 'gold', replied: 'green' };
+export const ASSIGNMENT_ROLE_LABEL: Record<AssignmentRole, string> = { lead: '主办', cooperate: '协办' };
+export const DEADLINE_SOURCE_LABEL: Record<DeadlineSource, string> = { given: '收文员指定', document: '来文要求', default: '默认办理期限' };

@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  ContainerOutlined,
   DesktopOutlined,
   FileAddOutlined,
   FileTextOutlined,
@@ -14,9 +15,11 @@ import {
   NotificationOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SearchOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -66,6 +69,8 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/incoming/register', label: '收文登记', icon: <FileAddOutlined />, permission: 'incoming.register' },
       { path: '/incoming', label: '收文簿', icon: <FileTextOutlined />, permission: 'incoming.read' },
+      { path: '/incoming/handling', label: '我的承办', icon: <SolutionOutlined />, permission: 'incoming.handle' },
+      { path: '/incoming/archive', label: '归档', icon: <InboxOutlined />, permission: 'incoming.archive' },
     ],
   },
   {
@@ -74,6 +79,7 @@ export const NAV: NavGroup[] = [
       { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users.manage' },
       { path: '/admin/sessions', label: '会话管理', icon: <DesktopOutlined />, permission: 'sessions.manage' },
       { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/incoming/archive-settings', label: '归档设置', icon: <ContainerOutlined />, permission: 'archive.settings' },
     ],
   },
 ];

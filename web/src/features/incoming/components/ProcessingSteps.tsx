@@ -9,10 +9,14 @@ const STEPS = ['签收登记', '初审', '拟办', '批示', '传阅', '分办�
 /** Where the registration stands: the index of the step now due, and whether it stopped there. */
 function position(i: IncomingView): { current: number; status: 'process' | 'error' | 'finish' } {
   if (i.state === 'returned') return { current: 1, status: 'error' };
+  if (i.state === 'archived') return { current: 6, status: 'finish' };
   if (i.state === 'registered') return { current: 1, status: 'process' };
   // 拟办 submitted: the leaders' turn; instructed: 传阅 next; sent back: the clerk drafts again.
   if (i.state === 'proposed') return { current: 3, status: 'process' };
   if (i.state === 'instructed') return { current: 4, status: 'process' };
+  // Assigned: the units 承办 and 答复; concluded: 归档 is next.
+  if (i.state === 'assigned') return { current: 5, status: 'process' };
+  if (i.state === 'concluded') return { current: 6, status: 'process' };
   return { current: 2, status: 'process' };
 }
 

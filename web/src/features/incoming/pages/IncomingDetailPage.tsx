@@ -10,6 +10,9 @@ import { useApi } from '../../../lib/use-api';
 import { fetchIncoming, slipDocxUrl } from '../api/incoming';
 import { DocumentText } from '../components/DocumentText';
 import { StateTag } from '../components/IncomingTable';
+import { ArchivePanel } from '../components/ArchivePanel';
+import { AssignmentList } from '../components/AssignmentList';
+import { AssignPanel } from '../components/AssignPanel';
 import { InstructionPanel } from '../components/InstructionPanel';
 import { ProcessingSteps } from '../components/ProcessingSteps';
 import { ProposalPanel } from '../components/ProposalPanel';
@@ -48,7 +51,10 @@ function StateNote({ incoming: i }: { incoming: IncomingView }) {
   if (i.state === 'reviewed') return <Alert type="success" showIcon title={`初审为${i.kind ?? ''}`} description={i.stateNote ? `初审意见：${i.stateNote}` : undefined} className="no-print" />;
   if (i.state === 'proposed') return <Alert type="info" showIcon title="已拟办，待领导批示" description={i.holders.length > 0 ? `现在：${i.holders.join('、')}` : undefined} className="no-print" />;
   if (i.state === 'instructed') return <Alert type="success" showIcon title="领导已批示" description={i.circulating ? `传阅中：${i.holders.join('、')}` : undefined} className="no-print" />;
+  if (i.state === 'assigned') return <Alert type="info" showIcon title="已分办，承办中" description={i.holders.length > 0 ? `尚未答复：${i.holders.join('、')}` : undefined} className="no-print" />;
+  if (i.state === 'concluded') return <Alert type="success" showIcon title="已办结" className="no-print" />;
   if (i.state === 'sent-back') return <Alert type="warning" showIcon title="领导退回拟办，请修改后重新提交" className="no-print" />;
+  if (i.state === 'archived') return <Alert type="success" showIcon title="已归档" description={i.archive ? `档号：${i.archive.code}，保管期限：${i.archive.retention}` : undefined} className="no-print" />;
   return <Alert type="info" showIcon title="已登记，待初审" className="no-print" />;
 }
 
@@ -104,6 +110,9 @@ export function IncomingDetailPage() {
         <ProcessingSteps incoming={data}>
           {can('incoming.propose') && ((data.state === 'reviewed' && data.kind === '办件') || data.state === 'sent-back') && <ProposalPanel incoming={data} onChanged={incoming.reload} />}
           {data.instructions.length > 0 && <InstructionPanel incoming={data} onChanged={incoming.reload} />}
+          {can('incoming.assign') && data.state === 'instructed' && data.kind === '办件' && <AssignPanel incoming={data} onChanged={incoming.reload} />}
+          {data.assignments.length > 0 && <AssignmentList incoming={data} onChanged={incoming.reload} />}
+          <ArchivePanel incoming={data} onChanged={incoming.reload} />
         </ProcessingSteps>
       </div>
     </PageContainer>

@@ -1,6 +1,6 @@
 // 督查督办 over HTTP (/api/supervision). Every write answers the item or ledger as it now is;
 // a 409 means someone changed it first: the page shows the server's message and loads again.
-import { get, patch, post, queryString } from '../../../lib/api-client';
+import { get, upload, patch, post, queryString } from '../../../lib/api-client';
 import type {
   Approvals,
   ClaimRequest,
@@ -50,7 +50,16 @@ export const splitItem = (id: number, body: SplitRequest) => post<ItemView[]>(`$
 export const dropItem = (id: number, body: ReasonRequest) => post<ItemView>(`${BASE}/items/${id}/drop`, body);
 export const terminateItem = (id: number, body: ReasonRequest) => post<ItemView>(`${BASE}/items/${id}/terminate`, body);
 export const signItem = (id: number) => post<ItemView>(`${BASE}/items/${id}/sign`);
-export const reportItem = (id: number, body: ReportRequest) => post<ItemView>(`${BASE}/items/${id}/reports`, body);
+/** 报送进展: with attachments, one multipart request (the report and its files are one write). */
+export const reportItem = (id: number, body: ReportRequest, files: readonly File[] = [], onProgress: (sent: number) => void = () => {}) => {
+  if (files.length === 0) return post<ItemView>(`${BASE}/items/${id}/reports`, body);
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (v !== undefined && v !== null) fields[k] = String(v);
+  return upload<ItemView>(`${BASE}/items/${id}/reports/upload`, files, 'file', onProgress, fields).promise;
+};
+
+/** A report's attachment (the browser downloads it with the session cookie). */
+export const attachmentUrl = (id: number) => `${BASE}/attachments/${id}`;
 export const claimItem = (id: number, body: ClaimRequest) => post<ItemView>(`${BASE}/items/${id}/claim`, body);
 export const verifyItem = (id: number, body: VerifyRequest) => post<ItemView>(`${BASE}/items/${id}/verify`, body);
 export const askExtension = (id: number, body: ExtensionRequest) => post<ExtensionView>(`${BASE}/items/${id}/extensions`, body);

@@ -80,7 +80,7 @@ export function ItemActions({ item, reload }: { item: ItemDetail; reload: () => 
           </Button>
         )}
       </Space>
-      <ReportModal open={dialog === 'report'} busy={busy} percent={item.latestReport?.percent} onCancel={close} onSubmit={(body) => ok(() => reportItem(item.id, body), '进展已报送')} />
+      <ReportModal open={dialog === 'report'} busy={busy} percent={item.latestReport?.percent} onCancel={close} onSubmit={(body, files, onProgress) => ok(() => reportItem(item.id, body, files, onProgress), files.length > 0 ? `进展已报送（附件 ${files.length} 个）` : '进展已报送')} />
       <TextModal
         open={dialog === 'claim'}
         title="申请办结"

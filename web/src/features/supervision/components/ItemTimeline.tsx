@@ -1,7 +1,9 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { ExtensionView, ItemDetail, NoticeView, ReportView } from '../../../lib/api-types';
-import { beijingTime, chineseDate } from '../../../lib/format';
+import { beijingTime, chineseDate, fileSize } from '../../../lib/format';
+import { attachmentUrl } from '../api/supervision';
 import { DECISION_LABEL, NOTICE_COLOR } from '../../../lib/labels';
 
 interface Entry {
@@ -32,6 +34,23 @@ function ReportBody({ r }: { r: ReportView }) {
         <dt>完成</dt>
         <dd>{r.percent}%</dd>
       </div>
+      {r.attachments.length > 0 && (
+        <div className="sv-report-row">
+          <dt>附件</dt>
+          <dd>
+            <ul className="sv-attachments">
+              {r.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={attachmentUrl(a.id)} download={a.name}>
+                    <PaperClipOutlined aria-hidden /> {a.name}
+                  </a>{' '}
+                  <Typography.Text type="secondary">（{fileSize(a.bytes)}）</Typography.Text>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
