@@ -1,6 +1,7 @@
 // A child process for the workflow writes' kill -9 test (test/workflow-faults.test.ts): runs one
 // fixed office day after another through the store's own commands — 收文登记, 初审, 拟办, 批示,
-// 传阅, and 督办's 立项, 交办, 签收, 进展报送 and the tick that issues 提醒单 — on the store named
+// 传阅, 督办's 立项, 交办, 签收, 进展报送 and the tick that issues 提醒单, then 分办, 签收, 催办, 答复,
+// 办结, 已阅 and 归档 of the 办件 — on the store named
 // first, printing "done <n> <statements so far>" once the nth write has committed. Each write finds
 // what it acts on in the store (a registration by its 运转号, the ledger, its items), so a later
 // child can go on where a killed one stopped. Options:
@@ -18,7 +19,9 @@ import { join } from 'node:path';
 import type { Kysely, KyselyPlugin } from 'kysely';
 import { manualClock } from '../src/calendar/clock.ts';
 import { defaultDirectory } from '../src/directory/index.ts';
-import { circulateIncoming } from '../src/store/incoming/circulate.ts';
+import { archiveIncoming } from '../src/store/incoming/archive.ts';
+import { actOnAssignment, assignIncoming, concludeIncoming, urgeAssignment } from '../src/store/incoming/assign.ts';
+import { circulateIncoming, readCirculated } from '../src/store/incoming/circulate.ts';
 import { instructIncoming } from '../src/store/incoming/instruct.ts';
 import { submitIncomingProposal } from '../src/store/incoming/propose.ts';
 import { registerIncoming } from '../src/store/incoming/register.ts';
@@ -65,6 +68,9 @@ type Db = Kysely<Database>;
 const registration = async (db: Db, serial: number) => (await db.selectFrom('incoming_documents').selectAll().where('series', '=', '政').where('serial', '=', serial).executeTakeFirstOrThrow());
 const firstLedger = async (db: Db) => (await db.selectFrom('supervision_ledgers').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
 const items = (db: Db) => db.selectFrom('supervision_items').select(['id', 'version']).where('state', '!=', 'draft').orderBy('id').execute();
+/** Registration `serial`'s assignments, 主办 first. */
+const assignments = async (db: Db, serial: number) =>
+  db.selectFrom('incoming_assignments').select(['id', 'unit']).where('incoming_id', '=', (await registration(db, serial)).id).orderBy('seq').execute();
 const leadOf = async (db: Db, itemId: number) =>
   (await db.selectFrom('supervision_item_units').select('canonical').where('item_id', '=', itemId).where('role', '=', 'lead').executeTakeFirstOrThrow()).canonical!;
 
@@ -116,6 +122,31 @@ const WRITES: Write[] = [
   },
   // The tick three working days before the deadline (DEFAULT_RULES) issues a 提醒单 to each open item's lead unit.
   { run: (store) => runTick(store, { clock: dayOf('2026-12-28') }) },
+  // 分办 of the 办件 to its two bureaus (its measures open a 督办 ledger in the same transaction),
+  // 签收 and 答复 by the 主办, 催办 of the 协办, 办结, 已阅 by those it was circulated to, 归档.
+  { run: async (store) => assignIncoming(store, (await registration(store.db, 1)).id, { lead: '通辽市交通运输局', cooperating: ['通辽市应急管理局'], deadline: '2027-01-15' }, as('zhaoqin', '2026-12-29')) },
+  {
+    run: async (store) => {
+      const [lead] = await assignments(store.db, 1);
+      return actOnAssignment(store, (await registration(store.db, 1)).id, lead!.id, 'accept', { unit: lead!.unit }, as('user-of-交通', '2026-12-29'));
+    },
+  },
+  {
+    run: async (store) => {
+      const [, cooperating] = await assignments(store.db, 1);
+      return urgeAssignment(store, (await registration(store.db, 1)).id, cooperating!.id, as('zhaoqin', '2026-12-30'));
+    },
+  },
+  {
+    run: async (store) => {
+      const [lead] = await assignments(store.db, 1);
+      return actOnAssignment(store, (await registration(store.db, 1)).id, lead!.id, 'reply', { unit: lead!.unit, text: '已完成全部国道桥梁外观检查，问题清单已建立。' }, as('user-of-交通', '2026-12-30'));
+    },
+  },
+  { run: async (store) => concludeIncoming(store, (await registration(store.db, 1)).id, { note: '主办单位已答复，办结。' }, as('zhaoqin', '2026-12-31')) },
+  // The two it was circulated to mark it 已阅: then it may be archived.
+  ...['fengke', 'hanke'].map((username): Write => ({ run: async (store) => readCirculated(store, (await registration(store.db, 1)).id, { username, unit: null }, 'read', as(username, '2026-12-31')) })),
+  { run: async (store) => archiveIncoming(store, (await registration(store.db, 1)).id, { pages: 2 }, as('zhaoqin', '2026-12-31')) },
 ];
 
 const opened = await openStore(target!);

@@ -1,6 +1,7 @@
-// Faults under the workflow's writes — 收文登记, 初审, 拟办, 批示, 传阅, and 督办's 立项, 交办, 签收,
-// 进展报送 and the tick that issues notices — on SQLite and PostgreSQL:
-//   - kill -9 at random points of every write: a child (workflow-child.ts) runs seventeen writes
+// Faults under the workflow's writes — 收文登记, 初审, 拟办, 批示, 传阅 and 已阅, 分办, 签收, 催办, 答复,
+// 办结, 归档, and 督办's 立项, 交办, 签收, 进展报送 and the tick that issues notices — on SQLite and
+// PostgreSQL:
+//   - kill -9 at random points of every write: a child (workflow-child.ts) runs twenty-five writes
 //     one after the other, and the test kills one child inside each write in turn (SIGKILL right
 //     after its Nth statement, N drawn from a seeded generator among the write's statements; the
 //     seed is printed, DUBAN_FAULT_SEED=… repeats a run). After each kill the store is what it
@@ -8,7 +9,8 @@
 //     row on SQLite; table by table in numbers on PostgreSQL, whose ids come from sequences a
 //     rolled-back write advances) — and it is consistent on its own: every registration has its
 //     audit event and every event its registration, the 运转号 are 1…n without a gap or a repeat
-//     and the counter says n, the audit chain verifies, every item has its units and its creation
+//     and the counter says n, an assigned registration has its assignments and names a ledger that
+//     exists, the audit chain verifies, every item has its units and its creation
 //     event, every notice its number and its event. A registration is two transactions (the
 //     library's import, then the registration): a kill between them leaves the file in the
 //     library and no registration, never the reverse. The next child does the killed write
@@ -25,6 +27,8 @@ import { prng } from '../bench/corpus.ts';
 import { createUser } from '../src/auth/users.ts';
 import { manualClock } from '../src/calendar/clock.ts';
 import { verifyAuditChain } from '../src/store/audit-chain.ts';
+import { saveArchiveSettings } from '../src/store/incoming/archive-settings.ts';
+import { DEFAULT_RETENTIONS } from '../src/workflow/archive.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { startChild } from './store-children.ts';
 import { dumpStore, rowCounts, withoutMigrationTimes, type Dump } from './store-dump.ts';
@@ -41,7 +45,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const seed = Number(process.env.DUBAN_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`workflow-faults: kill points drawn with DUBAN_FAULT_SEED=${seed}`);
 const random = prng(seed);
-/** The runner's guard against a child that hangs (about twenty children of a few seconds each run here): not a measure. */
+/** The runner's guard against a child that hangs (some thirty children of a few seconds each run here): not a measure. */
 const RUNNER_GUARD_MS = 10 * 60_000;
 
 const setupClock = manualClock('2026-11-30T09:00');
@@ -61,6 +65,7 @@ async function prepare(store: Store): Promise<void> {
   const now = setupClock.now().toISOString();
   await store.db.insertInto('office_leaders').values({ name: '钱主任', title: '主任', seq: 1, areas: '["交通"]', units: '["通辽市交通运输局"]', updated_at: now }).execute();
   await store.db.insertInto('office_leaders').values({ name: '周副主任', title: '副主任', seq: 2, areas: '["教育"]', units: '["通辽市教育局"]', updated_at: now }).execute();
+  await saveArchiveSettings(store, { fondsCode: 'X017', fondsName: '通辽市人民政府办公室', units: [], defaults: DEFAULT_RETENTIONS }, { actor: { name: 'admin' }, clock: setupClock });
 }
 
 async function withStore<T>(url: string, work: (store: Store) => Promise<T>): Promise<T> {
@@ -117,6 +122,14 @@ async function inconsistencies(store: Store): Promise<string[]> {
     const last = counters.find((c) => `${c.series}/${c.year}` === key)?.last ?? 0;
     if (last !== serials.length) problems.push(`the counter of ${key} says ${last}, ${serials.length} registered`);
   }
+  // 分办 opens the document's 督办 ledger in its own transaction: a registration names only a ledger that exists, and has its assignments.
+  const ledgers = await db.selectFrom('supervision_ledgers').select('id').execute();
+  const assigned = await db.selectFrom('incoming_assignments').select('incoming_id').execute();
+  const states = await db.selectFrom('incoming_documents').select(['id', 'state', 'ledger_id']).execute();
+  for (const r of states) {
+    if (r.ledger_id !== null && !ledgers.some((l) => l.id === r.ledger_id)) problems.push(`registration ${r.id} names ledger ${r.ledger_id}, which does not exist`);
+    if (['assigned', 'concluded', 'archived'].includes(r.state) && !assigned.some((a) => a.incoming_id === r.id)) problems.push(`registration ${r.id} is ${r.state} without assignments`);
+  }
   const chain = await verifyAuditChain(db);
   if (!chain.ok) problems.push(`audit chain: ${chain.firstBad?.reason}`);
   const items = await db.selectFrom('supervision_items').select(['id', 'state']).execute();
@@ -156,17 +169,21 @@ for (const { dialect, available } of DIALECTS) {
         await counted.drop();
       }
       writes = count.length - 1;
-      expect(writes).toBe(17);
+      expect(writes).toBe(25);
       twin = await copyOf(dialect, base);
       mkdirSync(dumps, { recursive: true });
       const run = await startChild(twin.url, ['--dumps', dumps], { script: childScript }).done;
       expect(run.code, run.stderr).toBe(0);
       // The twin did every write: two registrations and the plan's, its ledger with three items
-      // signed, one report, and a 提醒单 for each of the three open items.
+      // signed, one report, a 提醒单 for each of the three open items, and the 办件 assigned (its
+      // own ledger opened), answered, concluded and archived.
       await withStore(twin.url, async (store) => {
         expect(await inconsistencies(store)).toEqual([]);
         expect((await store.db.selectFrom('incoming_documents').select('serial_label').orderBy('serial').execute()).map((r) => r.serial_label)).toHaveLength(3);
         expect(await store.db.selectFrom('supervision_notices').select('number').orderBy('id').execute()).toEqual([{ number: '提醒〔2026〕1号' }, { number: '提醒〔2026〕2号' }, { number: '提醒〔2026〕3号' }]);
+        expect(await store.db.selectFrom('incoming_documents').select(['serial', 'state']).orderBy('serial').execute()).toMatchObject([{ serial: 1, state: 'archived' }, { serial: 2 }, { serial: 3 }]);
+        expect(await store.db.selectFrom('supervision_ledgers').select('id').execute()).toHaveLength(2);
+        expect(await store.db.selectFrom('incoming_urges').select('id').execute()).toHaveLength(1);
       });
     }, RUNNER_GUARD_MS);
     afterAll(async () => {
