@@ -2,10 +2,15 @@
 // sorted as a 办件, Duban drafts its 拟办 from the leaders' table and the document's tasks, the
 // clerk submits it to two leaders in sequence, they instruct one after the other (the second may
 // not act out of turn, a stale version and a failed write change nothing), and it is circulated to
-// three people: their states with times, a reminder, a recall. Every step is an audit event.
+// three people: their states with times, a reminder, a recall; then 分办 to two units opens the
+// document's 督办 ledger, the units reply, the clerk concludes and files it with its 档号. Every
+// step is an audit event.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/auth/users.ts';
 import { manualClock } from '../src/calendar/clock.ts';
+import { archiveIncoming } from '../src/store/incoming/archive.ts';
+import { saveArchiveSettings } from '../src/store/incoming/archive-settings.ts';
+import { actOnAssignment, assignIncoming, concludeIncoming } from '../src/store/incoming/assign.ts';
 import { actOnRecipient, circulatedTo, circulateIncoming, readCirculated } from '../src/store/incoming/circulate.ts';
 import { IncomingError } from '../src/store/incoming/errors.ts';
 import { awaitingLeader, instructIncoming } from '../src/store/incoming/instruct.ts';
@@ -16,6 +21,7 @@ import { registerIncoming } from '../src/store/incoming/register.ts';
 import { reviewIncoming } from '../src/store/incoming/review.ts';
 import type { IncomingView } from '../src/store/incoming/view.ts';
 import type { Store } from '../src/store/open.ts';
+import { DEFAULT_RETENTIONS } from '../src/workflow/archive.ts';
 import { openDocx } from './docx-open.ts';
 import { DIALECTS, freshStore } from './store-targets.ts';
 
@@ -87,7 +93,7 @@ for (const { dialect, available } of DIALECTS) {
       id = incoming.id;
     });
 
-    it('runs 初审 → 拟办 → two leaders in sequence → 传阅 to three people, every step an audit event', async () => {
+    it('runs 初审 → 拟办 → two leaders in sequence → 传阅 to three people → 分办 to two units with a 督办 ledger → 答复 → 办结 → 归档, every step an audit event', async () => {
       const { store } = target;
       // 拟办 before 初审 is refused.
       expect((await refusal(submitIncomingProposal(store, id, { text: '请阅示。', leaders: ['wangzr'], mode: 'sequence' }, as('zhangli')))).message).toContain('尚未初审');
@@ -246,6 +252,52 @@ for (const { dialect, available } of DIALECTS) {
       expect(slip.text).toContain('李副主任');
       expect(slip.text).toContain('孙科长');
       expect(slip.text).not.toContain('刘科长');
+
+      // 分办 to the two bureaus of the 拟办, by the date the text sets (12月20日): the document's two
+      // measures open its 督办 ledger in the same step.
+      clock.advance(60 * 60_000);
+      const assigned = await assignIncoming(store, id, { lead: draft.lead!, cooperating: draft.cooperating }, as('zhangli', { version: done.version }));
+      expect(assigned).toMatchObject({ state: 'assigned', holders: ['通辽市住房和城乡建设局', '通辽市发展和改革委员会'] });
+      expect(assigned.assignments.map((a) => [a.unit, a.role, a.state, a.deadline, a.deadlineSource])).toEqual([
+        ['通辽市住房和城乡建设局', 'lead', 'pending', '2026-12-20', 'document'],
+        ['通辽市发展和改革委员会', 'cooperate', 'pending', '2026-12-20', 'document'],
+      ]);
+      expect(assigned.ledgerId).not.toBeNull();
+      const ledgerItems = await store.db.selectFrom('supervision_items').select(['text', 'state']).where('ledger_id', '=', assigned.ledgerId!).orderBy('seq').execute();
+      expect(ledgerItems.map((i) => i.state)).toEqual(['draft', 'draft']);
+      expect(ledgerItems[0]!.text).toContain('燃料储备');
+      expect(ledgerItems[1]!.text).toContain('价格监测');
+
+      // 答复: each unit replies (replying signs for it too); 办结 once the 主办 unit has replied.
+      const [lead, cooperating] = assigned.assignments;
+      clock.advance(2 * 24 * 60 * 60_000);
+      const coopReplied = await actOnAssignment(store, id, cooperating!.id, 'reply', { unit: '通辽市发展和改革委员会', text: '已建立燃料价格周报制度。' }, as('fgw'));
+      expect((await refusal(concludeIncoming(store, id, {}, as('zhangli', { version: coopReplied.version })))).message).toContain('主办');
+      clock.advance(24 * 60 * 60_000);
+      const replied = await actOnAssignment(store, id, lead!.id, 'reply', { unit: '通辽市住房和城乡建设局', text: '全市供热企业燃料储备已于12月15日完成。' }, as('zjj'));
+      expect(replied.assignments.map((a) => [a.state, a.reply])).toEqual([
+        ['replied', '全市供热企业燃料储备已于12月15日完成。'],
+        ['replied', '已建立燃料价格周报制度。'],
+      ]);
+      const concluded = await concludeIncoming(store, id, { note: '两单位均已答复，办结。' }, as('zhangli', { version: replied.version }));
+      expect(concluded).toMatchObject({ state: 'concluded', concludedBy: 'zhangli', conclusion: '两单位均已答复，办结。', holders: [] });
+
+      // 归档 with its 档号 after DA/T 22: a 办件 keeps 30 years by default; the next one of the class is 0002.
+      await saveArchiveSettings(store, { fondsCode: 'T017', fondsName: '通辽市人民政府办公室', units: [], defaults: DEFAULT_RETENTIONS }, { actor: { name: 'admin' }, clock });
+      clock.advance(60 * 60_000);
+      const archived = await archiveIncoming(store, id, { pages: 2 }, as('zhangli', { version: concluded.version }));
+      expect(archived.state).toBe('archived');
+      expect(archived.archive).toMatchObject({ code: 'T017-WS·2026-D30-0001', retention: '30年', year: 2026, pages: 2 });
+      expect((await refusal(archiveIncoming(store, id, {}, as('zhangli')))).message).toContain('T017-WS·2026-D30-0001');
+
+      const trail = (await auditOf(store, id)).slice(audit.length).map((e) => [e.action, e.actor]);
+      expect(trail).toEqual([
+        ['incoming-assign', 'zhangli'],
+        ['incoming-reply', 'fgw'],
+        ['incoming-reply', 'zjj'],
+        ['incoming-conclude', 'zhangli'],
+        ['incoming-archive', 'zhangli'],
+      ]);
     });
 
     it('in parallel: sent back to the clerk, submitted again as a second round, passed on to another leader', async () => {

@@ -68,6 +68,7 @@ describe('drafting', () => {
       line: 12,
       deadline: { kind: 'date', date: '2027-05-31', text: '2027年5月底前' },
       targets: [],
+      leaders: [],
       units: [
         { role: 'lead', name: '市水利局', canonical: null },
         { role: 'responsible', name: '各乡镇', canonical: null },

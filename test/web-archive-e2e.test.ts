@@ -4,48 +4,16 @@
 // (not the unfinished 办件), files the 阅件 in the dialog with its default 保管期限, finds it under
 // 已归档 with its 档号 and downloads the 归档文件目录, opened back here with exceljs; 收文详情 shows
 // the 档号. Screenshots of each page at 1366×768 and 375 px, axe-core on each.
-import { existsSync, mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.ts';
-import { createUser } from '../src/auth/users.ts';
-import { manualClock } from '../src/calendar/clock.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { registerIncoming } from '../src/store/incoming/register.ts';
 import { reviewIncoming } from '../src/store/incoming/review.ts';
-import { buildServer } from '../src/server/app.ts';
 import { letterText } from './archive-documents.ts';
-import { freshStore } from './store-targets.ts';
+import { axeViolations, HAVE_CHROMIUM, label, settle, SHOTS as shots, VIEWPORTS, warnWithoutChromium, webHarness } from './web-harness.ts';
 
-const root = join(import.meta.dirname, '..');
-const dist = join(root, 'web', 'dist');
-const shots = join(root, 'test-artifacts', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`${CHROMIUM} is missing: the 归档 web tests are SKIPPED (apt-get install -y chromium fonts-noto-cjk).`);
-
-const PASSWORD = 'Web-Passw0rd!';
-const VIEWPORTS = [
-  { tag: '1366', width: 1366, height: 768 },
-  { tag: '375', width: 375, height: 812 },
-] as const;
-
-/** Loaded: no request for a while, and no skeleton or spinner left. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(200);
-  await page.waitForLoadState('networkidle');
-  await page
-    .waitForFunction(() => document.querySelector('#root > *') && !document.querySelector('.ant-skeleton, .ant-spin-spinning, .page-loading'), null, { timeout: 10_000 })
-    .catch(() => {});
-  await page.waitForTimeout(300);
-}
-
-/** A button's name ends with its label, which Ant Design spaces out when it has two characters (归 档). */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
+warnWithoutChromium('归档');
 
 interface View {
   id: number;
@@ -58,57 +26,26 @@ interface View {
   archive: { code: string; retention: string; pages: number | null; note: string | null } | null;
 }
 
-describe.skipIf(!haveChromium)('归档 in Chromium', () => {
-  const fresh = freshStore('sqlite');
-  const clock = manualClock('2026-12-03T09:30:00+08:00');
-  let app: FastifyInstance;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+describe.skipIf(!HAVE_CHROMIUM)('归档 in Chromium', () => {
   const ids = { read: 0, handled: 0, returned: 0 };
-
-  beforeAll(async () => {
-    if (!existsSync(join(dist, 'index.html'))) {
-      const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-      if (built.status !== 0) throw new Error(`npm run build:web failed: ${built.stderr}`);
-    }
-    const make = (username: string, roles: ('clerk' | 'admin')[]) =>
-      createUser(fresh.store.db, { username, displayName: `${username}用户`, roles, unit: null, password: PASSWORD, mustChangePassword: false }, () => true, { actor: { name: 'test' }, now: clock.now() });
-    await make('clerk', ['clerk']);
-    await make('admin', ['admin']);
+  const web = webHarness({
+    users: [
+      { username: 'clerk', roles: ['clerk'] },
+      { username: 'admin', roles: ['admin'] },
+    ],
     // Three letters registered and sorted as a clerk does it on 收文登记 (tested there).
-    const options = { actor: { name: 'clerk' }, clock, series: '收' };
-    const reg = async (n: number) => (await registerIncoming(fresh.store, { bytes: Buffer.from(letterText(n, 2026, 11), 'utf8'), name: `函${n}.txt` }, options)).incoming.id;
-    ids.read = await reg(80);
-    ids.handled = await reg(81);
-    ids.returned = await reg(82);
-    await reviewIncoming(fresh.store, ids.read, { kind: '阅件' }, options);
-    await reviewIncoming(fresh.store, ids.handled, { kind: '办件' }, options);
-    await reviewIncoming(fresh.store, ids.returned, { returned: true, reason: '请径送县档案馆' }, options);
-    app = await buildServer({ store: fresh.store, clock, settings: { webRoot: dist, auth: { ...DEFAULT_AUTH_SETTINGS, loginsPerMinute: 1000 } } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(shots, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
+    setup: async (store, clock) => {
+      const options = { actor: { name: 'clerk' }, clock, series: '收' };
+      const reg = async (n: number) => (await registerIncoming(store, { bytes: Buffer.from(letterText(n, 2026, 11), 'utf8'), name: `函${n}.txt` }, options)).incoming.id;
+      ids.read = await reg(80);
+      ids.handled = await reg(81);
+      ids.returned = await reg(82);
+      await reviewIncoming(store, ids.read, { kind: '阅件' }, options);
+      await reviewIncoming(store, ids.handled, { kind: '办件' }, options);
+      await reviewIncoming(store, ids.returned, { returned: true, reason: '请径送县档案馆' }, options);
+    },
   });
-
-  async function signedIn(username: string, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(`${base}/`);
-    return page;
-  }
+  const signedIn = web.signedIn;
 
   const view = (page: Page, id: number) =>
     page.evaluate(async (p) => (await (await fetch(p)).json()) as unknown, `/api/incoming/${id}`) as Promise<View>;
@@ -178,7 +115,7 @@ describe.skipIf(!haveChromium)('归档 in Chromium', () => {
     expect([1, 2, 3, 4, 5, 6, 8, 9, 10].map((c) => row.getCell(c).value)).toEqual([1, 'K021-WS·2026-D10-0001', read.docNumber, read.fromUnit, read.title, read.signedOn!.replaceAll('-', ''), 2, '10年', '含回执']);
 
     // 收文详情 shows the 档号.
-    await page.goto(`${base}/incoming/${ids.read}`);
+    await page.goto(`${web.base}/incoming/${ids.read}`);
     await settle(page);
     const panel = page.locator('.inc-archive-panel');
     expect(await panel.innerText()).toContain('K021-WS·2026-D10-0001');
@@ -186,7 +123,6 @@ describe.skipIf(!haveChromium)('归档 in Chromium', () => {
   });
 
   it('renders the 归档 pages at 1366×768 and 375 px without serious accessibility violations', async () => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const pages: { name: string; path: string; as: string; dialog?: boolean; tab?: string }[] = [
       { name: 'incoming-archive', path: '/incoming/archive', as: 'clerk' },
       { name: 'incoming-archive-filed', path: '/incoming/archive', as: 'clerk', tab: '已归档' },
@@ -204,7 +140,7 @@ describe.skipIf(!haveChromium)('归档 in Chromium', () => {
           page = await signedIn(p.as, vp);
           sessions.set(p.as, page);
         }
-        await page.goto(`${base}${p.path}`);
+        await page.goto(`${web.base}${p.path}`);
         await settle(page);
         if (p.tab) {
           await page.getByRole('tab', { name: p.tab }).click();
@@ -219,12 +155,7 @@ describe.skipIf(!haveChromium)('归档 in Chromium', () => {
         if (overflow > 1) findings.push(`${p.name} @${vp.tag}: the page is ${overflow}px wider than the window`);
         await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}.png`) });
         await page.screenshot({ path: join(shots, `${p.name}-${vp.tag}-full.png`), fullPage: true });
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        for (const v of violations) findings.push(`${p.name} @${vp.tag}: ${v}`);
+        for (const v of await axeViolations(page)) findings.push(`${p.name} @${vp.tag}: ${v}`);
       }
     }
     expect(findings).toEqual([]);

@@ -36,7 +36,7 @@ const NOTICE = [
   DOC_NUMBER,
   '各旗县市区人民政府，市直各有关部门：',
   '为做好今冬明春供热保障工作，现将有关事项通知如下。',
-  '一、全面排查供热管网隐患，对老旧管网逐段登记、限期整改。2026年12月20日前完成。（牵头单位：市住建局；责任单位：市发改委）',
+  '一、全面排查供热管网隐患，对老旧管网逐段登记、限期整改。2026年12月20日前完成。（责任领导：王某；牵头单位：市住建局；责任单位：市发改委）',
   '二、做好中小学校冬季供暖安全检查，确保师生温暖过冬。2027年1月15日前完成。（牵头单位：市教育局）',
   '三、建立供热投诉快速响应机制，畅通群众诉求渠道。2026年12月31日前完成。（牵头单位：市供热服务保障中心）',
   '',
@@ -150,6 +150,8 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     expect(await cards.count()).toBe(3);
     expect(await page.locator('.ant-alert-error').innerText()).toContain('市供热服务保障中心');
     expect(await page.locator('.sv-unit-unresolved').innerText()).toContain('市供热服务保障中心');
+    // The persons the measure names beside its units come along as the item's 责任领导.
+    expect(await cards.filter({ hasText: '全面排查供热管网隐患' }).locator('.sv-draft-meta').innerText()).toContain('责任领导：王某');
     const issue = page.getByRole('button', { name: label('交办') });
     expect(await issue.isDisabled()).toBe(true);
     await page.screenshot({ path: join(shots, 'supervision-ledger-unresolved-1366.png'), fullPage: true });
@@ -285,6 +287,7 @@ describe.skipIf(!haveChromium)('督查督办 in Chromium', () => {
     await page.goto(`${base}/supervision/items/${items.housing}`);
     await settle(page);
     expect(await page.locator('main').innerText()).toContain('已办结');
+    expect(await page.locator('.sv-item-desc').innerText()).toMatch(/责任领导\s*王某/);
   });
 
   it('the office sets a unit’s 文书邮箱 on the notices page; a unit user has no such button', async () => {

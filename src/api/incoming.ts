@@ -216,3 +216,18 @@ export const VersionBody = z.object({ version: Version });
 export const CirculatedItem = z.object({ incoming: IncomingView, recipient: CirculationView });
 export const CirculatedList = z.object({ items: z.array(CirculatedItem) });
 export const AwaitingList = z.object({ items: z.array(IncomingView) });
+
+// Who the pages offer to choose from: the clerk's 传阅 recipients (people; units come from the
+// directory, GET /api/units) and the leader's 转批 targets (the leaders, with their areas from the
+// 领导分管表 where a row of it carries the same name).
+export const RecipientUser = z.object({ username: z.string(), name: z.string(), unit: z.string().nullable() });
+export const RecipientUsers = z.object({ users: z.array(RecipientUser) });
+export const LeaderChoice = z.object({
+  username: z.string(),
+  name: z.string(),
+  title: z.string().nullable().meta({ description: '领导分管表中的职务（姓名对上时）' }),
+  areas: z.array(z.string()).meta({ description: '分管领域（领导分管表）' }),
+});
+export const LeaderChoices = z.object({ leaders: z.array(LeaderChoice) });
+export const DirectoryUnitChoice = z.object({ name: z.string().meta({ description: '单位目录中的规范名称' }), jurisdiction: z.string(), aliases: z.array(z.string()) });
+export const DirectoryUnitsQuery = z.object({ q: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(200).default(30) });

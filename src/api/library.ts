@@ -79,6 +79,8 @@ export const TaskView = z.object({
   cooperating: z.array(UnitRef),
   deadline: Deadline.nullable(),
   targets: z.array(z.looseObject({ text: z.string() })),
+  /** 责任领导: persons the measure names beside its units, as written. */
+  leaders: z.array(z.string()),
   status: z.string(),
 });
 export type TaskView = z.infer<typeof TaskView>;

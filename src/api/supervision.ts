@@ -85,6 +85,8 @@ export const ItemView = z.object({
   originalDeadline: z.string().nullable(),
   /** The deadline as the document wrote it (3月底前). */
   deadlineText: z.string().nullable(),
+  /** 责任领导: the persons the measure names beside its units, as written. */
+  leaders: z.array(z.string()),
   cycle: ReportCycle,
   issuedOn: z.string().nullable(),
   claimedOn: z.string().nullable(),

@@ -5,23 +5,11 @@
 import type { ParseWarning, Target } from '../types.ts';
 import type { Paragraph } from '../text/reflow.ts';
 import { closeSpaces } from '../text/chars.ts';
-import type { Role } from './clause.ts';
+import { categoryLabel, columnOf, type ColumnKind } from '../text/table-columns.ts';
 import { splitCellUnits, splitUnitList, type UnitName } from './unit-list.ts';
 
-export type Column = Role | 'text' | 'target' | 'deadline' | 'number' | 'other';
-
-export function columnOf(header: string): Column {
-  const h = header.replace(/\s+/g, '');
-  if (/^(序号|编号|序)$/.test(h)) return 'number';
-  if (/职责/.test(h)) return 'other';
-  if (/^(牵头|主办|承办)(单位|部门)/.test(h)) return 'leads';
-  if (/^(配合|协办|协助|参与)(单位|部门)/.test(h)) return 'cooperating';
-  if (/^(主体)?(责任|落实|实施)(单位|部门)|^责任主体/.test(h)) return 'responsible';
-  if (/时限|完成时间|时间节点/.test(h)) return 'deadline';
-  if (/\d{4}年|目标值|预期|^目标/.test(h)) return 'target';
-  if (/指标|事项|任务|内容|措施|项目|名称|工作/.test(h)) return 'text';
-  return 'other';
-}
+export type Column = ColumnKind;
+export { columnOf };
 
 export const cellsOf = (p: Paragraph): string[] => p.cells!.map((c) => c.trim());
 
@@ -45,6 +33,10 @@ export interface TableTask {
   cooperating: UnitName[];
   deadline: string | null;
   targets: Target[];
+  /** Persons of a 责任领导 column. */
+  leaders: string[];
+  /** The category row above the row (一、…), its outline parent. */
+  category: string | null;
   line: number;
 }
 
@@ -52,6 +44,14 @@ export interface TableTask {
 export interface TableRow {
   cells: string[];
   line: number;
+  /** The label of the category row above it (一、), null when the table has none. */
+  category: string | null;
+}
+
+/** A category row: one filled cell that opens with a category label (一、优化营商环境). */
+function categoryOf(cells: readonly string[]): string | null {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length === 1 ? categoryLabel(filled[0]!) : null;
 }
 
 /**
@@ -61,9 +61,15 @@ export interface TableRow {
 export function dataRows(rows: readonly Paragraph[], cols: readonly Column[]): TableRow[] {
   const numberAt = cols.indexOf('number');
   const merged: TableRow[] = [];
+  let category: string | null = null;
   for (const row of rows) {
     const cells = cellsOf(row);
     if (isHeader(cells) || cells.every((c) => c === '' || /^[-—\s]+$/.test(c))) continue;
+    const opens = categoryOf(cells);
+    if (opens !== null) {
+      category = opens;
+      continue;
+    }
     const previous = merged[merged.length - 1];
     if (previous && numberAt >= 0 && cells[numberAt] === '') {
       // A cell cut mid-sentence goes on directly; one that ended its sentence starts a new line
@@ -71,7 +77,7 @@ export function dataRows(rows: readonly Paragraph[], cols: readonly Column[]): T
       previous.cells = previous.cells.map((c, k) => (cells[k] ? `${c}${/[。；！？]$/.test(c) ? '\n' : ''}${cells[k]}` : c));
       continue;
     }
-    merged.push({ cells, line: row.lines[0]!.line });
+    merged.push({ cells, line: row.lines[0]!.line, category });
   }
   return merged;
 }
@@ -82,11 +88,11 @@ export function readTable(rows: readonly Paragraph[], targetsOf: (text: string) 
   if (table === null) return [];
   const { headers, cols } = table;
   const tasks: TableTask[] = [];
-  for (const { cells, line } of dataRows(rows, cols)) {
+  for (const { cells, line, category } of dataRows(rows, cols)) {
     if (cells.length !== cols.length) {
       warnings.push({ code: 'table-row-shape', message: `表格行的列数（${cells.length}）与表头（${cols.length}）不同：${cells.join(' | ').slice(0, 60)}`, line });
     }
-    const task: TableTask = { text: '', leads: [], responsible: [], cooperating: [], deadline: null, targets: [], line };
+    const task: TableTask = { text: '', leads: [], responsible: [], cooperating: [], deadline: null, targets: [], leaders: [], category, line };
     const text: string[] = [];
     cols.forEach((col, k) => {
       const cell = cells[k] ?? '';
@@ -94,6 +100,7 @@ export function readTable(rows: readonly Paragraph[], targetsOf: (text: string) 
       if (col === 'text') text.push(closeSpaces(cell));
       else if (col === 'leads' || col === 'responsible' || col === 'cooperating') task[col].push(...splitCellUnits(cell));
       else if (col === 'deadline') task.deadline = closeSpaces(cell);
+      else if (col === 'leaders') task.leaders.push(...cell.split(/[\s、，,；;]+/).filter((p) => p !== '' && !/^[\/／—\-－无]+$/.test(p)));
       else if (col === 'target') {
         const value = closeSpaces(cell);
         const label = closeSpaces(headers[k] ?? '');

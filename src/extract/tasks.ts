@@ -223,9 +223,9 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
         const tablePath = title !== null ? [title] : path.length > 0 ? path : lastHeading !== null ? [lastHeading] : [];
         for (const row of rowTasks) {
           const roles = applyRule(footRule ?? onward, row);
-          tasks.push({
+          const task: Task = {
             text: row.text,
-            path: tablePath,
+            path: row.category === null ? tablePath : [...tablePath, row.category],
             leads: unitsOf(roles.leads),
             responsible: unitsOf(mergeUnits(mergeUnits([...roles.responsible], footnote), standing)),
             cooperating: unitsOf(roles.cooperating),
@@ -233,7 +233,9 @@ export function extractTasks(outline: Outline, context: ExtractContext, warnings
             targets: row.targets,
             line: row.line,
             table: true,
-          });
+          };
+          if (row.leaders.length > 0) task.leaders = row.leaders;
+          tasks.push(task);
         }
       }
       for (const d of readDuties(rows)) {

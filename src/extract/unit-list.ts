@@ -5,6 +5,9 @@
 // Names come out as written, with the prefix the list implies; resolving them is the directory's job.
 import { regionPrefix } from '../directory/regions.ts';
 import { splitOutside } from '../text/brackets.ts';
+import { endsLikeUnit } from '../text/table-columns.ts';
+
+export { endsLikeUnit };
 
 /** Levels a prefix can name, longest first so 市委 wins over 市. */
 const LEVELS = ['自治区党委', '省委', '市委', '盟委', '州委', '县委', '自治区', '省', '市', '盟', '州', '县'] as const;
@@ -151,10 +154,40 @@ export function splitCellUnits(cell: string): UnitName[] {
     if (prev !== undefined && !endsLikeUnit(prev)) joined[joined.length - 1] = prev + piece;
     else joined.push(piece);
   }
-  return joined.flatMap((name) => splitGroup(name));
+  return joined.flatMap((name) => splitGroup(splitFused(name).join('、')));
 }
 
-/** True when a text ends the way a unit's name does (局, 委, 办, 中心, 政府, 公司 …). */
-export function endsLikeUnit(text: string): boolean {
-  return /(局|委|办|院|会|中心|队|所|部|室|厅|社|行|司|府|联|团|站|台|馆|校|处|署|关|庭|组|区|旗|县|市|盟|厂|集团|机构|单位|部门|党组）|党组\))$/.test(text);
+/** Endings after which a unit's name is complete (a shorter list than endsLikeUnit: no 区, 市, 县 …). */
+/** Levels below the county that levelPrefix does not carry but that start names all the same. */
+const FUSED_LEVEL = /^(区委|旗委|区|旗)(?=.{2})/;
+const COMPLETE_END = /(局|委|办|院|部|厅|署|中心|政府|管委会|委员会|工会|公司|集团|站|所|队|馆|社|行)$/;
+
+/**
+ * A cell that lost the separator between two units (市财政局市审计局): it is split only where one
+ * name is complete (it ends in 局, 委, 办, 中心, 政府 …) and the next starts with the same level
+ * prefix the cell starts with (市, 区, 市委 …) or with 各 (a collective), each side three characters
+ * at least. A name that holds a prefix character after such an ending (市公安局市区分局) would be
+ * cut; the rule takes that risk only in table cells, where names stand without separators.
+ * One pass over the characters, a few characters looked at each (linear on any input).
+ */
+export function splitFused(name: string): string[] {
+  const level = levelPrefix(name) ?? FUSED_LEVEL.exec(name)?.[1] ?? null;
+  if (level === null || name.length < 6) return [name];
+  const base = level.endsWith('委') && level.length > 1 ? level.slice(0, -1) : level;
+  const prefixed = (rest: string) => levelPrefix(rest) !== null || (FUSED_LEVEL.test(rest) && !NOT_A_PREFIX.test(rest));
+  const out: string[] = [];
+  let from = 0;
+  for (let p = from + 3; p <= name.length - 3; p++) {
+    const c = name[p]!;
+    if (c !== base[0] && c !== '各') continue;
+    if (c !== '各' && !name.startsWith(base, p)) continue;
+    if (c !== '各' && !prefixed(name.slice(p, p + 12))) continue;
+    if (!COMPLETE_END.test(name.slice(Math.max(from, p - 3), p))) continue;
+    out.push(name.slice(from, p));
+    from = p;
+    p = from + 2;
+  }
+  out.push(name.slice(from));
+  return out;
 }
+

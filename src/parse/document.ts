@@ -10,6 +10,8 @@ import { buildOutline, outlineNodes, type Outline } from './outline.ts';
 import { looksLikeAddressees, splitRecipients } from './recipients.ts';
 import { repairScramble } from './scramble.ts';
 import { TRAILING_DATE, type DocumentSpan } from './segment.ts';
+import { endsLikeOrgan } from './issuer.ts';
+import { isFurniture, isPageChrome } from './web-head.ts';
 
 export interface ParsedDocument {
   record: DocumentRecord;
@@ -89,6 +91,27 @@ function markIssuedTitle(lines: readonly TextLine[]): { lines: TextLine[]; stand
   return { lines: out, standalone };
 }
 
+/**
+ * The body's lines without a portal page's chrome: the 发布时间/来源 lines and furniture between
+ * the title and the text, and furniture anywhere (【打印本页】【关闭窗口】 under the signature).
+ */
+function pageBody(lines: readonly TextLine[], onPage: boolean): TextLine[] {
+  let k = 0;
+  if (onPage) while (k < lines.length && isPageChrome(lines[k]!)) k++;
+  const rest = lines.slice(k);
+  return rest.some((l) => isFurniture(l.text)) ? rest.filter((l) => !isFurniture(l.text)) : rest;
+}
+
+/** The organ signed above the first date line (…管理局 / 2025年6月3日), or null. */
+function signatureOf(lines: readonly TextLine[]): string | null {
+  for (let i = 1; i < lines.length; i++) {
+    if (dateLine(lines[i]!.text) === null) continue;
+    const above = lines[i - 1]!.text;
+    return above.length <= 40 && !/[。；，：:]/.test(above) && endsLikeOrgan(above) ? above : null;
+  }
+  return null;
+}
+
 export function readDocument(lines: readonly TextLine[], span: DocumentSpan, warnings: ParseWarning[]): ParsedDocument {
   const { title, date: headingDate } = joinTitle(lines, span.title);
   const headEnd = Math.max(span.anchor ?? span.start - 1, ...span.title) + 1;
@@ -110,7 +133,7 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
   // Date: on the number's line, in the compilation heading, in an adoption note under the title,
   // or the first line that is only a date.
   let date = dateLine(span.anchorRest) ?? headingDate;
-  const bodyLines = lines.slice(headEnd, span.end);
+  const bodyLines = pageBody(lines.slice(headEnd, span.end), span.page !== undefined);
   if (date === null) {
     const note = bodyLines[0];
     if (note && /^（\d{4}年\d{1,2}月\d{1,2}日.*(通过|批准|发布)/.test(bodyLines.slice(0, 3).map((l) => l.text).join(''))) {
@@ -126,6 +149,15 @@ export function readDocument(lines: readonly TextLine[], span: DocumentSpan, war
       }
     }
   }
+
+  // A page without the organ in its title or a 版头: the signature above the date, else the
+  // page's metadata (发布机构 may be a short form, so the signature goes first).
+  if (issuer === null) {
+    const signed = signatureOf(bodyLines);
+    if (signed !== null) issuer = splitIssuers(signed);
+    else if (span.page?.issuer) issuer = splitIssuers(span.page.issuer);
+  }
+  date ??= span.page?.date ?? null;
 
   // The head of the body: recipients, then the cover notice (two-column scrambles repaired).
   const repaired = repairScramble(bodyLines);

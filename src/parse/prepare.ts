@@ -1,4 +1,5 @@
 // Raw text → the cleaned line list every parser works on.
+import { rebuildFlatTables } from '../text/flat-tables.ts';
 import { dropRunningHeaders } from '../text/headers.ts';
 import { splitLines, type DroppedLine, type LineStart, type TextLine } from '../text/lines.ts';
 
@@ -19,7 +20,8 @@ export function prepare(raw: string, part?: PartOfFile): Prepared {
   const split = splitLines(raw, later ? part.start : undefined);
   const headers = dropRunningHeaders(split.lines, part === undefined ? {} : { repeated: part.repeated, continuation: later });
   return {
-    lines: headers.lines,
+    // Tables flattened to one cell per line become rows again before anything reads them.
+    lines: rebuildFlatTables(headers.lines),
     dropped: [...split.dropped, ...headers.dropped].sort((a, b) => a.line - b.line),
     lineCount: split.lineCount,
   };

@@ -11,6 +11,9 @@ import { dateLine } from './dates.ts';
 import { docNumberAtStart } from './doc-number.ts';
 import { endsLikeOrgan, issuerFromMark, startsLikeOrgan } from './issuer.ts';
 import { looksLikeAddressees } from './recipients.ts';
+import { isPageChrome, isPageHeadLine, readWebHead, WEB_META, type WebHead } from './web-head.ts';
+
+export { WEB_META };
 
 export type SectionKind = 'appointments' | 'chronicle' | 'routing-slip';
 
@@ -37,6 +40,8 @@ export interface DocumentSpan {
   groups: number[];
   /** True for text whose head lies outside the file (a compilation part starting mid-document). */
   fragment: boolean;
+  /** The portal page's metadata above the document (a web page copied as text), when it has one. */
+  page?: WebHead;
 }
 
 export interface Layout {
@@ -89,8 +94,6 @@ function sectionKindAt(lines: readonly TextLine[], i: number): SectionKind | nul
   return null;
 }
 
-/** Web-page chrome that sits between a title and its number: 发布时间：… 来源：… 【字体：大 中 小】. */
-export const WEB_META = /^【?\s*(发布时间|发布日期|更新时间|时间|来源|信息来源|文章来源|作者|责任编辑|编辑|浏览次数|点击数|阅读次数|访问量|字体|字号|分享到|打印本页|打印|关闭窗口|关闭|收藏)\s*[：:】]|^【?\s*字体/;
 const BRACKETED_DATE = /^（\d{4}年\d{1,2}月\d{1,2}日）$/;
 // The marks GB/T 9704 sets above the 版头 on lines of their own: 份号, 密级 (with its 保密期限) and
 // 紧急程度. They stand above a title that has no 版头, and are never part of it.
@@ -226,6 +229,30 @@ export interface Continuation {
   carried: number;
 }
 
+/**
+ * A portal page with no 发文字号 line: the document starts at the page head; its title is the
+ * title block right under the head, else the title repeated inside it (above the metadata), and
+ * its number the metadata's 文号, if any.
+ */
+function pageDocument(lines: readonly TextLine[], start: number, end: number, page: WebHead): DocumentSpan {
+  const below: number[] = [];
+  for (let i = page.end + 1; i < Math.min(end, page.end + 5) && titleLike(lines[i]!.text) && !looksLikeAddressees(lines[i]!.text); i++) {
+    below.push(i);
+    if (isTitle(below.map((k) => lines[k]!.text).join(''))) break;
+  }
+  // The title lines inside the head: above the metadata, or above the 发布时间 line.
+  const loose: number[] = [];
+  for (let i = start; i <= page.end; i++) if (!isPageChrome(lines[i]!) && titleLike(lines[i]!.text)) loose.push(i);
+  const named = loose.filter((i) => lines[i]!.text === page.title || isTitle(lines[i]!.text));
+  let title: number[] = [];
+  if (isTitle(below.map((k) => lines[k]!.text).join(''))) title = below;
+  else if (named.length > 0) title = [named[named.length - 1]!];
+  // A title that names no 文种 (…名录公示): one line alone under the head, or the one inside it.
+  else if (below.length > 0 && !titleLike(lines[below[0]! + 1]?.text ?? '。')) title = [below[0]!];
+  else if (loose.length > 0) title = [loose[0]!];
+  return { start, end, anchor: null, docNumber: page.docNumber, anchorRest: '', title, groups: [], fragment: title.length === 0, page };
+}
+
 export function segment(lines: readonly TextLine[], continuation?: Continuation): Layout {
   const sections: Section[] = [];
   const front = continuation === undefined ? frontMatterEnd(lines) : -1;
@@ -296,6 +323,10 @@ export function segment(lines: readonly TextLine[], continuation?: Continuation)
     while (start - 1 >= floor && issuerFromMark(lines[start - 1]!.text) !== null) start--;
     // So do the 份号, 密级 and 紧急程度 marks above it.
     while (start - 1 >= floor && HEAD_MARK.test(lines[start - 1]!.text.trim())) start--;
+    // So does a portal page's head right above it (a file of several pages copied one after
+    // another): breadcrumbs, the metadata block, 发布时间 lines; the furniture under the page
+    // before (【打印本页】) stays with it.
+    if (a > 0) while (start - 1 >= floor && isPageHeadLine(lines[start - 1]!)) start--;
     const groups = groupsAbove(lines, start, floor);
     const anchor = docNumber === null ? null : index;
     documents.push({ start: groups[0] ?? start, end: nextBoundary, anchor, docNumber, anchorRest: rest, title, groups, fragment: false });
@@ -312,7 +343,17 @@ export function segment(lines: readonly TextLine[], continuation?: Continuation)
   // Text before the first document that is not front matter or a slip: a document whose head is elsewhere.
   const firstStart = Math.min(documents[0]?.start ?? lines.length, headings[0]?.index ?? lines.length);
   const leadStart = Math.max(firstBody, slip?.end ?? 0);
-  if (firstStart > leadStart) {
+  // A portal page's head (breadcrumbs, the metadata block, the title repeated, furniture) above
+  // the first document belongs to it; its values fill in what the text does not print.
+  const page = continuation === undefined ? readWebHead(lines, leadStart) : null;
+  const first = documents[0];
+  if (page !== null && page.end >= 0 && first !== undefined && first.start <= page.end + 1 && first.start === firstStart) {
+    first.start = leadStart;
+    first.page = page;
+    if (first.docNumber === null) first.docNumber = page.docNumber;
+  } else if (page !== null && page.end >= 0 && documents.length === 0 && firstStart > page.end) {
+    documents.push(pageDocument(lines, leadStart, firstStart, page));
+  } else if (firstStart > leadStart) {
     const lead = lines.slice(leadStart, firstStart);
     const hasBody = lead.some((l) => l.text.length > 0);
     if (hasBody && documents.length + headings.length > 0) {

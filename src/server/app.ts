@@ -26,6 +26,7 @@ import incomingRoutes from './routes/incoming.ts';
 import incomingPrintRoutes from './routes/incoming-print.ts';
 import incomingArchiveRoutes from './routes/incoming-archive.ts';
 import incomingAssignRoutes from './routes/incoming-assign.ts';
+import incomingPeopleRoutes from './routes/incoming-people.ts';
 import libraryRoutes from './routes/library.ts';
 import publicRoutes from './routes/public.ts';
 import supervisionRoutes from './routes/supervision.ts';
@@ -79,6 +80,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(incomingPrintRoutes);
   await app.register(incomingArchiveRoutes);
   await app.register(incomingAssignRoutes);
+  await app.register(incomingPeopleRoutes);
   await app.register(adminRoutes);
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);

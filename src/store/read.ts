@@ -187,7 +187,15 @@ export interface TaskView {
   cooperating: UnitRef[];
   deadline: { kind: 'date' | 'ongoing' | 'relative' | 'recurring' | 'within-year'; date?: string; text: string } | null;
   targets: { text: string }[];
+  /** 责任领导: persons named beside the units, as written. */
+  leaders: string[];
   status: string;
+}
+
+/** A stored JSON list of names; anything else (a damaged row) reads as none. */
+function names(stored: string): string[] {
+  const parsed: unknown = JSON.parse(stored);
+  return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
 }
 
 export async function getTasks(store: Store, documentId: number, audience: Audience = 'signed-in'): Promise<TaskView[] | null> {
@@ -222,6 +230,7 @@ export async function getTasks(store: Store, documentId: number, audience: Audie
       cooperating: role('cooperating'),
       deadline: t.deadline ? (JSON.parse(t.deadline) as TaskView['deadline']) : null,
       targets: JSON.parse(t.targets) as TaskView['targets'],
+      leaders: names(t.leaders),
       status: t.status,
     };
   });

@@ -124,6 +124,8 @@ export interface TaskTable {
   status: ColumnType<string, string | undefined, string>;
   /** Original line of the clause (or table row) that closes the task. */
   line: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON: the persons named beside the units (责任领导), as written; '[]' when none (0023). */
+  leaders: ColumnType<Json, Json | undefined, Json>;
 }
 
 export interface TaskUnitTable {
@@ -351,6 +353,8 @@ export interface SupervisionItemTable {
   updated_at: string;
   /** Bumped by every write: a command that loaded an older version refuses to overwrite. */
   version: ColumnType<number, number | undefined, number>;
+  /** JSON: the 责任领导 of the measure, as written; '[]' when none (0023). */
+  leaders: ColumnType<Json, Json | undefined, Json>;
 }
 
 export interface SupervisionItemUnitTable {

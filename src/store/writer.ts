@@ -209,6 +209,7 @@ export async function writeDocuments(trx: Trx, dialect: Dialect, rows: FileRows,
                 deadline: t.deadline ? json(t.deadline) : null,
                 targets: json(t.targets),
                 line: t.line,
+                leaders: json(t.leaders ?? []),
               })),
             )
             .returning(['id', 'seq'])

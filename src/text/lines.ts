@@ -2,6 +2,7 @@
 // Page markers, the garbled foreign-script cover line and table rules are layout, not text:
 // they are dropped here but remembered (LineAccount), so no original line goes missing.
 import { closeSpaces, foreignScriptShare, normalizeSpaced, simplifyText } from './chars.ts';
+import { isPipeRule, pipeCells } from './pipe-rows.ts';
 
 export interface TextLine {
   /** 1-based line number in the original input. */
@@ -108,6 +109,18 @@ export function splitLines(raw: string, start?: LineStart): SplitText {
     }
     if (foreignScriptShare(original) > 0.5) {
       dropped.push({ line: lineNo, reason: 'foreign-script', text: original });
+      continue;
+    }
+    // A Markdown / pipe table row (| 序号 | 任务 | 牵头单位 |) is a row of cells like a tab-separated one.
+    const piped = original.includes('|') || original.includes('｜') ? pipeCells(simple) : null;
+    if (piped !== null) {
+      if (isPipeRule(original)) {
+        dropped.push({ line: lineNo, reason: 'table-rule', text: original });
+        continue;
+      }
+      const cells = piped.map(normalizeCell);
+      const spaced = cells.filter((c) => c !== '').join(' ');
+      push(lineNo, original, closeSpaces(spaced), spaced, cells);
       continue;
     }
     if (original.includes('\t')) {

@@ -24,6 +24,8 @@ export interface SourceTask {
   deadline: Deadline | null;
   targets: unknown[];
   units: { role: UnitRole; name: string; canonical: string | null }[];
+  /** 责任领导 named beside the units. */
+  leaders: string[];
 }
 
 export interface DraftUnit {
@@ -43,6 +45,8 @@ export interface DraftItem {
   cycle: ReportCycle;
   targets: unknown[];
   units: DraftUnit[];
+  /** 责任领导 of the measure, carried from the task (persons, never units). */
+  leaders: string[];
 }
 
 /** What the directory says a name stands for, as far as 立项 needs it. */
@@ -69,6 +73,7 @@ export function draftItems(tasks: readonly SourceTask[], lookup: (name: string) 
     cycle: reportCycle(t.deadline, today),
     targets: t.targets,
     units: draftUnits(t.units, lookup),
+    leaders: [...t.leaders],
   }));
 }
 

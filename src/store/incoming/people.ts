@@ -48,3 +48,22 @@ export async function activeLeaders(db: Db): Promise<LeaderRef[]> {
   const rows = await db.selectFrom('users').select(['username', 'display_name', 'roles']).where('disabled', '=', 0).orderBy('username').execute();
   return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('leader')).map((r) => ({ username: r.username, name: r.display_name }));
 }
+
+/** Every user not disabled, for the clerk's 传阅 (by name; the unit says where they sit). */
+export async function activeUsers(db: Db): Promise<{ username: string; name: string; unit: string | null }[]> {
+  const rows = await db.selectFrom('users').select(['username', 'display_name', 'unit']).where('disabled', '=', 0).orderBy('username').execute();
+  return rows.map((r) => ({ username: r.username, name: r.display_name, unit: r.unit }));
+}
+
+/**
+ * The leaders a leader may pass a 批示 on to, each with the title and areas of the 领导分管表's
+ * row of the same name (the table is matched by name, as the 拟办 draft matches it).
+ */
+export async function leaderChoices(db: Db): Promise<{ username: string; name: string; title: string | null; areas: string[] }[]> {
+  const table = await db.selectFrom('office_leaders').select(['name', 'title', 'areas']).where('active', '=', 1).execute();
+  const byName = new Map(table.map((t) => [t.name, t]));
+  return (await activeLeaders(db)).map((l) => {
+    const row = byName.get(l.name);
+    return { ...l, title: row?.title || null, areas: row ? (JSON.parse(row.areas) as string[]) : [] };
+  });
+}

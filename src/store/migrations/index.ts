@@ -30,6 +30,7 @@ import { migration as incomingInstruct } from './0018_incoming_instruct.ts';
 import { migration as noticeMail } from './0020_notice_mail.ts';
 import { migration as incomingAssign } from './0021_incoming_assign.ts';
 import { migration as incomingArchive } from './0022_incoming_archive.ts';
+import { migration as taskLeaders } from './0023_task_leaders.ts';
 
 export type { Dialect };
 
@@ -55,5 +56,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0020_notice_mail': noticeMail(dialect),
     '0021_incoming_assign': incomingAssign(dialect),
     '0022_incoming_archive': incomingArchive(dialect),
+    '0023_task_leaders': taskLeaders(),
   };
 }

@@ -100,6 +100,7 @@ export async function splitItem(db: Db, c: Command, id: number, version: number,
             cycle: f.cycle,
             targets: [],
             units: f.units.map((u) => ({ role: u.role, name: u.name, canonical: u.canonical })),
+            leaders: json<string[]>(row.leaders, []),
           },
           'supervision.item.split',
         ),
@@ -118,6 +119,9 @@ export async function mergeItems(db: Db, c: Command, ledgerId: number, ids: read
     if (facts.length !== unique.length || facts.some((f) => f.ledgerId !== ledgerId)) throw new SupervisionError('所选事项不属于该台账', 400);
     for (const f of facts) checkState('merge', f.state);
     const first = await itemRow(trx, facts[0]!.id);
+    // The persons of every merged item, in the items' order, each once.
+    const leaderRows = await trx.selectFrom('supervision_items').select(['id', 'leaders']).where('id', 'in', unique).execute();
+    leaderRows.sort((a, b) => unique.indexOf(a.id) - unique.indexOf(b.id));
     const units = facts.flatMap((f) => f.units.map((u) => ({ role: u.role, name: u.name, canonical: u.canonical })));
     const seen = new Set<string>();
     const dated = facts.filter((f) => f.deadline !== null).sort((a, b) => a.deadline!.localeCompare(b.deadline!));
@@ -143,6 +147,7 @@ export async function mergeItems(db: Db, c: Command, ledgerId: number, ids: read
           seen.add(k);
           return true;
         }),
+        leaders: [...new Set(leaderRows.flatMap((r) => json<string[]>(r.leaders, [])))],
       },
       'supervision.item.merge',
     );

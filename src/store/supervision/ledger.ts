@@ -42,6 +42,7 @@ export async function sourceTasks(trx: Trx, documentId: number): Promise<SourceT
     deadline: json<Deadline | null>(t.deadline, null),
     targets: json<unknown[]>(t.targets, []),
     units: byTask.get(t.id) ?? [],
+    leaders: json<string[]>(t.leaders, []),
   }));
 }
 
@@ -63,6 +64,7 @@ export async function insertItem(trx: Trx, c: Command, ledgerId: number, seq: nu
       deadline_text: d.deadlineText,
       targets: JSON.stringify(d.targets),
       cycle: JSON.stringify(d.cycle),
+      leaders: JSON.stringify(d.leaders),
       issued_on: null,
       claimed_on: null,
       done_on: null,
@@ -74,7 +76,7 @@ export async function insertItem(trx: Trx, c: Command, ledgerId: number, seq: nu
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeUnits(trx, row.id, d.units);
-  await audit(trx, c, action, 'supervision_item', row.id, null, { ledgerId, key: d.key, text: d.text, deadline: d.deadline, deadlineText: d.deadlineText, cycle: d.cycle, units: d.units });
+  await audit(trx, c, action, 'supervision_item', row.id, null, { ledgerId, key: d.key, text: d.text, deadline: d.deadline, deadlineText: d.deadlineText, cycle: d.cycle, units: d.units, ...(d.leaders.length > 0 ? { leaders: d.leaders } : {}) });
   return row.id;
 }
 
@@ -181,6 +183,7 @@ export async function addItem(db: Db, c: Command, ledgerId: number, input: ItemI
       cycle: input.cycle ?? { kind: 'monthly', day: 5 },
       targets: [],
       units: typedUnits(input.units, resolve),
+      leaders: [],
     });
   });
 }

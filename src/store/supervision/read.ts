@@ -55,6 +55,8 @@ export interface ItemRead {
   deadline: string | null;
   originalDeadline: string | null;
   deadlineText: string | null;
+  /** 责任领导 carried from the measure. */
+  leaders: string[];
   cycle: ReportCycle;
   issuedOn: string | null;
   claimedOn: string | null;
@@ -161,6 +163,7 @@ async function itemReads(db: Db, rows: readonly Selectable<SupervisionItemTable>
       deadline: r.deadline,
       originalDeadline: r.original_deadline,
       deadlineText: r.deadline_text,
+      leaders: json<unknown>(r.leaders, []) instanceof Array ? json<unknown[]>(r.leaders, []).filter((x): x is string => typeof x === 'string') : [],
       cycle: f.cycle,
       issuedOn: r.issued_on,
       claimedOn: r.claimed_on,

@@ -34,6 +34,10 @@ const RegistryPage = lazyPage(() => import('../features/incoming/pages/RegistryP
 const ArchivePage = lazyPage(() => import('../features/incoming/pages/ArchivePage'), 'ArchivePage');
 const ArchiveSettingsPage = lazyPage(() => import('../features/incoming/pages/ArchiveSettingsPage'), 'ArchiveSettingsPage');
 const HandlingPage = lazyPage(() => import('../features/incoming/pages/HandlingPage'), 'HandlingPage');
+const TodoPage = lazyPage(() => import('../features/incoming/pages/TodoPage'), 'TodoPage');
+const CirculatedPage = lazyPage(() => import('../features/incoming/pages/CirculatedPage'), 'CirculatedPage');
+const CirculatedReadPage = lazyPage(() => import('../features/incoming/pages/CirculatedPage'), 'CirculatedReadPage');
+const OfficeLeadersPage = lazyPage(() => import('../features/admin/pages/OfficeLeadersPage'), 'OfficeLeadersPage');
 const IncomingDetailPage = lazyPage(() => import('../features/incoming/pages/IncomingDetailPage'), 'IncomingDetailPage');
 const PublicLayout = lazyPage(() => import('../features/public/components/PublicLayout'), 'PublicLayout');
 const PublicHomePage = lazyPage(() => import('../features/public/pages/PublicHomePage'), 'PublicHomePage');
@@ -106,7 +110,11 @@ const router = createBrowserRouter([
       { path: 'incoming/archive', element: guarded('incoming.archive', <ArchivePage />) },
       { path: 'incoming/archive-settings', element: guarded('archive.settings', <ArchiveSettingsPage />) },
       { path: 'incoming/handling', element: guarded('incoming.handle', <HandlingPage />) },
+      { path: 'incoming/todo', element: guarded('incoming.receive', <TodoPage />) },
+      { path: 'incoming/circulated', element: guarded('incoming.receive', <CirculatedPage />) },
+      { path: 'incoming/circulated/:id', element: guarded('incoming.receive', <CirculatedReadPage />) },
       { path: 'incoming/:id', element: guarded('incoming.read', <IncomingDetailPage />) },
+      { path: 'admin/leaders', element: guarded('leaders.manage', <OfficeLeadersPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

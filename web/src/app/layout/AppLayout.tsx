@@ -2,6 +2,7 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined }
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useIncomingCounts } from '../../features/incoming/api/todo';
 import { useCan } from '../../lib/authorization';
 import { useAuth } from '../../lib/auth';
 import { ROLE_COLOR, ROLE_LABEL } from '../../lib/labels';
@@ -13,12 +14,32 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const can = useCan();
   const { me } = useAuth();
   const { pathname } = useLocation();
+  const counts = useIncomingCounts();
   const items = useMemo<MenuProps['items']>(() => {
     const out: NonNullable<MenuProps['items']> = [];
     for (const group of NAV) {
       const children = group.items
         .filter((i) => can(i.permission))
-        .map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path} onClick={onNavigate}>{i.label}</Link> }));
+        .map((i) => {
+          const n = i.badge && counts ? counts[i.badge] : 0;
+          return {
+            key: i.path,
+            icon: i.icon,
+            label: (
+              <Link to={i.path} onClick={onNavigate}>
+                {i.label}
+                {n > 0 && (
+                  // Read out as 待办（3 件）, 传阅给我（1 份未读）: the brackets and words are for the screen reader only.
+                  <span className="nav-badge">
+                    <span className="visually-hidden">（</span>
+                    {n}
+                    <span className="visually-hidden">{i.badge === 'unread' ? ' 份未读）' : ' 件）'}</span>
+                  </span>
+                )}
+              </Link>
+            ),
+          };
+        });
       if (children.length === 0) continue;
       if (group.label) out.push({ type: 'group', key: group.label, label: group.label, children });
       else out.push(...children);
@@ -26,7 +47,7 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     if (me?.publicLibrary)
       out.push({ type: 'divider', key: 'd' }, { key: PUBLIC_NAV_ITEM.path, icon: PUBLIC_NAV_ITEM.icon, label: <Link to={PUBLIC_NAV_ITEM.path}>{PUBLIC_NAV_ITEM.label}</Link> });
     return out;
-  }, [can, me, onNavigate]);
+  }, [can, me, onNavigate, counts]);
   return (
     <nav aria-label="主导航">
       <Menu mode="inline" selectedKeys={[navKeyOf(pathname)]} items={items} className="side-menu" />

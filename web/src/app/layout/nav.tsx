@@ -4,12 +4,14 @@ import {
   BarsOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
+  ContainerOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
-  ContainerOutlined,
   DesktopOutlined,
   FileAddOutlined,
   FileTextOutlined,
+  FolderOpenOutlined,
   GlobalOutlined,
   MailOutlined,
   NotificationOutlined,
@@ -17,6 +19,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   ProfileOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SearchOutlined,
   SolutionOutlined,
@@ -31,6 +34,8 @@ export interface NavItem {
   label: string;
   icon: ReactNode;
   permission: Permission;
+  /** A count shown beside the label (useIncomingCounts): what waits, or the unread 传阅. */
+  badge?: 'todo' | 'unread';
 }
 
 export interface NavGroup {
@@ -67,6 +72,8 @@ export const NAV: NavGroup[] = [
   {
     label: '收文批办',
     items: [
+      { path: '/incoming/todo', label: '待办', icon: <ContainerOutlined />, permission: 'incoming.receive', badge: 'todo' },
+      { path: '/incoming/circulated', label: '传阅给我', icon: <ReadOutlined />, permission: 'incoming.receive', badge: 'unread' },
       { path: '/incoming/register', label: '收文登记', icon: <FileAddOutlined />, permission: 'incoming.register' },
       { path: '/incoming', label: '收文簿', icon: <FileTextOutlined />, permission: 'incoming.read' },
       { path: '/incoming/handling', label: '我的承办', icon: <SolutionOutlined />, permission: 'incoming.handle' },
@@ -78,8 +85,9 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users.manage' },
       { path: '/admin/sessions', label: '会话管理', icon: <DesktopOutlined />, permission: 'sessions.manage' },
+      { path: '/admin/leaders', label: '领导分管表', icon: <ClusterOutlined />, permission: 'leaders.manage' },
       { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
-      { path: '/incoming/archive-settings', label: '归档设置', icon: <ContainerOutlined />, permission: 'archive.settings' },
+      { path: '/incoming/archive-settings', label: '归档设置', icon: <FolderOpenOutlined />, permission: 'archive.settings' },
     ],
   },
 ];

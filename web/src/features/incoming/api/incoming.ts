@@ -1,7 +1,23 @@
-// 收文 over HTTP (/api/incoming): registration by upload, the 收文簿, one registration and 初审.
+// 收文 over HTTP (/api/incoming): registration by upload, the 收文簿, one registration, 初审, 拟办,
+// 批示 and 传阅 (the clerk's side and the recipient's).
 // The document a registration was read from lives in the library (/api/documents/:id).
 import { get, post, queryString, upload } from '../../../lib/api-client';
-import type { DocumentView, IncomingQuery, IncomingView, InstructRequest, Page, ProposalDraft, ProposeRequest, RegisterResult, ReviewRequest } from '../../../lib/api-types';
+import type {
+  CirculatedItem,
+  CirculateRequest,
+  DirectoryUnitChoice,
+  DocumentView,
+  IncomingQuery,
+  IncomingView,
+  InstructRequest,
+  LeaderChoice,
+  Page,
+  ProposalDraft,
+  ProposeRequest,
+  RecipientUser,
+  RegisterResult,
+  ReviewRequest,
+} from '../../../lib/api-types';
 
 const BASE = '/api/incoming';
 
@@ -38,3 +54,20 @@ export const bookXlsxUrl = (query: Omit<IncomingQuery, 'limit' | 'offset'>) => `
 
 /** The registered document's text, from the library. */
 export const fetchDocument = (id: number, signal?: AbortSignal) => get<DocumentView>(`/api/documents/${id}`, undefined, signal);
+
+/** 传阅, the clerk's side: send to people and units, remind one recipient, recall from one. */
+export const circulateIncoming = (id: number, body: CirculateRequest) => post<IncomingView>(`${BASE}/${id}/circulate`, body);
+export const remindRecipient = (id: number, rid: number, version: number) => post<IncomingView>(`${BASE}/${id}/circulation/${rid}/remind`, { version });
+export const recallRecipient = (id: number, rid: number, version: number) => post<IncomingView>(`${BASE}/${id}/circulation/${rid}/recall`, { version });
+export const fetchRecipientUsers = (signal?: AbortSignal) => get<{ users: RecipientUser[] }>(`${BASE}/recipients`, undefined, signal);
+/** The directory's canonical units (what a 传阅 to a unit names), searched as one types. */
+export const searchDirectoryUnits = (q: string, signal?: AbortSignal) => get<DirectoryUnitChoice[]>('/api/directory/units', { q: q || undefined, limit: 30 }, signal);
+
+/** 传阅, the recipient's side: what reached me or my unit, opening it (已读) and marking it 已阅. */
+export const fetchCirculatedToMe = (signal?: AbortSignal) => get<{ items: CirculatedItem[] }>(`${BASE}/circulated-to-me`, undefined, signal);
+export const openCirculated = (id: number) => post<IncomingView>(`${BASE}/${id}/circulation/open`);
+export const markCirculatedRead = (id: number) => post<IncomingView>(`${BASE}/${id}/circulation/read`);
+
+/** 批示: what waits for the signed-in leader, and the leaders a 批示 may be passed on to. */
+export const fetchAwaitingMe = (signal?: AbortSignal) => get<{ items: IncomingView[] }>(`${BASE}/awaiting-me`, undefined, signal);
+export const fetchLeaderChoices = (signal?: AbortSignal) => get<{ leaders: LeaderChoice[] }>(`${BASE}/leaders`, undefined, signal);

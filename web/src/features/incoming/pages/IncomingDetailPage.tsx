@@ -8,6 +8,7 @@ import { useCan } from '../../../lib/authorization';
 import { beijingTime } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
 import { fetchIncoming, slipDocxUrl } from '../api/incoming';
+import { CirculationPanel } from '../components/CirculationPanel';
 import { DocumentText } from '../components/DocumentText';
 import { StateTag } from '../components/IncomingTable';
 import { ArchivePanel } from '../components/ArchivePanel';
@@ -110,6 +111,8 @@ export function IncomingDetailPage() {
         <ProcessingSteps incoming={data}>
           {can('incoming.propose') && ((data.state === 'reviewed' && data.kind === '办件') || data.state === 'sent-back') && <ProposalPanel incoming={data} onChanged={incoming.reload} />}
           {data.instructions.length > 0 && <InstructionPanel incoming={data} onChanged={incoming.reload} />}
+          {/* 传阅: the clerk sends and follows it; everyone sees who holds it (renders nothing before it may start). */}
+          <CirculationPanel incoming={data} onChanged={incoming.reload} />
           {can('incoming.assign') && data.state === 'instructed' && data.kind === '办件' && <AssignPanel incoming={data} onChanged={incoming.reload} />}
           {data.assignments.length > 0 && <AssignmentList incoming={data} onChanged={incoming.reload} />}
           <ArchivePanel incoming={data} onChanged={incoming.reload} />

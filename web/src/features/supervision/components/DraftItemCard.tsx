@@ -46,6 +46,7 @@ export function DraftItemCard({ item, active, checked, editable, locatable, onCh
         <span>
           时限：<DeadlineText deadline={item.deadline} text={item.deadlineText} />
         </span>
+        {item.leaders.length > 0 && <span>责任领导：{item.leaders.join('、')}</span>}
         <span>报送：{cycleLabel(item.cycle)}</span>
         {item.source.path.length > 0 && <span>出处：{item.source.path.join(' › ')}</span>}
       </div>

@@ -54,6 +54,7 @@ export function ItemPage() {
               { key: 'deadline', label: '完成时限', children: <DeadlineText deadline={data.deadline} text={data.deadlineText} /> },
               { key: 'original', label: '原定时限', children: data.originalDeadline && data.originalDeadline !== data.deadline ? chineseDate(data.originalDeadline) : '未调整' },
               { key: 'units', label: '承办单位', span: 'filled', children: <ItemUnits units={data.units} signed={data.state !== 'draft'} /> },
+              ...(data.leaders.length > 0 ? [{ key: 'leaders', label: '责任领导', span: 'filled' as const, children: data.leaders.join('、') }] : []),
               { key: 'cycle', label: '报送周期', children: cycleLabel(data.cycle) },
               { key: 'issued', label: '交办日期', children: chineseDate(data.issuedOn) },
               {
