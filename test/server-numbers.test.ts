@@ -33,6 +33,7 @@ for (const { dialect, available } of DIALECTS) {
       ['/api/supervision/items?ledgerId=V', 'ledgerId', 'supervisor', '7'],
       ['/api/supervision/notices?limit=V', 'limit', 'supervisor', '50'],
       ['/api/units?limit=V', 'limit', 'leader', '12'],
+      ['/api/directory/units?q=%E5%B8%82&limit=V', 'limit', 'clerk', '30'],
     ];
 
     it('refuses every number that is not plain decimal digits, in Chinese, naming the field', async () => {

@@ -230,4 +230,4 @@ export const LeaderChoice = z.object({
 });
 export const LeaderChoices = z.object({ leaders: z.array(LeaderChoice) });
 export const DirectoryUnitChoice = z.object({ name: z.string().meta({ description: '单位目录中的规范名称' }), jurisdiction: z.string(), aliases: z.array(z.string()) });
-export const DirectoryUnitsQuery = z.object({ q: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(200).default(30) });
+export const DirectoryUnitsQuery = z.object({ q: z.string().max(50).optional(), limit: Limit(200, 30) });
