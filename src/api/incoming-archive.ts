@@ -3,7 +3,7 @@
 // Pure: zod only.
 import { z } from 'zod';
 import { ArchiveRecordView, Retention } from './archive-record.ts';
-import { Limit, Offset, page } from './common.ts';
+import { DecimalInt, Limit, Offset, page, Year } from './common.ts';
 import { IncomingView } from './incoming.ts';
 
 export { ArchiveRecordView, Retention };
@@ -20,14 +20,14 @@ export const ArchiveBody = z.object({
 });
 
 export const ArchiveQuery = z.object({
-  year: z.coerce.number().int('年度应为整数').min(1949, '年度过早').max(2200, '年度过晚').optional(),
+  year: Year(1949, 2200),
   retention: Retention.optional(),
   limit: Limit(1000, 100),
   offset: Offset,
 });
 
 export const CatalogueQuery = z.object({
-  year: z.coerce.number().int('年度应为整数').min(1949, '年度过早').max(2200, '年度过晚'),
+  year: DecimalInt(1949, 2200),
   retention: Retention.optional(),
 });
 

@@ -1,7 +1,7 @@
 // The shapes of 分办 and 承办 over HTTP: the 分办 form's starting values, the 分办 request, a unit's
 // 答复, 办结, and a unit's list of what was assigned to it (我的承办). Pure: zod only.
 import { z } from 'zod';
-import { IsoDay } from './common.ts';
+import { Id, IsoDay } from './common.ts';
 import { AssignmentView, DeadlineSource, IncomingView } from './incoming.ts';
 
 const Version = z.number().int().optional().meta({ description: '调用方看到的版本；已被他人修改时拒绝（409）' });
@@ -24,7 +24,7 @@ export const AssignBody = z.object({
   version: Version,
 });
 
-export const AssignmentParams = z.object({ id: z.coerce.number().int().positive(), aid: z.coerce.number().int().positive() });
+export const AssignmentParams = z.object({ id: Id(), aid: Id() });
 export const ReplyBody = z.object({ text: z.string().max(8000).meta({ description: '答复内容' }), version: Version });
 export const ConcludeBody = z.object({ note: z.string().max(4000).nullable().optional().meta({ description: '办结意见' }), version: Version });
 export const AssignVersionBody = z.object({ version: Version });

@@ -3,7 +3,7 @@
 // query and 初审's request. Pure: zod only.
 import { z } from 'zod';
 import { ArchiveRecordView } from './archive-record.ts';
-import { IsoDay, Limit, Offset, page } from './common.ts';
+import { Id, IsoDay, Limit, Offset, page, Year } from './common.ts';
 
 export const RoutingProposalView = z.object({
   submitTo: z.array(z.string()),
@@ -155,7 +155,7 @@ export const RegisterQuery = z.object({
 
 export const IncomingQuery = z.object({
   series: z.string().max(12).optional(),
-  year: z.coerce.number().int().min(1949).max(2200).optional(),
+  year: Year(1949, 2200),
   state: IncomingState.optional(),
   circulating: z
     .enum(['true', 'false'])
@@ -210,7 +210,7 @@ export const CirculateBody = z.object({
   version: Version,
 });
 
-export const RecipientParams = z.object({ id: z.coerce.number().int().positive(), rid: z.coerce.number().int().positive() });
+export const RecipientParams = z.object({ id: Id(), rid: Id() });
 export const VersionBody = z.object({ version: Version });
 
 export const CirculatedItem = z.object({ incoming: IncomingView, recipient: CirculationView });
@@ -230,4 +230,4 @@ export const LeaderChoice = z.object({
 });
 export const LeaderChoices = z.object({ leaders: z.array(LeaderChoice) });
 export const DirectoryUnitChoice = z.object({ name: z.string().meta({ description: '单位目录中的规范名称' }), jurisdiction: z.string(), aliases: z.array(z.string()) });
-export const DirectoryUnitsQuery = z.object({ q: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(200).default(30) });
+export const DirectoryUnitsQuery = z.object({ q: z.string().max(50).optional(), limit: Limit(200, 30) });

@@ -1,7 +1,7 @@
 // The policy library (政策文件库): documents, their outline and tasks, search, units, personnel
 // decisions, the chronicle, and the figures of the home page.
 import { z } from 'zod';
-import { Facet, IsoDay, Limit, Offset, page } from './common.ts';
+import { DecimalInt, Facet, IsoDay, Limit, Offset, page, Year } from './common.ts';
 import { isIsoDate } from '../calendar/iso-date.ts';
 
 export const Validity = z.enum(['valid', 'expired', 'repealed', 'pending']).meta({ description: 'valid 现行有效 · expired 已失效 · repealed 已废止 · pending 尚未施行' });
@@ -122,19 +122,19 @@ export const SearchQuery = z.object({
   q: z.string().trim().min(1, '请输入检索词').max(200, '检索词过长'),
   kind: oneOrMany(SearchKind).optional(),
   issuer: z.string().max(50).optional(),
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  year: Year(1900, 2200),
   type: z.string().max(10).optional(),
   unit: z.string().max(50).optional(),
   validity: Validity.optional(),
   topic: z.string().max(20).optional(),
   asOf: IsoDay.optional(),
   limit: Limit(200, 20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  offset: DecimalInt(0, 10_000).default(0),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const DocumentsQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  year: Year(1900, 2200),
   issuer: z.string().max(50).optional(),
   type: z.string().max(10).optional(),
   topic: z.string().max(20).optional(),

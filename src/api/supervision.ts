@@ -2,7 +2,7 @@
 // 申请办结, 核验, 延期, 终止). The server validates and serializes with these schemas; the web
 // application takes its types from them (web/src/lib/api-types.ts). Pure: zod only.
 import { z } from 'zod';
-import { IsoDay, Limit, Offset, page } from './common.ts';
+import { DecimalInt, IsoDay, Limit, Offset, page } from './common.ts';
 
 export const LedgerSourceKind = z.enum(['document', 'instruction', 'meeting']);
 export const LedgerState = z.enum(['draft', 'issued']);
@@ -194,7 +194,7 @@ export const ExtensionBody = z.object({ asked: IsoDay, reason: Text(1000, '请�
 export const DecideBody = z.object({ approve: z.boolean(), opinion: Note(1000).default('') });
 
 export const ItemQuery = z.object({
-  ledgerId: z.coerce.number().int().positive().optional(),
+  ledgerId: DecimalInt(1, Number.MAX_SAFE_INTEGER).optional(),
   state: ItemState.optional(),
   unit: z.string().max(80).optional(),
   light: Light.optional(),
