@@ -3,7 +3,9 @@
 // them): 10,000 open or finished items, deadlines spread over 2026, each with a lead unit, a
 // responsible or cooperating unit, a monthly reporting cycle and a few reports. Measured: one
 // day's tick (the previous working day already ticked), a catch-up tick over ten working days,
-// and October's bulletin (computed from every item, scores included).
+// October's bulletin (computed from every item, scores included), and the ledger page as the
+// server answers it (listItems: filtered, ordered, paged, lights computed; p50 and p95 over the
+// filters people use, the office's and a unit user's).
 //
 //   node --import tsx bench/supervision.ts [--items 10000] [--units 200] [--only sqlite|postgres] [--pg URL]
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +18,9 @@ import { manualClock } from '../src/calendar/clock.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import type { Database } from '../src/store/schema.ts';
 import { monthBulletin } from '../src/store/supervision-bulletin.ts';
+import { loadRules } from '../src/store/supervision-rules.ts';
+import { listItems, type ItemFilter, type ReadContext } from '../src/store/supervision/read.ts';
+import { lightsBy } from '../src/workflow/lights.ts';
 import { runTick } from '../src/store/supervision-tick.ts';
 import { addWorkdays } from '../src/workflow/days.ts';
 
@@ -94,6 +99,36 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [v, performance.now() - t];
 }
 
+/** The ledger page's queries, each timed `rounds` times: p50 and p95 of each and of all together. */
+async function ledgerPage(db: Kysely<Database>, today: string, rounds = 20): Promise<string> {
+  const lightOf = lightsBy(await loadRules(db));
+  const office: ReadContext = { today, scope: null, lightOf };
+  const unit: ReadContext = { today, scope: '测试单位007', lightOf };
+  const page = (f: Partial<ItemFilter>): ItemFilter => ({ limit: 20, offset: 0, ...f });
+  const cases: [string, ItemFilter, ReadContext][] = [
+    ['first page', page({}), office],
+    ['page 50', page({ offset: 980 }), office],
+    ['办理中', page({ state: 'working' }), office],
+    ['one unit', page({ unit: '测试单位042' }), office],
+    ['overdue', page({ overdue: true }), office],
+    ['red light', page({ light: 'red' }), office],
+    ['yellow light', page({ light: 'yellow' }), office],
+    ['text 重点项目', page({ q: '重点项目' }), office],
+    ['a unit user', page({}), unit],
+  ];
+  const all: number[] = [];
+  const lines: string[] = [];
+  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+  for (const [name, filter, ctx] of cases) {
+    await listItems(db, filter, ctx);
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i++) times.push((await time(() => listItems(db, filter, ctx)))[1]);
+    all.push(...times);
+    lines.push(`    ${name}: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms`);
+  }
+  return `  ledger page, ${cases.length} filters × ${rounds}: p50 ${pct(all, 0.5).toFixed(1)} ms, p95 ${pct(all, 0.95).toFixed(1)} ms\n${lines.join('\n')}`;
+}
+
 async function bench(dialect: 'sqlite' | 'postgres') {
   let url: string;
   let drop: () => Promise<void>;
@@ -120,11 +155,13 @@ async function bench(dialect: 'sqlite' | 'postgres') {
     const later = addWorkdays(day, 10);
     const [ten, tenMs] = await time(() => runTick(store!, { clock: manualClock(`${later}T09:00`) }));
     const [bulletin, bulletinMs] = await time(() => monthBulletin(store!.db, '2026-10'));
+    const ledger = await ledgerPage(store.db, later);
     console.log(
       `${dialect}: ${ITEMS} items, ${UNITS} units (rows written in ${(fillMs / 1000).toFixed(1)} s)\n` +
         `  tick, one day (${one.notices.length} notices): ${oneMs.toFixed(0)} ms\n` +
         `  tick, catch-up over ${ten.days.length} working days (${ten.notices.length} notices): ${tenMs.toFixed(0)} ms\n` +
-        `  bulletin 2026-10 (${bulletin.rows.length} units, ${bulletin.overdueItems.length} overdue items): ${bulletinMs.toFixed(0)} ms`,
+        `  bulletin 2026-10 (${bulletin.rows.length} units, ${bulletin.overdueItems.length} overdue items): ${bulletinMs.toFixed(0)} ms\n` +
+        ledger,
     );
   } finally {
     await store?.close();
