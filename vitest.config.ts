@@ -9,5 +9,8 @@ export default defineConfig({
     // Setup hooks do real work too (Chromium prints the PDF fixtures, suites import the seeds):
     // on a loaded 2-core machine that takes longer than vitest's 10 s default for hooks.
     hookTimeout: 60_000,
+    // expect.poll waits for a page to show a change; vitest's 1 s default is shorter than a
+    // re-render takes on a loaded machine running the whole suite (the browser tests failed so).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

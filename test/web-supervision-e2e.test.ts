@@ -155,8 +155,8 @@ describe.skipIf(!HAVE_CHROMIUM)('督查督办 in Chromium', () => {
       { name: '管网排查照片.jpg', mimeType: 'image/jpeg', buffer: photo },
       { name: '隐患整改清单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('清单') },
     ]);
-    await expect.poll(async () => report.locator('.ant-upload-list-item').count()).toBe(2);
-    await expect.poll(async () => report.locator('.ant-form-item-explain-error').count()).toBe(0);
+    await expect.poll(async () => report.locator('.ant-upload-list-item').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(async () => report.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 }).toBe(0);
     await report.screenshot({ path: join(shots, 'supervision-report-attachments-1366.png') });
     await report.getByRole('button', { name: label('报送') }).click();
     await expect.poll(async () => page.locator('.sv-report').count(), { timeout: 10_000 }).toBe(1);
