@@ -5,6 +5,7 @@ import type { CirculationRecipient, IncomingView, RecipientUser } from '../../..
 import { useAuth } from '../../../lib/auth';
 import { useCan } from '../../../lib/authorization';
 import { beijingTime } from '../../../lib/format';
+import { useUnitSearch } from '../../../lib/use-unit-search';
 import { circulateIncoming, fetchRecipientUsers, openCirculated, recallRecipient, remindRecipient, searchDirectoryUnits } from '../api/incoming';
 import { useIncomingAction } from './use-incoming-action';
 import '../incoming-flow.css';
@@ -47,23 +48,7 @@ function Times({ r }: { r: CirculationRecipient }) {
 
 /** People (the accounts) and units (the directory, searched on the server) in one multi-select; values are kind:name. */
 function RecipientSelect({ value, onChange, users }: { value: string[]; onChange: (v: string[]) => void; users: RecipientUser[] }) {
-  const [q, setQ] = useState('');
-  const [units, setUnits] = useState<string[]>([]);
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setLoading(true);
-      searchDirectoryUnits(q, controller.signal)
-        .then((list) => setUnits(list.map((u) => u.name)))
-        .catch(() => setUnits([]))
-        .finally(() => setLoading(false));
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
+  const { query: q, setQuery: setQ, names: units, loading } = useUnitSearch(searchDirectoryUnits);
   const needle = q.trim();
   const people = users.filter((u) => needle === '' || u.name.includes(needle) || u.username.includes(needle) || (u.unit ?? '').includes(needle));
   // Units already chosen stay among the options while another search runs.

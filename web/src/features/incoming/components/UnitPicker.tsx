@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useUnitSearch } from '../../../lib/use-unit-search';
 import { searchUnits } from '../api/assign';
 
 /**
@@ -19,20 +19,7 @@ export function UnitPicker({
   id?: string;
   'aria-label'?: string;
 }) {
-  const [q, setQ] = useState('');
-  const [found, setFound] = useState<string[]>([]);
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      searchUnits(q, controller.signal)
-        .then((units) => setFound(units.map((u) => u.name)))
-        .catch(() => setFound([]));
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
+  const { setQuery, names: found } = useUnitSearch(searchUnits);
   const chosen = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const options = [...new Set([...chosen, ...found])].map((name) => ({ value: name, label: name }));
   return (
@@ -40,7 +27,7 @@ export function UnitPicker({
       id={id}
       aria-label={aria['aria-label']}
       mode={multiple ? 'multiple' : undefined}
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ filterOption: false, onSearch: setQuery }}
       value={value}
       onChange={(v) => onChange?.(v)}
       options={options}
